@@ -1,0 +1,341 @@
+#include "kiosk_app.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "data_dir.hpp"
+#include "icons.hpp"
+#include "languages.hpp"
+#include "log.hpp"
+#include "visitor_view.hpp"
+
+#ifndef SHUBBAK_ASSETS_DIR
+#define SHUBBAK_ASSETS_DIR "assets"
+#endif
+
+namespace shubbak::app {
+
+using Clock = std::chrono::steady_clock;
+static const auto kProcessStart = Clock::now();
+
+class ScriptFailure : public std::runtime_error {
+ public:
+  ScriptFailure(int line, const std::string& msg) : std::runtime_error("line " + std::to_string(line) + ": " + msg) {}
+};
+
+static std::string hex(ui::Color c) {
+  char b[8];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", c.r, c.g, c.b);
+  return b;
+}
+
+KioskApp::KioskApp(const Options& opt) : opt_(opt) {
+  if (opt_.assets_dir.empty()) opt_.assets_dir = SHUBBAK_ASSETS_DIR;
+  config_ = CentreConfig::load(opt_.config_dir);
+  tr_ = Translations::load(opt_.assets_dir + "/i18n");
+  if (!opt_.lang.empty() && !find_language(opt_.lang))
+    throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
+  db_.emplace(store::open_store(opt_.data_dir));
+  store_ = std::make_unique<KioskStore>(*db_, config_.catalogue, config_.settings);
+  flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
+  state_ = flow_->initial(clock_.now());
+  // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
+  if (!opt_.lang.empty()) config_.settings.default_lang = opt_.lang;
+
+  if (opt_.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+  platform::WindowOptions wo;
+  wo.width = opt_.width;
+  wo.height = opt_.height;
+  wo.headless = opt_.headless;
+  wo.fullscreen = !opt_.windowed;
+  wo.software = opt_.software;
+  window_ = platform::Window::create(wo);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no files written behind the operator's back
+  io.LogFilename = nullptr;
+  platform::InputQueue::setup_keymap(io);
+  ImGui::StyleColorsLight();
+  ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
+  ImGui::GetStyle().WindowBorderSize = 0;
+
+  // Font sizes from millimetres on this screen; glyphs from every text the screens can show.
+  ui::Metrics m = ui::Metrics::for_screen(window_->width(), window_->height(),
+                                          config_.settings.tuning.screen_diagonal_inches);
+  text::FontSizes sizes;
+  sizes.body = std::round(m.px(ui::mm::kBodyText));
+  sizes.title = std::round(m.px(ui::mm::kTitleText));
+  sizes.huge = std::round(m.px(ui::mm::kHugeText));
+  sizes.icon = std::round(m.px(ui::mm::kIcon));
+  std::vector<std::string> texts;
+  for (const auto& l : languages()) {
+    texts.push_back(l.own_name);
+    for (const auto& [k, v] : tr_.all(l.code)) texts.push_back(v);
+    for (auto& t : config_.catalogue.all_texts(l.code)) texts.push_back(std::move(t));
+    texts.push_back(config_.settings.centre_name.at(l.code));
+  }
+  texts.push_back("0123456789•·,.:-+()");
+  std::vector<std::string> icons;
+  size_t n_icons = 0;
+  const Icon* all = all_icons(n_icons);
+  for (size_t i = 0; i < n_icons; ++i) icons.push_back(icon_utf8(all[i].name));
+  fonts_ = text::load_fonts(io.Fonts, text::FontFiles::debian(), sizes, texts, icons);
+  ImGui_ImplSDLRenderer_Init(window_->renderer());
+
+  if (!opt_.audit_file.empty()) {
+    ::mkdir(opt_.shots_dir.c_str(), 0755);
+    audit_ = std::fopen(opt_.audit_file.c_str(), "w");
+    if (!audit_) throw UsageError("cannot write the audit file " + opt_.audit_file);
+  }
+  log::info("kiosk started: role " + opt_.role + ", " + std::to_string(window_->width()) + "x" +
+            std::to_string(window_->height()) + ", renderer " + window_->renderer_name());
+}
+
+KioskApp::~KioskApp() {
+  if (audit_) std::fclose(audit_);
+  ImGui_ImplSDLRenderer_Shutdown();
+  ImGui::DestroyContext();
+}
+
+std::string KioskApp::current_lang() const {
+  return state_.lang.empty() ? config_.settings.default_lang : state_.lang;
+}
+
+void KioskApp::frame() {
+  static auto last = Clock::now();
+  auto now = Clock::now();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(window_->width()), static_cast<float>(window_->height()));
+  io.DeltaTime = std::max(1e-4f, std::chrono::duration<float>(now - last).count());
+  last = now;
+  input_.apply(io);
+
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("root", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const std::string lang = current_lang();
+  const Language* l = find_language(lang);
+  ui::Ui ui(fonts_, text_cache_, tr_, lang, l && l->rtl,
+            ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning.screen_diagonal_inches),
+            window_->width(), window_->height());
+  ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(), false};
+  ui::Intents intents;
+  ui::draw_visitor(ui, view, intents);
+  ImGui::End();
+  ImGui::Render();
+  SDL_SetRenderDrawColor(window_->renderer(), 0xF7, 0xF4, 0xEC, 255);
+  SDL_RenderClear(window_->renderer());
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  window_->present();
+  widgets_ = ui.widgets();
+  if (first_frame_ms_ == 0) {
+    first_frame_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - kProcessStart).count();
+    log::info("first frame after " + std::to_string(static_cast<int>(first_frame_ms_)) + " ms");
+  }
+  for (const auto& e : intents) dispatch(e);
+}
+
+void KioskApp::dispatch(const Event& e) {
+  Step step = flow_->handle(state_, e, clock_.now());
+  Screen before = state_.screen;
+  state_ = std::move(step.state);
+  if (state_.screen != before) log::debug(std::string("screen ") + screen_name(state_.screen));
+  for (const auto& fx : step.effects) perform(fx);
+}
+
+void KioskApp::perform(const Effect& effect) {
+  if (auto* issue = std::get_if<fx::IssueTicket>(&effect)) {
+    IssueRequest req;
+    req.service_id = issue->service_id;
+    try {
+      IssuedTicket t = store_->issue(req, clock_.now());
+      log::info("ticket issued for service " + t.service_id);
+      dispatch(ev::TicketIssued{t});
+    } catch (const store::StoreError& err) {
+      log::error(std::string("could not save a ticket (") + store::fault_name(err.fault) + "): " + err.what());
+      dispatch(ev::StoreFailed{});
+    }
+  } else if (auto* alert = std::get_if<fx::RaiseAlert>(&effect)) {
+    try {
+      store_->raise_alert(alert->kind, config_.settings.kiosk_id, clock_.now());
+      log::info("alert raised for the counter: " + alert->kind);
+    } catch (const store::StoreError& err) {
+      log::error("could not record an alert (" + std::string(store::fault_name(err.fault)) + "): " + err.what());
+    }
+  } else if (auto* p = std::get_if<fx::PlayPrompt>(&effect)) {
+    log::debug("prompt " + p->key);
+  } else if (std::get_if<fx::PrintTicket>(&effect)) {
+    log::debug("print requested");
+  }
+}
+
+bool KioskApp::timers_active() const { return state_.screen != Screen::Welcome || state_.saving; }
+
+int KioskApp::run() {
+  if (opt_.role != "visitor") {
+    log::error("the " + opt_.role + " role is not part of this build yet");
+    return 2;
+  }
+  if (!opt_.script.empty()) return run_script(load_script(opt_.script));
+  if (opt_.headless) {
+    frame();
+    return 0;
+  }
+  return run_interactive();
+}
+
+int KioskApp::run_interactive() {
+  const int redraw_after = config_.settings.tuning.redraw_frames_after_event;
+  int frames_owed = redraw_after;
+  auto next_tick = Clock::now();
+  while (!quit_) {
+    if (frames_owed > 0 || opt_.continuous) {
+      frame();
+      --frames_owed;
+    }
+    // Sleep until input, or the next second when a countdown or idle timer runs. Nothing else wakes us.
+    int timeout = -1;
+    if (opt_.continuous || frames_owed > 0 || !input_.empty()) timeout = 0;
+    else if (timers_active())
+      timeout = static_cast<int>(std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                       next_tick - Clock::now()).count()));
+    SDL_Event e;
+    bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+    while (got) {
+      if (e.type == SDL_QUIT) quit_ = true;
+      if (input_.push_sdl(e)) {
+        frames_owed = redraw_after;
+        dispatch(ev::Touch{});
+      }
+      if (e.type == SDL_WINDOWEVENT) frames_owed = redraw_after;
+      got = SDL_PollEvent(&e);
+    }
+    if (!input_.empty()) frames_owed = std::max(frames_owed, 1);
+    if (timers_active() && Clock::now() >= next_tick) {
+      next_tick = Clock::now() + std::chrono::seconds(1);
+      Screen before = state_.screen;
+      dispatch(ev::Tick{});
+      // Countdowns show seconds: redraw once a second while one runs.
+      if (state_.screen != before || state_.screen == Screen::MoreTime || state_.screen == Screen::Ticket)
+        frames_owed = std::max(frames_owed, 1);
+    }
+  }
+  return 0;
+}
+
+const ui::WidgetRecord* KioskApp::find_widget(const std::string& id) const {
+  for (const auto& w : widgets_)
+    if (w.id == id) return &w;
+  return nullptr;
+}
+
+void KioskApp::tap(const std::string& id, int line) {
+  const ui::WidgetRecord* w = find_widget(id);
+  if (!w || w->role != "button") {
+    std::string ids;
+    for (const auto& x : widgets_)
+      if (x.role == "button") ids += (ids.empty() ? "" : ", ") + x.id;
+    throw ScriptFailure(line, "tap " + id + ": no such button on screen '" + screen_name(state_.screen) +
+                                  "' (buttons here: " + ids + ")");
+  }
+  float x = w->rect.x + w->rect.w / 2, y = w->rect.y + w->rect.h / 2;
+  input_.move(x, y);
+  input_.button(true);
+  input_.button(false);
+  dispatch(ev::Touch{});
+  // Press, release, then one frame to show the result of the intent.
+  while (!input_.empty()) frame();
+  frame();
+  frame();
+}
+
+void KioskApp::write_audit(const std::string& shot) {
+  if (!audit_) return;
+  nlohmann::json j;
+  j["shot"] = shot;
+  j["screen"] = screen_name(state_.screen);
+  j["lang"] = current_lang();
+  j["size"] = {window_->width(), window_->height()};
+  j["px_per_mm"] = ui::Metrics::for_screen(window_->width(), window_->height(),
+                                           config_.settings.tuning.screen_diagonal_inches).ppm;
+  auto& ws = j["widgets"] = nlohmann::json::array();
+  for (const auto& w : widgets_)
+    ws.push_back({{"id", w.id},
+                  {"role", w.role},
+                  {"label", w.label},
+                  {"rect", {w.rect.x, w.rect.y, w.rect.w, w.rect.h}},
+                  {"fg", hex(w.fg)},
+                  {"bg", hex(w.bg)},
+                  {"text_px", w.text_px}});
+  std::string line = j.dump() + "\n";
+  std::fwrite(line.data(), 1, line.size(), audit_);
+  std::fflush(audit_);
+}
+
+int KioskApp::run_script(const std::vector<Command>& cmds) {
+  frame();
+  frame();
+  try {
+    for (const auto& c : cmds) {
+      switch (c.kind) {
+        case Command::Tap: tap(c.arg, c.line); break;
+        case Command::Type: throw ScriptFailure(c.line, "type: there is no on-screen keyboard on this screen");
+        case Command::Wait: {
+          auto until = Clock::now() + std::chrono::milliseconds(c.number);
+          while (Clock::now() < until) {
+            dispatch(ev::Tick{});
+            frame();
+            std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                std::chrono::milliseconds(config_.settings.tuning.data_version_poll_ms), until - Clock::now()));
+          }
+          frame();
+          break;
+        }
+        case Command::Clock:
+          clock_.advance(std::chrono::seconds(c.number));
+          dispatch(ev::Tick{});
+          frame();
+          frame();
+          break;
+        case Command::Shot: {
+          frame();
+          ::mkdir(opt_.shots_dir.c_str(), 0755);
+          window_->screenshot(opt_.shots_dir + "/" + c.arg + ".png");
+          write_audit(c.arg);
+          break;
+        }
+        case Command::ExpectScreen:
+          if (c.arg != screen_name(state_.screen))
+            throw ScriptFailure(c.line, "expected screen '" + c.arg + "' but the screen is '" +
+                                            screen_name(state_.screen) + "'");
+          break;
+        case Command::ExpectText: {
+          const ui::WidgetRecord* w = find_widget(c.arg);
+          if (!w) throw ScriptFailure(c.line, "expect text: no widget '" + c.arg + "' on screen '" +
+                                                  screen_name(state_.screen) + "'");
+          if (w->label != c.text)
+            throw ScriptFailure(c.line, "expected " + c.arg + " to read '" + c.text + "' but it reads '" + w->label + "'");
+          break;
+        }
+      }
+    }
+  } catch (const ScriptFailure& f) {
+    std::fprintf(stderr, "shubbak-kiosk: script %s: %s\n", opt_.script.c_str(), f.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace shubbak::app

@@ -1,0 +1,63 @@
+// Wires everything for one kiosk process: config, store, flow, window, fonts, screens, and the loop
+// (event-waiting when interactive, command by command under an automation script).
+#pragma once
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "database.hpp"
+#include "flow.hpp"
+#include "i18n.hpp"
+#include "input.hpp"
+#include "kiosk_store.hpp"
+#include "kit.hpp"
+#include "options.hpp"
+#include "script.hpp"
+#include "settings.hpp"
+#include "text_cache.hpp"
+#include "window.hpp"
+
+namespace shubbak::app {
+
+class KioskApp {
+ public:
+  explicit KioskApp(const Options& opt);
+  ~KioskApp();
+  int run();
+
+  // First frame drawn, in ms since process start (performance log).
+  double first_frame_ms() const { return first_frame_ms_; }
+
+ private:
+  void frame();
+  void dispatch(const Event& e);
+  void perform(const Effect& e);
+  int run_interactive();
+  int run_script(const std::vector<Command>& cmds);
+  void tap(const std::string& id, int line);
+  void write_audit(const std::string& shot);
+  std::string current_lang() const;
+  const ui::WidgetRecord* find_widget(const std::string& id) const;
+  bool timers_active() const;
+
+  Options opt_;
+  CentreConfig config_;
+  Translations tr_;
+  SystemClock clock_;
+  std::optional<store::Database> db_;
+  std::unique_ptr<KioskStore> store_;
+  std::unique_ptr<VisitorFlow> flow_;
+  FlowState state_;
+  std::unique_ptr<platform::Window> window_;
+  platform::InputQueue input_;
+  text::FontSet fonts_;
+  text::TextCache text_cache_;
+  std::vector<ui::WidgetRecord> widgets_;
+  std::FILE* audit_ = nullptr;
+  double first_frame_ms_ = 0;
+  bool quit_ = false;
+};
+
+}  // namespace shubbak::app

@@ -1,0 +1,98 @@
+// The visitor's journey as a state machine: (state, event, now) -> (state, effects).
+// Pure: no I/O. The app performs the effects (save, speak, print, alert) and feeds results back as events.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "settings.hpp"
+
+namespace shubbak {
+
+enum class Screen { Welcome, Catalogue, Help, Service, Ticket, StoreError, MoreTime };
+const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
+
+struct IssuedTicket {
+  std::string number;      // "A-042"
+  std::string service_id;
+  bool sensitive = false;
+  int people_ahead = 0;
+  int wait_minutes = 0;
+  std::vector<int> counters;
+  bool printed = false;
+};
+
+struct FlowState {
+  Screen screen = Screen::Welcome;
+  Screen paused_screen = Screen::Welcome;  // where "more time" returns to
+  std::string lang;                         // empty on the welcome screen until chosen
+  std::string service_id;
+  std::string question_id;
+  std::vector<std::string> answers_path;    // help-me-choose answers so far (for Back)
+  IssuedTicket ticket;
+  bool staff_called = false;                // "call staff" pressed: say that someone is coming
+  bool saving = false;                      // a ticket is being written; taps are ignored meanwhile
+  TimePoint last_activity{};
+  TimePoint deadline{};                     // end of the more-time countdown or of the ticket display
+};
+
+namespace ev {
+struct Touch {};                 // any touch: the visitor is still here
+struct ChooseLanguage { std::string lang; };
+struct OpenCatalogue {};
+struct OpenService { std::string id; };
+struct OpenHelp {};
+struct AnswerHelp { std::string answer_id; };
+struct Back {};
+struct Home {};
+struct GetTicket {};
+struct TicketIssued { IssuedTicket ticket; };
+struct StoreFailed {};
+struct KeepGoing {};             // "yes, I need more time"
+struct Listen {};
+struct CallStaff {};
+struct Tick {};
+}  // namespace ev
+
+using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
+                           ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::TicketIssued, ev::StoreFailed,
+                           ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
+
+namespace fx {
+struct IssueTicket { std::string service_id; };
+struct PlayPrompt { std::string lang; std::string key; };
+struct PrintTicket { IssuedTicket ticket; std::string lang; };
+struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
+}  // namespace fx
+
+using Effect = std::variant<fx::IssueTicket, fx::PlayPrompt, fx::PrintTicket, fx::RaiseAlert>;
+
+struct Step {
+  FlowState state;
+  std::vector<Effect> effects;
+};
+
+class VisitorFlow {
+ public:
+  VisitorFlow(const Catalogue& catalogue, const Settings& settings, bool has_printer)
+      : catalogue_(catalogue), settings_(settings), has_printer_(has_printer) {}
+
+  FlowState initial(TimePoint now) const;
+  Step handle(const FlowState& s, const Event& e, TimePoint now) const;
+  // The prompt key a "listen" button plays on this screen.
+  static std::string prompt_key(const FlowState& s);
+  // Seconds left on the current countdown (more time, ticket), 0 if none.
+  static int seconds_left(const FlowState& s, TimePoint now);
+
+ private:
+  FlowState home(const FlowState& s, TimePoint now) const;
+  const Catalogue& catalogue_;
+  const Settings& settings_;
+  bool has_printer_;
+};
+
+}  // namespace shubbak

@@ -1,0 +1,24 @@
+// What the visitor asks for when she takes a ticket, with or without registering.
+#pragma once
+#include <optional>
+#include <string>
+
+namespace shubbak {
+
+struct VisitorDetails {
+  std::string name;
+  std::string phone;       // normalised national form, "0612345678"
+  std::string cin;         // normalised, "AB123456"
+  std::string birth_year;  // "1985"
+  std::string commune;
+  std::string contact;     // how to contact her: "sms", "call", "none"
+};
+
+struct IssueRequest {
+  std::string service_id;
+  std::optional<VisitorDetails> new_visitor;  // set only with her consent
+  std::string existing_visitor_id;            // check-in of a returning visitor
+  bool priority = false;                      // pregnant, elderly, disability
+};
+
+}  // namespace shubbak

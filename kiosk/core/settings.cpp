@@ -1,0 +1,60 @@
+#include "settings.hpp"
+
+#include "languages.hpp"
+
+namespace shubbak {
+
+Settings Settings::from_document(const ConfigDocument& doc) {
+  Settings s;
+  bool have_centre = false;
+  for (const auto& sec : doc.sections()) {
+    SectionReader r(doc, sec);
+    if (!sec.name.empty()) doc.fail(sec.line, "", "[" + sec.type + "] takes no name here");
+    if (sec.type == "centre") {
+      have_centre = true;
+      r.only_keys({"id", "kiosk_id", "name", "default_lang", "timezone", "catalogue"});
+      s.centre_id = r.text("id");
+      s.kiosk_id = r.text("kiosk_id");
+      s.centre_name = r.translated("name", language_codes());
+      s.default_lang = r.text_or("default_lang", s.default_lang);
+      if (!find_language(s.default_lang)) r.fail("default_lang", "'" + s.default_lang + "' is not ar, zgh or fr");
+      s.timezone = r.text_or("timezone", s.timezone);
+      s.catalogue_file = r.text_or("catalogue", s.catalogue_file);
+    } else if (sec.type == "kiosk") {
+      r.only_keys({"idle_seconds", "more_time_seconds", "ticket_seconds", "ticket_no_printer_seconds",
+                   "screen_diagonal_inches", "min_target_mm", "body_line_mm", "data_version_poll_ms"});
+      Tuning& t = s.tuning;
+      t.idle_seconds = static_cast<int>(r.integer("idle_seconds", 10, 3600, t.idle_seconds));
+      t.more_time_seconds = static_cast<int>(r.integer("more_time_seconds", 5, 600, t.more_time_seconds));
+      t.ticket_seconds = static_cast<int>(r.integer("ticket_seconds", 5, 600, t.ticket_seconds));
+      t.ticket_no_printer_seconds =
+          static_cast<int>(r.integer("ticket_no_printer_seconds", 5, 600, t.ticket_no_printer_seconds));
+      t.screen_diagonal_inches = r.number("screen_diagonal_inches", 5, 100, t.screen_diagonal_inches);
+      t.min_target_mm = r.number("min_target_mm", 5, 50, t.min_target_mm);
+      t.body_line_mm = r.number("body_line_mm", 3, 30, t.body_line_mm);
+      t.data_version_poll_ms = static_cast<int>(r.integer("data_version_poll_ms", 50, 5000, t.data_version_poll_ms));
+    } else if (sec.type == "sync") {
+      r.only_keys({"seal_public_key"});
+      s.seal_public_key = r.text("seal_public_key");
+    } else if (sec.type == "printer") {
+      r.only_keys({"device"});
+      s.printer_device = r.text_or("device", "");
+    } else {
+      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; centre.conf has [centre], [kiosk], [sync], [printer]");
+    }
+  }
+  if (!have_centre) doc.fail(0, "", "missing the [centre] section");
+  return s;
+}
+
+CentreConfig CentreConfig::load(const std::string& dir) {
+  CentreConfig c;
+  c.dir = dir;
+  c.settings = Settings::load(dir + "/centre.conf");
+  std::string cat = c.settings.catalogue_file;
+  if (cat.empty() || cat[0] != '/') cat = dir + "/" + cat;
+  c.catalogue = Catalogue::load(cat);
+  return c;
+}
+
+}  // namespace shubbak

@@ -1,0 +1,137 @@
+#include "kiosk_store.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "data_dir.hpp"
+#include "outbox.hpp"
+#include "uuid.hpp"
+
+namespace shubbak {
+
+using nlohmann::json;
+
+KioskStore::KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
+    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.seal_public_key) {
+  std::string key = store::meta_get(db_, "identity_hash_key");
+  if (key.empty()) {
+    store::Bytes k(crypto_generichash_KEYBYTES);
+    randombytes_buf(k.data(), k.size());
+    db_.transaction([&] {
+      // Another process may have made it first: keep theirs.
+      db_.prepare("INSERT OR IGNORE INTO meta(key,value) VALUES('identity_hash_key',?)").bind(1, store::to_base64(k)).run();
+    });
+    key = store::meta_get(db_, "identity_hash_key");
+  }
+  hash_key_ = store::from_base64(key).value_or(store::Bytes{});
+}
+
+store::Bytes KioskStore::identity_hash(const std::string& kind, const std::string& normalized) {
+  std::string in = kind + ":" + normalized;
+  store::Bytes out(32);
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
+                     hash_key_.data(), hash_key_.size());
+  return out;
+}
+
+static std::string ticket_number(const std::string& prefix, int64_t seq) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s-%03lld", prefix.c_str(), static_cast<long long>(seq));
+  return buf;
+}
+
+IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
+  const Service* svc = catalogue_.service(req.service_id);
+  if (!svc) throw store::StoreError(store::Fault::Misuse, "unknown service " + req.service_id);
+  const std::string at = to_rfc3339_utc(now);
+  const std::string day = local_day(now);
+  IssuedTicket t;
+  t.service_id = svc->id;
+  t.sensitive = svc->sensitive;
+  t.counters = svc->counters;
+
+  db_.transaction([&] {
+    std::string visitor_id = req.existing_visitor_id, registration_id;
+    if (req.new_visitor) {
+      const VisitorDetails& v = *req.new_visitor;
+      visitor_id = store::new_uuid_v4();
+      registration_id = store::new_uuid_v4();
+      auto ins = db_.prepare(
+          "INSERT INTO visitors(id, created_at, phone_hash, cin_hash, full_name, phone, cin, birth_year, commune, contact)"
+          " VALUES(?,?,?,?,?,?,?,?,?,?)");
+      ins.bind(1, visitor_id).bind(2, at);
+      if (v.phone.empty()) ins.bind_null(3); else ins.bind_blob(3, identity_hash("phone", v.phone));
+      if (v.cin.empty()) ins.bind_null(4); else ins.bind_blob(4, identity_hash("cin", v.cin));
+      ins.bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
+      if (v.birth_year.empty()) ins.bind_null(8); else ins.bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
+      ins.bind(9, v.commune).bind(10, v.contact).run();
+      db_.prepare("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
+          .bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
+    }
+    auto next = db_.prepare("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE service_id=? AND day=?");
+    next.bind(1, svc->id).bind(2, day);
+    next.step();
+    int64_t seq = next.integer(0);
+    t.number = ticket_number(svc->prefix, seq);
+    auto ahead = db_.prepare(
+        "SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
+    ahead.bind(1, svc->id).bind(2, day);
+    ahead.step();
+    t.people_ahead = static_cast<int>(ahead.integer(0));
+    int serving = std::max<int>(1, static_cast<int>(svc->counters.size()));
+    t.wait_minutes = (t.people_ahead * svc->minutes_per_visitor + serving - 1) / serving;
+
+    std::string ticket_id = store::new_uuid_v4();
+    auto ins = db_.prepare(
+        "INSERT INTO tickets(id, service_id, day, seq, number, visitor_id, registration_id, sensitive, priority, issued_at)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, ticket_id).bind(2, svc->id).bind(3, day).bind(4, seq).bind(5, t.number);
+    if (visitor_id.empty()) ins.bind_null(6); else ins.bind(6, visitor_id);
+    if (registration_id.empty()) ins.bind_null(7); else ins.bind(7, registration_id);
+    ins.bind(8, svc->sensitive ? 1 : 0).bind(9, req.priority ? 1 : 0).bind(10, at).run();
+
+    json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
+    if (req.new_visitor) {
+      const VisitorDetails& v = *req.new_visitor;
+      json r = base;
+      r["registration_id"] = registration_id;
+      r["visitor_id"] = visitor_id;
+      r["service"] = svc->id;
+      r["ticket"] = t.number;
+      r["created_at"] = at;
+      r["consent"] = true;
+      r["visitor"] = {{"name", v.name},       {"phone", v.phone},     {"cin", v.cin},
+                      {"birth_year", v.birth_year}, {"commune", v.commune}, {"contact", v.contact}};
+      store::append_outbox(db_, sealer_, "registration", r.dump(), at);
+    }
+    json e = base;
+    e["ticket_id"] = ticket_id;
+    e["event"] = "issued";
+    e["service"] = svc->id;
+    e["number"] = t.number;
+    e["at"] = at;
+    e["priority"] = req.priority;
+    if (!visitor_id.empty()) e["visitor_id"] = visitor_id;
+    store::append_outbox(db_, sealer_, "ticket_event", e.dump(), at);
+  });
+  return t;
+}
+
+void KioskStore::raise_alert(const std::string& kind, const std::string& source, TimePoint now) {
+  db_.transaction([&] {
+    db_.prepare("INSERT INTO alerts(at, kind, source) VALUES(?,?,?)")
+        .bind(1, to_rfc3339_utc(now)).bind(2, kind).bind(3, source).run();
+  });
+}
+
+int KioskStore::tickets_today(TimePoint now) {
+  auto st = db_.prepare("SELECT count(*) FROM tickets WHERE day=?");
+  st.bind(1, local_day(now));
+  st.step();
+  return static_cast<int>(st.integer(0));
+}
+
+}  // namespace shubbak

@@ -1,0 +1,36 @@
+// The kiosk's side of the store: issuing a ticket (and a registration) in one transaction with its outbox rows,
+// the queue figures shown on a ticket, and alerts for the counter.
+#pragma once
+#include <string>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "database.hpp"
+#include "flow.hpp"
+#include "registration.hpp"
+#include "seal.hpp"
+#include "settings.hpp"
+
+namespace shubbak {
+
+class KioskStore {
+ public:
+  KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings);
+
+  // One transaction: visitor + registration (if any) + ticket + outbox rows. Either all of it is durable when this
+  // returns, or none of it exists and StoreError is thrown.
+  IssuedTicket issue(const IssueRequest& req, TimePoint now);
+  void raise_alert(const std::string& kind, const std::string& source, TimePoint now);
+  int tickets_today(TimePoint now);
+  // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).
+  store::Bytes identity_hash(const std::string& kind, const std::string& normalized);
+
+ private:
+  store::Database& db_;
+  const Catalogue& catalogue_;
+  const Settings& settings_;
+  store::Sealer sealer_;
+  store::Bytes hash_key_;
+};
+
+}  // namespace shubbak

@@ -1,0 +1,34 @@
+// The text pipeline: logical UTF-8 in, visual lines out. FriBidi resolves the bidi levels, joins and shapes
+// Arabic (presentation forms, lam-alef ligatures), mirrors brackets; lines are broken in logical order and each
+// line is then reordered. ImGui draws the visual lines left to right as given.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace shubbak::text {
+
+enum class Direction { LTR, RTL };
+
+std::u32string utf8_to_u32(const std::string& s);  // invalid bytes become U+FFFD
+std::string u32_to_utf8(const std::u32string& s);
+
+// Shaped text in logical order (Arabic presentation forms), one paragraph, without reordering.
+std::u32string shape_logical(const std::u32string& logical, Direction base);
+
+// One line, no wrapping: shaped and reordered to visual order.
+std::u32string visual_line(const std::u32string& logical, Direction base);
+std::string visual_line(const std::string& logical_utf8, Direction base);
+
+// Width of one code point as drawn (shaped form) in pixels.
+using Advance = std::function<float(char32_t)>;
+
+struct Line {
+  std::string visual;  // UTF-8 in drawing order
+  float width = 0;
+};
+
+// Breaks at spaces (or inside a word longer than the width), honours '\n', then reorders each line.
+std::vector<Line> layout(const std::string& logical_utf8, Direction base, float max_width, const Advance& advance);
+
+}  // namespace shubbak::text

@@ -1,0 +1,47 @@
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& title, bool back, bool home) {
+  const Metrics& m = ui.metrics();
+  const float W = ui.width(), H = ui.height();
+  const float bar = m.px(mm::kBarHeight), foot = m.px(mm::kFooterHeight), pad = m.px(mm::kPad);
+  const float bw = m.px(40), bh = bar - m.px(6);
+  ui.fill({0, 0, W, bar}, theme::kPrimary);
+  // Back points the way she reads from: left in LTR, right in RTL (place() mirrors, the icon flips).
+  if (back && ui.button("nav.back", ui.place({pad / 2, m.px(3), bw, bh}), ui.tr("nav.back"),
+                        ui.rtl() ? "arrow_forward" : "arrow_back"))
+    out.push_back(ev::Back{});
+  if (home && ui.button("nav.home", ui.place({W - pad / 2 - bw, m.px(3), bw, bh}), ui.tr("nav.home"), "home"))
+    out.push_back(ev::Home{});
+  float tx = pad / 2 + bw + pad;
+  ui.text("screen.title", {tx, 0, W - 2 * tx, bar}, title, ui.fonts().title, ui.fonts().title->FontSize,
+          theme::kOnDark, theme::kPrimary, Align::Center, true);
+
+  // Footer: listen (when a clip exists) at the start, call staff at the end.
+  const float fy = H - foot;
+  ui.fill({0, fy, W, foot}, theme::kPage);
+  const float fbw = (W - 3 * pad) / 2, fbh = foot - pad;
+  if (v.can_listen && ui.button("listen", ui.place({pad, fy + pad / 2, fbw, fbh}), ui.tr("listen"), "volume_up"))
+    out.push_back(ev::Listen{});
+  ButtonStyle alert{theme::kAlert, theme::kAlert, theme::kOnDark};
+  std::string staff = v.state.staff_called ? ui.tr("call_staff.done") : ui.tr("call_staff");
+  if (ui.button("call_staff", ui.place({W - pad - fbw, fy + pad / 2, fbw, fbh}), staff, "support_agent", alert))
+    out.push_back(ev::CallStaff{});
+  return {pad, bar + pad, W - 2 * pad, fy - bar - 2 * pad};
+}
+
+void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
+  ui.fill({0, 0, ui.width(), ui.height()}, theme::kPage);
+  switch (v.state.screen) {
+    case Screen::Welcome: draw_welcome(ui, v, out); break;
+    case Screen::Catalogue: draw_catalogue(ui, v, out); break;
+    case Screen::Help: draw_help(ui, v, out); break;
+    case Screen::Service: draw_service(ui, v, out); break;
+    case Screen::Ticket: draw_ticket(ui, v, out); break;
+    case Screen::MoreTime: draw_more_time(ui, v, out); break;
+    case Screen::StoreError: draw_store_error(ui, v, out); break;
+  }
+}
+
+}  // namespace shubbak::ui

@@ -1,0 +1,45 @@
+// Service page: what it is, who it is for, what to bring, opening hours; then the one action.
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
+  const Service* s = v.catalogue.service(v.state.service_id);
+  if (!s) return;
+  const std::string& lang = ui.lang();
+  Rect area = draw_chrome(ui, v, out, in_lang(s->title, lang), true, true);
+  const Metrics& m = ui.metrics();
+  const auto& f = ui.fonts();
+  const float gap = m.px(mm::kGap), body = f.body->FontSize;
+  const float icon_w = m.px(mm::kIcon);
+
+  float y = area.y;
+  ui.icon("service.icon", ui.place({area.x, y, icon_w, icon_w}), s->icon, theme::kPrimary, theme::kPage);
+  Rect desc = ui.place({area.x + icon_w + gap, y, area.w - icon_w - gap, 0});
+  float h = ui.text("service.description", desc, in_lang(s->description, lang), f.body, body, theme::kInk, theme::kPage);
+  y += std::max(h, icon_w) + gap;
+
+  auto section = [&](const std::string& id, const std::string& icon, const std::string& heading,
+                     const std::string& content) {
+    const float iw = body * 1.4f;
+    ui.icon(id + ".icon", ui.place({area.x, y, iw, iw}), icon, theme::kPrimary, theme::kPage);
+    Rect hr = ui.place({area.x + iw + gap / 2, y, area.w - iw - gap / 2, 0});
+    y += ui.text(id + ".heading", hr, heading, f.title, f.title->FontSize * 0.8f, theme::kPrimary, theme::kPage);
+    Rect cr = ui.place({area.x + iw + gap / 2, y, area.w - iw - gap / 2, 0});
+    y += ui.text(id, cr, content, f.body, body, theme::kInk, theme::kPage) + gap;
+  };
+  section("service.eligibility", "groups", ui.tr("service.for_whom"), in_lang(s->eligibility, lang));
+  std::string docs;
+  if (auto it = s->documents.find(lang); it != s->documents.end())
+    for (const auto& d : it->second) docs += (docs.empty() ? "• " : "\n• ") + d;
+  section("service.documents", "description", ui.tr("service.documents"), docs);
+  section("service.hours", "schedule", ui.tr("service.hours"), in_lang(s->hours, lang));
+
+  const float bh = m.px(mm::kButtonHeight + 6);
+  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  Rect action{area.x, std::max(y, area.bottom() - bh), area.w, bh};
+  if (ui.button("action.ticket", action, ui.tr("action.ticket"), "confirmation_number", go) && !v.state.saving)
+    out.push_back(ev::GetTicket{});
+}
+
+}  // namespace shubbak::ui

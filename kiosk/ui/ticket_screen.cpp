@@ -1,0 +1,58 @@
+// The ticket: her number, big. For a sensitive service: only the number, in a neutral colour.
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
+  const IssuedTicket& t = v.state.ticket;
+  Rect area = draw_chrome(ui, v, out, ui.tr("ticket.title"), false, false);
+  const Metrics& m = ui.metrics();
+  const auto& f = ui.fonts();
+  const float gap = m.px(mm::kGap), body = f.body->FontSize;
+  const Service* s = v.catalogue.service(t.service_id);
+  const Color card_bg = t.sensitive ? theme::kNeutral : theme::kPrimary;
+
+  float y = area.y;
+  const float card_h = m.px(mm::kHugeText) * 1.6f + (t.sensitive ? 0 : body * 2.5f);
+  Rect card{area.x, y, area.w, card_h};
+  ui.fill(card, card_bg, m.px(3));
+  float cy = card.y + gap;
+  if (!t.sensitive && s) {
+    ui.icon("ticket.icon", ui.place({card.x + gap, cy, body * 2, body * 2}), s->icon, theme::kOnDark, card_bg);
+    ui.text("ticket.service", ui.place({card.x + body * 2 + 2 * gap, cy, card.w - body * 2 - 3 * gap, body * 2}),
+            in_lang(s->title, ui.lang()), f.body, body, theme::kOnDark, card_bg, Align::Start, true);
+    cy += body * 2.5f;
+  }
+  // The number is Latin letters and digits: always left to right, even in Arabic.
+  {
+    ScopedDirection ltr(ui, false);
+    ui.text("ticket.number", {card.x, cy, card.w, card.bottom() - cy - gap}, t.number, f.huge, f.huge->FontSize,
+            theme::kOnDark, card_bg, Align::Center, true);
+  }
+  y = card.bottom() + gap;
+
+  auto line = [&](const std::string& id, const std::string& icon, const std::string& text) {
+    const float iw = body * 1.4f;
+    ui.icon(id + ".icon", ui.place({area.x, y, iw, iw}), icon, theme::kPrimary, theme::kPage);
+    y += std::max(iw, ui.text(id, ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}), text, f.body, body,
+                              theme::kInk, theme::kPage)) + gap / 2;
+  };
+  if (!t.counters.empty()) {
+    std::string list;
+    for (int c : t.counters) list += (list.empty() ? "" : ", ") + std::to_string(c);
+    line("ticket.counter", "storefront", ui.tr("ticket.counter", {{"counter", list}}));
+  }
+  line("ticket.ahead", "groups",
+       t.people_ahead == 0 ? ui.tr("ticket.next") : ui.tr("ticket.ahead", {{"count", std::to_string(t.people_ahead)}}));
+  if (t.people_ahead > 0)
+    line("ticket.wait", "schedule", ui.tr("ticket.wait", {{"minutes", std::to_string(t.wait_minutes)}}));
+  line("ticket.hint", t.printed ? "print" : "confirmation_number",
+       t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
+
+  const float bh = m.px(mm::kButtonHeight);
+  if (ui.button("ticket.done", {area.x, area.bottom() - bh, area.w, bh},
+                ui.tr("ticket.done", {{"seconds", std::to_string(VisitorFlow::seconds_left(v.state, v.now))}}), "check"))
+    out.push_back(ev::Home{});
+}
+
+}  // namespace shubbak::ui

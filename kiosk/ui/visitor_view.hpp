@@ -1,0 +1,45 @@
+// What a visitor screen draws from, and what it may ask for. Screens emit flow events as intents.
+#pragma once
+#include <vector>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "flow.hpp"
+#include "kit.hpp"
+#include "settings.hpp"
+
+namespace shubbak::ui {
+
+struct VisitorView {
+  const FlowState& state;
+  const Catalogue& catalogue;
+  const Settings& settings;
+  TimePoint now;
+  bool can_listen = false;  // a voice clip exists for this screen in this language
+};
+
+using Intents = std::vector<Event>;
+
+// Shared frame of every visitor screen: a top bar (back, title, home) and a footer (listen, call staff).
+// Returns the area left for the screen's content.
+Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& title, bool back, bool home);
+
+void draw_welcome(Ui& ui, const VisitorView& v, Intents& out);
+void draw_catalogue(Ui& ui, const VisitorView& v, Intents& out);
+void draw_help(Ui& ui, const VisitorView& v, Intents& out);
+void draw_service(Ui& ui, const VisitorView& v, Intents& out);
+void draw_ticket(Ui& ui, const VisitorView& v, Intents& out);
+void draw_more_time(Ui& ui, const VisitorView& v, Intents& out);
+void draw_store_error(Ui& ui, const VisitorView& v, Intents& out);
+
+// Picks the screen for the state.
+void draw_visitor(Ui& ui, const VisitorView& v, Intents& out);
+
+// The text of a catalogue entry in the current language.
+inline const std::string& in_lang(const Texts& t, const std::string& lang) {
+  static const std::string empty;
+  auto it = t.find(lang);
+  return it == t.end() ? empty : it->second;
+}
+
+}  // namespace shubbak::ui

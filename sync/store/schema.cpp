@@ -1,0 +1,126 @@
+#include "schema.hpp"
+
+#include <iterator>
+#include <string>
+
+namespace shubbak::store {
+
+// Never edit a migration that has shipped: add a new one.
+static const char* const kMigrations[] = {
+    // 1: the foundation
+    R"SQL(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE visitors(
+  id          TEXT PRIMARY KEY,
+  created_at  TEXT NOT NULL,
+  phone_hash  BLOB,            -- keyed hash: check-in and duplicates without keeping the number
+  cin_hash    BLOB,
+  full_name   TEXT,            -- clear text only while the counter needs it; purged later
+  phone       TEXT,
+  cin         TEXT,
+  birth_year  INTEGER,
+  commune     TEXT,
+  contact     TEXT,
+  purged_at   TEXT
+);
+CREATE INDEX visitors_phone_hash ON visitors(phone_hash) WHERE phone_hash IS NOT NULL;
+CREATE INDEX visitors_cin_hash ON visitors(cin_hash) WHERE cin_hash IS NOT NULL;
+CREATE TABLE registrations(
+  id          TEXT PRIMARY KEY,
+  visitor_id  TEXT NOT NULL REFERENCES visitors(id),
+  service_id  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  consent     INTEGER NOT NULL CHECK(consent IN (0,1))
+);
+CREATE TABLE tickets(
+  id              TEXT PRIMARY KEY,
+  service_id      TEXT NOT NULL,
+  day             TEXT NOT NULL,      -- local calendar day: numbering restarts at local midnight
+  seq             INTEGER NOT NULL,
+  number          TEXT NOT NULL,      -- "A-042"
+  visitor_id      TEXT REFERENCES visitors(id),
+  registration_id TEXT REFERENCES registrations(id),
+  sensitive       INTEGER NOT NULL DEFAULT 0,
+  priority        INTEGER NOT NULL DEFAULT 0,
+  state           TEXT NOT NULL DEFAULT 'waiting'
+                  CHECK(state IN ('waiting','called','serving','served','no_show','cancelled')),
+  counter         INTEGER,
+  issued_at       TEXT NOT NULL,
+  called_at       TEXT,
+  served_at       TEXT,
+  outcome         TEXT,
+  UNIQUE(service_id, day, seq)
+);
+CREATE INDEX tickets_day_state ON tickets(day, state);
+CREATE TABLE staff(
+  id            INTEGER PRIMARY KEY,
+  login         TEXT NOT NULL UNIQUE,
+  display_name  TEXT NOT NULL,
+  pin_hash      TEXT NOT NULL,        -- argon2id (libsodium crypto_pwhash_str)
+  failed_pins   INTEGER NOT NULL DEFAULT 0,
+  locked_until  TEXT,
+  active        INTEGER NOT NULL DEFAULT 1,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE audit_log(
+  id       INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,
+  actor    TEXT NOT NULL,             -- "kiosk", "staff:<login>", "admin"
+  action   TEXT NOT NULL,
+  subject  TEXT,
+  detail   TEXT
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TABLE alerts(
+  id           INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  kind         TEXT NOT NULL,         -- "call_staff", "store_error"
+  source       TEXT NOT NULL,
+  resolved_at  TEXT
+);
+CREATE TABLE outbox(
+  seq              INTEGER PRIMARY KEY AUTOINCREMENT,   -- oldest first
+  id               TEXT NOT NULL UNIQUE,                -- UUIDv4, made at creation; upstream dedupes on it
+  kind             TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  schema           INTEGER NOT NULL DEFAULT 1,
+  payload          BLOB,                                -- sealed to the upstream key; NULL once purged after sending
+  payload_size     INTEGER NOT NULL,
+  state            TEXT NOT NULL DEFAULT 'pending'
+                   CHECK(state IN ('pending','in_flight','sent','quarantined')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  TEXT,
+  last_error       TEXT,
+  batch_id         TEXT,
+  sent_at          TEXT
+);
+CREATE INDEX outbox_state ON outbox(state, seq);
+)SQL",
+};
+
+int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }
+
+int migrate(Database& db) {
+  int have = static_cast<int>(db.scalar("PRAGMA user_version"));
+  int known = known_schema_version();
+  if (have > known)
+    throw StoreError(Fault::Schema, db.path() + " has schema version " + std::to_string(have) +
+                                        ", newer than this program knows (" + std::to_string(known) +
+                                        "). Install the newer Shubbak that wrote it; the data was not touched.");
+  for (int v = have; v < known; ++v) {
+    db.transaction([&] {
+      // Re-check inside the write lock: another process may have migrated meanwhile.
+      int now = static_cast<int>(db.scalar("PRAGMA user_version"));
+      if (now > v) return;
+      db.exec(kMigrations[v]);
+      db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    });
+  }
+  return static_cast<int>(db.scalar("PRAGMA user_version"));
+}
+
+}  // namespace shubbak::store

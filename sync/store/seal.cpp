@@ -1,0 +1,94 @@
+#include "seal.hpp"
+
+#include <sodium.h>
+#include <zlib.h>
+
+#include <stdexcept>
+
+namespace shubbak::store {
+
+static void init_sodium() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_base64(const Bytes& b) {
+  std::string out(sodium_base64_ENCODED_LEN(b.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), b.data(), b.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // trailing NUL
+  return out;
+}
+
+std::optional<Bytes> from_base64(const std::string& s) {
+  Bytes out(s.size() * 3 / 4 + 3);
+  size_t len = 0;
+  if (sodium_base642bin(out.data(), out.size(), s.data(), s.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0)
+    return std::nullopt;
+  out.resize(len);
+  return out;
+}
+
+Sealer::Sealer(const std::string& public_key_base64) {
+  init_sodium();
+  auto k = from_base64(public_key_base64);
+  if (!k || k->size() != crypto_box_PUBLICKEYBYTES)
+    throw std::invalid_argument("the upstream sealing key is not a base64 public key of 32 bytes");
+  pk_ = *k;
+}
+
+Bytes deflate_bytes(const std::string& s) {
+  uLongf len = compressBound(s.size());
+  Bytes out(len);
+  if (compress2(out.data(), &len, reinterpret_cast<const Bytef*>(s.data()), s.size(), Z_BEST_COMPRESSION) != Z_OK)
+    throw std::runtime_error("zlib compress failed");
+  out.resize(len);
+  return out;
+}
+
+std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size) {
+  z_stream zs{};
+  if (inflateInit(&zs) != Z_OK) return std::nullopt;
+  zs.next_in = const_cast<Bytef*>(b.data());
+  zs.avail_in = static_cast<uInt>(b.size());
+  std::string out;
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) break;
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (out.size() > max_size) rc = Z_MEM_ERROR;
+  }
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END) return std::nullopt;
+  return out;
+}
+
+Bytes Sealer::seal(const std::string& json) const {
+  Bytes plain = deflate_bytes(json);
+  Bytes out(plain.size() + crypto_box_SEALBYTES);
+  crypto_box_seal(out.data(), plain.data(), plain.size(), pk_.data());
+  sodium_memzero(plain.data(), plain.size());
+  return out;
+}
+
+KeyPair make_seal_keypair() {
+  init_sodium();
+  KeyPair k{Bytes(crypto_box_PUBLICKEYBYTES), Bytes(crypto_box_SECRETKEYBYTES)};
+  crypto_box_keypair(k.public_key.data(), k.secret_key.data());
+  return k;
+}
+
+std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys) {
+  init_sodium();
+  if (sealed.size() < crypto_box_SEALBYTES) return std::nullopt;
+  Bytes plain(sealed.size() - crypto_box_SEALBYTES);
+  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys.public_key.data(),
+                           keys.secret_key.data()) != 0)
+    return std::nullopt;
+  return inflate_bytes(plain);
+}
+
+}  // namespace shubbak::store

@@ -42,13 +42,22 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   if (!opt_.lang.empty() && !find_language(opt_.lang))
     throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
   db_.emplace(store::open_store(opt_.data_dir));
-  store_ = std::make_unique<KioskStore>(*db_, config_.catalogue, config_.settings);
+  try {
+    store_ = std::make_unique<KioskStore>(*db_, config_.catalogue, config_.settings);
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(opt_.config_dir + "/centre.conf", 0, "[sync] seal_public_key", e.what());
+  }
   flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
   state_ = flow_->initial(clock_.now());
   // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
   if (!opt_.lang.empty()) config_.settings.default_lang = opt_.lang;
 
-  if (opt_.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+  // Headless: SIGTERM/SIGINT are waited for (see platform::wait_event), not handled by SDL.
+  if (opt_.headless) {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    platform::block_quit_signals();
+  }
+  if (SDL_Init(SDL_INIT_EVENTS) != 0) throw platform::PlatformError(std::string("SDL: ") + SDL_GetError());
   platform::WindowOptions wo;
   wo.width = opt_.width;
   wo.height = opt_.height;
@@ -103,6 +112,8 @@ KioskApp::~KioskApp() {
   if (audit_) std::fclose(audit_);
   ImGui_ImplSDLRenderer_Shutdown();
   ImGui::DestroyContext();
+  window_.reset();
+  SDL_Quit();
 }
 
 std::string KioskApp::current_lang() const {
@@ -189,10 +200,6 @@ int KioskApp::run() {
     return 2;
   }
   if (!opt_.script.empty()) return run_script(load_script(opt_.script));
-  if (opt_.headless) {
-    frame();
-    return 0;
-  }
   return run_interactive();
 }
 
@@ -212,15 +219,18 @@ int KioskApp::run_interactive() {
       timeout = static_cast<int>(std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(
                                                        next_tick - Clock::now()).count()));
     SDL_Event e;
-    bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+    bool got = platform::wait_event(*window_, e, timeout);
     while (got) {
-      if (e.type == SDL_QUIT) quit_ = true;
+      if (e.type == SDL_QUIT) {
+        quit_ = true;
+        log::info("quitting");
+      }
       if (input_.push_sdl(e)) {
         frames_owed = redraw_after;
         dispatch(ev::Touch{});
       }
       if (e.type == SDL_WINDOWEVENT) frames_owed = redraw_after;
-      got = SDL_PollEvent(&e);
+      got = !window_->headless() && SDL_PollEvent(&e);
     }
     if (!input_.empty()) frames_owed = std::max(frames_owed, 1);
     if (timers_active() && Clock::now() >= next_tick) {

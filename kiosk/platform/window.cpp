@@ -58,3 +58,43 @@ void Window::screenshot(const std::string& path) const {
 }
 
 }  // namespace shubbak::platform
+
+#include <signal.h>
+
+#include <cerrno>
+#include <ctime>
+
+namespace shubbak::platform {
+
+static sigset_t quit_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
+}
+
+void block_quit_signals() {
+  sigset_t set = quit_signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+bool wait_event(const Window& w, SDL_Event& e, int timeout_ms) {
+  if (!w.headless()) return timeout_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
+  sigset_t set = quit_signals();
+  int sig;
+  if (timeout_ms < 0) {
+    sig = sigwaitinfo(&set, nullptr);
+  } else {
+    timespec ts{timeout_ms / 1000, (timeout_ms % 1000) * 1000000L};
+    sig = sigtimedwait(&set, nullptr, &ts);
+  }
+  if (sig == SIGTERM || sig == SIGINT) {
+    SDL_zero(e);
+    e.type = SDL_QUIT;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace shubbak::platform

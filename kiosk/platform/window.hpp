@@ -45,3 +45,13 @@ class Window {
 };
 
 }  // namespace shubbak::platform
+
+namespace shubbak::platform {
+
+// Waits for the next event up to timeout_ms (-1: forever). With a window, SDL's own blocking wait; headless,
+// only SIGTERM/SIGINT can arrive (as SDL_QUIT), and the wait is a real sleep in sigtimedwait: zero CPU when idle.
+// Call block_quit_signals() before any thread starts when running headless.
+void block_quit_signals();
+bool wait_event(const Window& w, SDL_Event& e, int timeout_ms);
+
+}  // namespace shubbak::platform

@@ -1,0 +1,89 @@
+// Translation catalogues: every key the screens use exists in every language, no key is unused, and the
+// {placeholders} of a key are the same in every language.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "i18n.hpp"
+#include "languages.hpp"
+
+using namespace shubbak;
+namespace fs = std::filesystem;
+
+static std::set<std::string> keys_used_in_code() {
+  std::set<std::string> keys;
+  // tr("key"...), tr_in(lang, "key"...)
+  std::regex call(R"re(\btr(?:_in)?\((?:[^"()]*,\s*)?"([a-z_]+(?:\.[a-z_]+)*)")re");
+  for (const char* dir : {"/kiosk/ui", "/kiosk/app"})
+    for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
+      if (f.path().extension() != ".cpp") continue;
+      std::ifstream in(f.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string text = ss.str();
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it)
+        keys.insert((*it)[1]);
+    }
+  return keys;
+}
+
+TEST(PoParser, ReadsKeysTextsContinuationsAndEscapes) {
+  auto e = parse_po("# c\nmsgid \"\"\nmsgstr \"\"\n\"Language: fr\\n\"\n\nmsgid \"a.b\"\nmsgstr \"x \\\"y\\\"\"\n\"z\\n\"\n",
+                    "t.po");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].key, "a.b");
+  EXPECT_EQ(e[0].text, "x \"y\"z\n");
+  EXPECT_EQ(e[0].line, 6);
+}
+
+TEST(PoParser, ErrorsNameTheLine) {
+  EXPECT_THROW(parse_po("msgid \"a\"\n", "t.po"), PoError);
+  EXPECT_THROW(parse_po("msgid \"a\"\nmsgstr \"b\"\nmsgid \"a\"\nmsgstr \"c\"\n", "t.po"), PoError);
+  try {
+    parse_po("msgid \"a\"\nmsgstr \"b\n", "t.po");
+    FAIL();
+  } catch (const PoError& err) {
+    EXPECT_EQ(std::string(err.what()).rfind("t.po:2:", 0), 0u) << err.what();
+  }
+}
+
+TEST(Format, FillsPlaceholders) {
+  EXPECT_EQ(format("Guichet {counter}", {{"counter", "3"}}), "Guichet 3");
+  EXPECT_EQ(format("{a}{b}{a}", {{"a", "1"}, {"b", "2"}}), "121");
+  EXPECT_EQ(format("{unknown}", {}), "{unknown}");
+  EXPECT_EQ(placeholders("{b} x {a}"), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(Catalogues, EveryKeyUsedInCodeIsTranslatedInEveryLanguage) {
+  Translations t = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
+  auto used = keys_used_in_code();
+  ASSERT_GT(used.size(), 20u);
+  for (const auto& lang : language_codes())
+    for (const auto& k : used) EXPECT_TRUE(t.has(lang, k)) << lang << ".po lacks " << k;
+}
+
+TEST(Catalogues, NoCatalogueHasAKeyNobodyUses) {
+  Translations t = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
+  auto used = keys_used_in_code();
+  for (const auto& lang : language_codes())
+    for (const auto& [k, v] : t.all(lang)) EXPECT_TRUE(used.count(k)) << lang << ".po has unused key " << k;
+}
+
+TEST(Catalogues, PlaceholdersAgreeAcrossLanguages) {
+  Translations t = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
+  for (const auto& [k, fr] : t.all("fr"))
+    for (const auto& lang : language_codes())
+      EXPECT_EQ(placeholders(t.get(lang, k)), placeholders(fr)) << lang << " " << k;
+}
+
+TEST(Catalogues, LanguageButtonsUseEachLanguagesOwnName) {
+  EXPECT_EQ(find_language("ar")->own_name, "العربية");
+  EXPECT_EQ(find_language("zgh")->own_name, "ⵜⴰⵎⴰⵣⵉⵖⵜ");
+  EXPECT_EQ(find_language("fr")->own_name, "Français");
+  EXPECT_TRUE(find_language("ar")->rtl);
+  EXPECT_FALSE(find_language("zgh")->rtl);
+}

@@ -1,0 +1,152 @@
+// The local store on a real SQLite file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "data_dir.hpp"
+#include "kiosk_store.hpp"
+#include "outbox.hpp"
+#include "schema.hpp"
+#include "seal.hpp"
+#include "settings.hpp"
+#include "uuid.hpp"
+
+using namespace shubbak;
+namespace fs = std::filesystem;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("shubbak-store-" + store::new_uuid_v4());
+    keys = store::make_seal_keypair();
+    cfg.settings.seal_public_key = store::to_base64(keys.public_key);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+  int64_t count(store::Database& db, const std::string& table) { return db.scalar("SELECT count(*) FROM " + table); }
+
+  fs::path dir;
+  store::KeyPair keys;
+  CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
+};
+
+TEST_F(StoreTest, OpensWithDurableSettingsAndMigrates) {
+  store::Database db = store::open_store(dir.string());
+  EXPECT_EQ(db.scalar_text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(db.scalar("PRAGMA synchronous"), 2);
+  EXPECT_EQ(db.scalar("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(db.scalar("PRAGMA user_version"), store::known_schema_version());
+  for (const char* t : {"visitors", "registrations", "tickets", "staff", "audit_log", "outbox", "alerts", "meta"})
+    EXPECT_EQ(db.scalar(std::string("SELECT count(*) FROM sqlite_master WHERE name='") + t + "'"), 1) << t;
+  EXPECT_EQ(store::migrate(db), store::known_schema_version());  // again: nothing to do
+}
+
+TEST_F(StoreTest, NewerSchemaIsRefusedAndLeftUntouched) {
+  {
+    store::Database db = store::open_store(dir.string());
+    db.exec("PRAGMA user_version=99");
+  }
+  try {
+    store::open_store(dir.string());
+    FAIL() << "a newer schema must be refused";
+  } catch (const store::StoreError& e) {
+    EXPECT_EQ(e.fault, store::Fault::Schema);
+    EXPECT_NE(std::string(e.what()).find("schema version 99, newer than this program knows"), std::string::npos);
+  }
+  store::Database raw = store::Database::open(store::db_path(dir.string()));
+  EXPECT_EQ(raw.scalar("PRAGMA user_version"), 99);
+}
+
+TEST_F(StoreTest, RegistrationTicketAndOutboxAreWrittenTogether) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  IssueRequest req{"jisr", VisitorDetails{"Canary Fatima", "0611223344", "AB123456", "1990", "Anfa", "sms"}, "", false};
+  IssuedTicket t = ks.issue(req, std::chrono::system_clock::now());
+  EXPECT_EQ(t.number, "A-001");
+  EXPECT_EQ(count(db, "visitors"), 1);
+  EXPECT_EQ(count(db, "registrations"), 1);
+  EXPECT_EQ(count(db, "tickets"), 1);
+  EXPECT_EQ(count(db, "outbox"), 2);
+  auto st = db.prepare("SELECT id, kind, payload, state FROM outbox ORDER BY seq");
+  bool saw_registration = false;
+  while (st.step()) {
+    EXPECT_TRUE(store::is_uuid_v4(st.text(0)));
+    EXPECT_EQ(st.text(3), "pending");
+    store::Bytes payload = st.blob(2);
+    std::string raw(payload.begin(), payload.end());
+    EXPECT_EQ(raw.find("Canary"), std::string::npos) << "the outbox must hold no plain text";
+    EXPECT_EQ(raw.find("0611223344"), std::string::npos);
+    auto opened = store::open_sealed(payload, keys);
+    ASSERT_TRUE(opened) << "the upstream key must open it";
+    auto j = nlohmann::json::parse(*opened);
+    if (st.text(1) == "registration") {
+      saw_registration = true;
+      EXPECT_EQ(j["visitor"]["name"], "Canary Fatima");
+      EXPECT_EQ(j["ticket"], "A-001");
+    }
+  }
+  EXPECT_TRUE(saw_registration);
+}
+
+TEST_F(StoreTest, AFailureMidWriteLeavesNothingHalfWritten) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  // The second outbox row (after visitor, registration, ticket and the first outbox row) fails.
+  db.exec("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON outbox WHEN (SELECT count(*) FROM outbox) >= 1 "
+          "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  IssueRequest req{"jisr", VisitorDetails{"N", "0611223344", "", "1990", "", ""}, "", false};
+  EXPECT_THROW(ks.issue(req, std::chrono::system_clock::now()), store::StoreError);
+  for (const char* t : {"visitors", "registrations", "tickets", "outbox"}) EXPECT_EQ(count(db, t), 0) << t;
+  db.exec("DROP TRIGGER fail_second");
+  EXPECT_EQ(ks.issue(req, std::chrono::system_clock::now()).number, "A-001");  // the number was not burnt
+}
+
+TEST_F(StoreTest, NumbersArePerServiceAndRestartAtLocalMidnight) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  TimePoint evening = from_local(2026, 11, 30, 23, 59, 0);
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, evening).number, "A-001");
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, evening).number, "A-002");
+  EXPECT_EQ(ks.issue({"literacy", {}, "", false}, evening).number, "D-001");
+  IssuedTicket third = ks.issue({"jisr", {}, "", false}, evening);
+  EXPECT_EQ(third.people_ahead, 2);
+  EXPECT_EQ(third.wait_minutes, (2 * 15 + 1) / 2);  // 2 ahead, 15 min each, 2 counters
+  TimePoint morning = from_local(2026, 12, 1, 0, 0, 30);
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, morning).number, "A-001");
+}
+
+TEST_F(StoreTest, TwoConnectionsNeverShareANumber) {
+  { store::open_store(dir.string()); }
+  std::vector<std::string> a, b;
+  auto worker = [&](std::vector<std::string>& out) {
+    store::Database db = store::open_store(dir.string());
+    KioskStore ks(db, cfg.catalogue, cfg.settings);
+    for (int i = 0; i < 50; ++i) out.push_back(ks.issue({"jisr", {}, "", false}, std::chrono::system_clock::now()).number);
+  };
+  std::thread t1(worker, std::ref(a)), t2(worker, std::ref(b));
+  t1.join();
+  t2.join();
+  std::set<std::string> all(a.begin(), a.end());
+  all.insert(b.begin(), b.end());
+  EXPECT_EQ(all.size(), 100u);
+}
+
+TEST_F(StoreTest, AuditLogIsAppendOnly) {
+  store::Database db = store::open_store(dir.string());
+  db.exec("INSERT INTO audit_log(at, actor, action) VALUES('2026-01-01T00:00:00Z', 'admin', 'test')");
+  EXPECT_THROW(db.exec("UPDATE audit_log SET action='x'"), store::StoreError);
+  EXPECT_THROW(db.exec("DELETE FROM audit_log"), store::StoreError);
+  EXPECT_EQ(count(db, "audit_log"), 1);
+}
+
+TEST_F(StoreTest, BadSealingKeyIsAClearError) {
+  cfg.settings.seal_public_key = "not-a-key";
+  store::Database db = store::open_store(dir.string());
+  try {
+    KioskStore ks(db, cfg.catalogue, cfg.settings);
+    FAIL();
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("sealing key"), std::string::npos);
+  }
+}

@@ -6,7 +6,7 @@ Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& 
   const Metrics& m = ui.metrics();
   const float W = ui.width(), H = ui.height();
   const float bar = m.px(mm::kBarHeight), foot = m.px(mm::kFooterHeight), pad = m.px(mm::kPad);
-  const float bw = m.px(40), bh = bar - m.px(6);
+  const float bw = m.px(52), bh = bar - m.px(6);
   ui.fill({0, 0, W, bar}, theme::kPrimary);
   // Back points the way she reads from: left in LTR, right in RTL (place() mirrors, the icon flips).
   if (back && ui.button("nav.back", ui.place({pad / 2, m.px(3), bw, bh}), ui.tr("nav.back"),
@@ -15,8 +15,9 @@ Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& 
   if (home && ui.button("nav.home", ui.place({W - pad / 2 - bw, m.px(3), bw, bh}), ui.tr("nav.home"), "home"))
     out.push_back(ev::Home{});
   float tx = pad / 2 + bw + pad;
-  ui.text("screen.title", {tx, 0, W - 2 * tx, bar}, title, ui.fonts().title, ui.fonts().title->FontSize,
-          theme::kOnDark, theme::kPrimary, Align::Center, true);
+  ImFont* tf = ui.fonts().title;
+  float tpx = ui.fit_px(title, tf, tf->FontSize, ui.fonts().body->FontSize * 0.9f, W - 2 * tx, 1);
+  ui.text("screen.title", {tx, 0, W - 2 * tx, bar}, title, tf, tpx, theme::kOnDark, theme::kPrimary, Align::Center, true);
 
   // Footer: listen (when a clip exists) at the start, call staff at the end.
   const float fy = H - foot;

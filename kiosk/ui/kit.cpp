@@ -30,6 +30,12 @@ float Ui::text_height(const std::string& logical, ImFont* font, float px, float 
   return static_cast<float>(lines.size()) * px * 1.25f;
 }
 
+float Ui::fit_px(const std::string& logical, ImFont* font, float max_px, float min_px, float width, int lines) {
+  for (float px = max_px; px > min_px; px *= 0.9f)
+    if (cache_.lines(logical, dir(), font, px, width).size() <= static_cast<size_t>(lines)) return px;
+  return min_px;
+}
+
 void Ui::draw_lines(const std::vector<text::Line>& lines, Rect r, ImFont* font, float px, Color fg, Align align,
                     bool vcenter) {
   const float line_h = px * 1.25f;
@@ -74,7 +80,8 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
   fill(r, held ? st.bg_down : st.bg, rounding);
   if (st.bg.r == 0xFF && st.bg.g == 0xFF) draw_list()->AddRect(r.min(), r.max(), theme::kBorder.u32(), rounding, 0, 2);
   const float pad = m_.px(3);
-  const float body = fonts_.body->FontSize;
+  ImFont* font = st.large_text ? fonts_.title : fonts_.body;
+  const float body = font->FontSize;
   Rect inner = r.inset(pad);
   if (st.big_icon && !icon_name.empty()) {
     // A card: a big pictogram, the label under it.
@@ -90,7 +97,7 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
   } else if (!icon_name.empty()) {
     // Icon at the start (left in LTR, right in RTL), label after it.
     std::string glyph = icon_utf8(icon_name);
-    float ipx = body * 1.3f;
+    float ipx = fonts_.body->FontSize * 1.3f;
     float iw = ipx * 1.1f;
     Rect icon_r = rtl_ ? Rect{inner.right() - iw, inner.y, iw, inner.h} : Rect{inner.x, inner.y, iw, inner.h};
     ImVec2 isz = fonts_.icon->CalcTextSizeA(ipx, 10000, 0, glyph.c_str());
@@ -98,11 +105,11 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
                          st.fg.u32(), glyph.c_str());
     Rect tr = rtl_ ? Rect{inner.x, inner.y, inner.w - iw - pad, inner.h}
                    : Rect{inner.x + iw + pad, inner.y, inner.w - iw - pad, inner.h};
-    const auto& lines = cache_.lines(label, dir(), fonts_.body, body, tr.w);
-    draw_lines(lines, tr, fonts_.body, body, st.fg, Align::Center, true);
+    const auto& lines = cache_.lines(label, dir(), font, body, tr.w);
+    draw_lines(lines, tr, font, body, st.fg, Align::Center, true);
   } else {
-    const auto& lines = cache_.lines(label, dir(), fonts_.body, body, inner.w);
-    draw_lines(lines, inner, fonts_.body, body, st.fg, Align::Center, true);
+    const auto& lines = cache_.lines(label, dir(), font, body, inner.w);
+    draw_lines(lines, inner, font, body, st.fg, Align::Center, true);
   }
   widgets_.push_back({id, "button", label, r, st.fg, st.bg, body});
   return clicked;

@@ -47,6 +47,7 @@ struct ButtonStyle {
   Color bg_down = theme::kPrimaryDown;
   Color fg = theme::kOnDark;
   bool big_icon = false;  // pictogram above the label (cards)
+  bool large_text = false;  // label in the title size (language buttons)
 };
 
 class Ui {
@@ -79,6 +80,8 @@ class Ui {
   float text(const std::string& id, Rect r, const std::string& logical, ImFont* font, float px, Color fg, Color bg,
              Align align = Align::Start, bool vcenter = false);
   float text_height(const std::string& logical, ImFont* font, float px, float width);
+  // The largest size from max_px down to min_px at which the text fits in `lines` lines of `width`.
+  float fit_px(const std::string& logical, ImFont* font, float max_px, float min_px, float width, int lines);
   void icon(const std::string& id, Rect r, const std::string& icon_name, Color fg, Color bg);
 
   const std::vector<WidgetRecord>& widgets() const { return widgets_; }

@@ -39,7 +39,7 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   };
   if (!t.counters.empty()) {
     std::string list;
-    for (int c : t.counters) list += (list.empty() ? "" : ", ") + std::to_string(c);
+    for (int c : t.counters) list += (list.empty() ? "" : ui.tr("list.separator")) + std::to_string(c);
     line("ticket.counter", "storefront", ui.tr("ticket.counter", {{"counter", list}}));
   }
   line("ticket.ahead", "groups",

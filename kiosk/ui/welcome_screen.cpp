@@ -36,6 +36,7 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out) {
                        : Rect{pad * 2, y + i * avail / n, W - 4 * pad, avail / n - pad};
     ScopedDirection d(ui, l.rtl);
     ButtonStyle st;
+    st.large_text = true;
     if (ui.button("lang." + l.code, r, l.own_name + "\n" + ui.tr_in(l.code, "welcome.touch"), "language", st))
       out.push_back(ev::ChooseLanguage{l.code});
   }

@@ -13,6 +13,7 @@
 #include "icons.hpp"
 #include "languages.hpp"
 #include "log.hpp"
+#include "utf8.hpp"
 #include "visitor_view.hpp"
 
 #ifndef SHUBBAK_ASSETS_DIR
@@ -170,6 +171,7 @@ void KioskApp::perform(const Effect& effect) {
   if (auto* issue = std::get_if<fx::IssueTicket>(&effect)) {
     IssueRequest req;
     req.service_id = issue->service_id;
+    req.new_visitor = issue->visitor;
     try {
       IssuedTicket t = store_->issue(req, clock_.now());
       log::info("ticket issued for service " + t.service_id);
@@ -271,6 +273,32 @@ void KioskApp::tap(const std::string& id, int line) {
   frame();
 }
 
+// Types through the on-screen keyboard: each character is a tap on its key, switching shift or layout as a person
+// would when the key is not on the keyboard shown.
+void KioskApp::type(const std::string& text, int line) {
+  for (char32_t c : utf8_to_u32(text)) {
+    char id[16];
+    std::snprintf(id, sizeof id, "key.u%04X", static_cast<unsigned>(c));
+    std::string key = c == U' ' ? "key.space" : id;
+    auto try_shift = [&] {
+      if (find_widget(key) || !find_widget("key.shift")) return;
+      tap("key.shift", line);
+      if (!find_widget(key)) tap("key.shift", line);  // not there either: shift off again
+    };
+    try_shift();
+    for (const char* layout : {"ar", "fr", "zgh"}) {
+      if (find_widget(key)) break;
+      std::string sw = std::string("key.layout.") + layout;
+      if (!find_widget(sw)) continue;
+      tap(sw, line);
+      try_shift();
+    }
+    if (!find_widget(key))
+      throw ScriptFailure(line, "type: no key for '" + u32_to_utf8(std::u32string(1, c)) + "' on any keyboard here");
+    tap(key, line);
+  }
+}
+
 void KioskApp::write_audit(const std::string& shot) {
   if (!audit_) return;
   nlohmann::json j;
@@ -301,7 +329,7 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
     for (const auto& c : cmds) {
       switch (c.kind) {
         case Command::Tap: tap(c.arg, c.line); break;
-        case Command::Type: throw ScriptFailure(c.line, "type: there is no on-screen keyboard on this screen");
+        case Command::Type: type(c.arg, c.line); break;
         case Command::Wait: {
           auto until = Clock::now() + std::chrono::milliseconds(c.number);
           while (Clock::now() < until) {

@@ -37,6 +37,7 @@ class KioskApp {
   int run_interactive();
   int run_script(const std::vector<Command>& cmds);
   void tap(const std::string& id, int line);
+  void type(const std::string& text, int line);
   void write_audit(const std::string& shot);
   std::string current_lang() const;
   const ui::WidgetRecord* find_widget(const std::string& id) const;

@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "languages.hpp"
+#include "utf8.hpp"
+#include "validators.hpp"
 
 namespace shubbak {
 
@@ -12,6 +14,8 @@ const char* screen_name(Screen s) {
     case Screen::Catalogue: return "catalogue";
     case Screen::Help: return "help";
     case Screen::Service: return "service";
+    case Screen::Form: return "form";
+    case Screen::Consent: return "consent";
     case Screen::Ticket: return "ticket";
     case Screen::StoreError: return "store_error";
     case Screen::MoreTime: return "more_time";
@@ -27,6 +31,82 @@ FlowState VisitorFlow::initial(TimePoint now) const {
 
 // Back to the welcome screen with everything she chose or typed forgotten.
 FlowState VisitorFlow::home(const FlowState&, TimePoint now) const { return initial(now); }
+
+std::string VisitorFlow::keyboard_for(Field f, const std::string& lang) {
+  switch (f) {
+    case Field::Phone:
+    case Field::BirthYear: return "digits";
+    case Field::Cin: return "cin";
+    default: return lang.empty() ? "fr" : lang;
+  }
+}
+
+void VisitorFlow::start_field(FlowState& s) const {
+  FormState& f = s.form;
+  f.error.clear();
+  f.shift = false;
+  if (const FieldRequirement* r = f.current()) {
+    f.edit.set(f.values[r->field]);
+    f.keyboard = keyboard_for(r->field, s.lang);
+    // Names start with a capital letter on the French keyboard.
+    f.shift = f.keyboard == "fr" && f.edit.text.empty() && r->field == Field::Name;
+  }
+}
+
+static std::string trimmed(const std::u32string& s) {
+  std::string u = u32_to_utf8(s);
+  size_t b = u.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  return u.substr(b, u.find_last_not_of(' ') - b + 1);
+}
+
+// Translation keys of the validation messages (spoken and written in her language).
+static const char* missing_error(Field f) {
+  switch (f) {
+    case Field::Name: return "form.error.name_missing";
+    case Field::Phone: return "form.error.phone_missing";
+    case Field::Cin: return "form.error.cin_missing";
+    case Field::BirthYear: return "form.error.birth_year_missing";
+    case Field::Commune: return "form.error.commune_missing";
+    case Field::Contact: return "form.error.contact_missing";
+  }
+  return "form.error.name_missing";
+}
+
+bool VisitorFlow::validate_field(FlowState& s, TimePoint now) const {
+  FormState& f = s.form;
+  const FieldRequirement* r = f.current();
+  if (!r) return true;
+  std::string v = trimmed(f.edit.text);
+  f.error.clear();
+  if (v.empty()) {
+    if (r->required) f.error = missing_error(r->field);
+  } else if (r->field == Field::Phone) {
+    PhoneCheck p = check_mobile(v);
+    if (p.problem == PhoneProblem::NotMobile) f.error = "form.error.phone_not_mobile";
+    else if (!p.ok()) f.error = "form.error.phone_length";
+    else v = p.normalized;
+  } else if (r->field == Field::Cin) {
+    CinCheck c = check_cin(v);
+    if (!c.ok()) f.error = "form.error.cin_format";
+    else v = c.normalized;
+  } else if (r->field == Field::BirthYear) {
+    int year = std::stoi(local_day(now).substr(0, 4));
+    if (!check_birth_year(v, year)) f.error = "form.error.birth_year";
+  }
+  if (!f.error.empty()) return false;
+  f.values[r->field] = utf8_to_u32(v);
+  return true;
+}
+
+VisitorDetails VisitorFlow::details(const FlowState& s) const {
+  auto get = [&](Field f) {
+    auto it = s.form.values.find(f);
+    return it == s.form.values.end() ? std::string() : u32_to_utf8(it->second);
+  };
+  return VisitorDetails{get(Field::Name),      get(Field::Phone),   get(Field::Cin),
+                        get(Field::BirthYear), get(Field::Commune), get(Field::Contact)};
+}
 
 std::string VisitorFlow::prompt_key(const FlowState& s) {
   return std::string("prompt.") + screen_name(s.screen);
@@ -122,6 +202,19 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
                   s.screen = Screen::Catalogue;
                 }
                 break;
+              case Screen::Form:
+                if (s.form.index == 0) {
+                  s.screen = Screen::Service;
+                } else {
+                  s.form.values[s.form.current()->field] = s.form.edit.text;  // keep what she typed
+                  --s.form.index;
+                  start_field(s);
+                }
+                break;
+              case Screen::Consent:
+                s.screen = Screen::Form;
+                start_field(s);
+                break;
               default: break;
             }
           },
@@ -129,7 +222,68 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           [&](const ev::GetTicket&) {
             if (s.screen != Screen::Service) return;
             s.saving = true;
-            out.effects.push_back(fx::IssueTicket{s.service_id});
+            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt});
+          },
+          [&](const ev::Register&) {
+            const Service* svc = catalogue_.service(s.service_id);
+            if (s.screen != Screen::Service || !svc || svc->fields.empty()) return;
+            s.form = FormState{};
+            s.form.fields = svc->fields;
+            s.screen = Screen::Form;
+            start_field(s);
+            out.effects.push_back(fx::PlayPrompt{s.lang, std::string("field.") + field_key(s.form.current()->field)});
+          },
+          [&](const ev::KeyText& k) {
+            if (s.screen != Screen::Form) return;
+            std::u32string t = utf8_to_u32(k.utf8);
+            s.form.edit.insert(t);
+            s.form.shift = false;
+            s.form.error.clear();
+          },
+          [&](const ev::KeyBackspace&) {
+            if (s.screen == Screen::Form) s.form.edit.backspace();
+          },
+          [&](const ev::CaretMove& m) {
+            if (s.screen == Screen::Form) s.form.edit.move(m.delta);
+          },
+          [&](const ev::SwitchKeyboard& k) {
+            if (s.screen == Screen::Form) s.form.keyboard = k.layout;
+          },
+          [&](const ev::ToggleShift&) {
+            if (s.screen == Screen::Form) s.form.shift = !s.form.shift;
+          },
+          [&](const ev::ChooseContact& c) {
+            const FieldRequirement* r = s.form.current();
+            if (s.screen != Screen::Form || !r || r->field != Field::Contact) return;
+            if (c.how != "sms" && c.how != "call" && c.how != "none") return;
+            s.form.edit.set(utf8_to_u32(c.how));
+          },
+          [&](const ev::FieldNext&) {
+            if (s.screen != Screen::Form) return;
+            if (!validate_field(s, now)) {
+              out.effects.push_back(fx::PlayPrompt{s.lang, s.form.error});
+              return;
+            }
+            ++s.form.index;
+            if (s.form.current()) {
+              start_field(s);
+              out.effects.push_back(fx::PlayPrompt{s.lang, std::string("field.") + field_key(s.form.current()->field)});
+            } else {
+              --s.form.index;  // Back from the consent screen returns to the last field
+              s.screen = Screen::Consent;
+              out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
+            }
+          },
+          [&](const ev::Consent& c) {
+            if (s.screen != Screen::Consent) return;
+            s.saving = true;
+            // Without her consent nothing about her is stored: the form is forgotten, she still gets a ticket.
+            if (c.yes) {
+              out.effects.push_back(fx::IssueTicket{s.service_id, details(s)});
+            } else {
+              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt});
+            }
+            s.form = FormState{};
           },
           [&](const ev::TicketIssued& r) {
             if (!s.saving) return;

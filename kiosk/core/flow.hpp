@@ -9,11 +9,13 @@
 
 #include "catalogue.hpp"
 #include "clock.hpp"
+#include "edit_buffer.hpp"
+#include "registration.hpp"
 #include "settings.hpp"
 
 namespace shubbak {
 
-enum class Screen { Welcome, Catalogue, Help, Service, Ticket, StoreError, MoreTime };
+enum class Screen { Welcome, Catalogue, Help, Service, Form, Consent, Ticket, StoreError, MoreTime };
 const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
 
 struct IssuedTicket {
@@ -26,6 +28,19 @@ struct IssuedTicket {
   bool printed = false;
 };
 
+// The registration form: one field per step, typed on an on-screen keyboard.
+struct FormState {
+  std::vector<FieldRequirement> fields;  // the service's fields, in order
+  size_t index = 0;                      // the field being filled
+  std::map<Field, std::u32string> values;
+  EditBuffer edit;                       // the current field's text
+  std::string keyboard;                  // layout shown: "ar", "fr", "zgh", "digits", "cin"
+  bool shift = false;
+  std::string error;                     // translation key of the last validation problem, empty if none
+
+  const FieldRequirement* current() const { return index < fields.size() ? &fields[index] : nullptr; }
+};
+
 struct FlowState {
   Screen screen = Screen::Welcome;
   Screen paused_screen = Screen::Welcome;  // where "more time" returns to
@@ -33,6 +48,7 @@ struct FlowState {
   std::string service_id;
   std::string question_id;
   std::vector<std::string> answers_path;    // help-me-choose answers so far (for Back)
+  FormState form;
   IssuedTicket ticket;
   bool staff_called = false;                // "call staff" pressed: say that someone is coming
   bool saving = false;                      // a ticket is being written; taps are ignored meanwhile
@@ -50,6 +66,15 @@ struct AnswerHelp { std::string answer_id; };
 struct Back {};
 struct Home {};
 struct GetTicket {};
+struct Register {};              // first visit: fill the service's form
+struct KeyText { std::string utf8; };
+struct KeyBackspace {};
+struct CaretMove { int delta; };  // logical: +1 towards the end of the text
+struct SwitchKeyboard { std::string layout; };
+struct ToggleShift {};
+struct ChooseContact { std::string how; };  // "sms", "call", "none"
+struct FieldNext {};
+struct Consent { bool yes; };
 struct TicketIssued { IssuedTicket ticket; };
 struct StoreFailed {};
 struct KeepGoing {};             // "yes, I need more time"
@@ -59,11 +84,16 @@ struct Tick {};
 }  // namespace ev
 
 using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
-                           ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::TicketIssued, ev::StoreFailed,
+                           ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::Register, ev::KeyText,
+                           ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
+                           ev::FieldNext, ev::Consent, ev::TicketIssued, ev::StoreFailed,
                            ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
 
 namespace fx {
-struct IssueTicket { std::string service_id; };
+struct IssueTicket {
+  std::string service_id;
+  std::optional<VisitorDetails> visitor;  // only with her consent
+};
 struct PlayPrompt { std::string lang; std::string key; };
 struct PrintTicket { IssuedTicket ticket; std::string lang; };
 struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
@@ -85,11 +115,16 @@ class VisitorFlow {
   Step handle(const FlowState& s, const Event& e, TimePoint now) const;
   // The prompt key a "listen" button plays on this screen.
   static std::string prompt_key(const FlowState& s);
+  // The keyboard a field starts with in a language.
+  static std::string keyboard_for(Field f, const std::string& lang);
   // Seconds left on the current countdown (more time, ticket), 0 if none.
   static int seconds_left(const FlowState& s, TimePoint now);
 
  private:
   FlowState home(const FlowState& s, TimePoint now) const;
+  void start_field(FlowState& s) const;
+  bool validate_field(FlowState& s, TimePoint now) const;
+  VisitorDetails details(const FlowState& s) const;
   const Catalogue& catalogue_;
   const Settings& settings_;
   bool has_printer_;

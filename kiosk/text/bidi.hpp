@@ -6,15 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "utf8.hpp"
+
 namespace shubbak::text {
 
 enum class Direction { LTR, RTL };
 
-std::u32string utf8_to_u32(const std::string& s);  // invalid bytes become U+FFFD
-std::string u32_to_utf8(const std::u32string& s);
+using shubbak::u32_to_utf8;
+using shubbak::utf8_to_u32;
 
 // Shaped text in logical order (Arabic presentation forms), one paragraph, without reordering.
 std::u32string shape_logical(const std::u32string& logical, Direction base);
+
+// The direction of a text from its first strong character (Arabic letters: RTL; Latin, Tifinagh: LTR);
+// `fallback` when it has none (empty, digits only).
+Direction direction_of(const std::u32string& logical, Direction fallback);
 
 // One line, no wrapping: shaped and reordered to visual order.
 std::u32string visual_line(const std::u32string& logical, Direction base);

@@ -60,6 +60,13 @@ FontSet load_fonts(ImFontAtlas* atlas, const FontFiles& files, const FontSizes& 
       add_glyphs(b, shape_logical(logical, Direction::RTL));  // presentation forms drawn for Arabic
     }
     b.AddChar(0xFFFD);
+    // What the on-screen keyboards can type, in every joining form: any letter can end up in a name.
+    static const ImWchar typed[] = {0x0621, 0x064A,  // Arabic letters
+                                    0xFE70, 0xFEFC,  // Arabic Presentation Forms-B (all joining forms, lam-alef)
+                                    0x2D30, 0x2D7F,  // Tifinagh
+                                    0x00C0, 0x00FF,  // accented Latin, both cases
+                                    0};
+    b.AddRanges(typed);
     b.BuildRanges(&text_ranges);
   }
   {

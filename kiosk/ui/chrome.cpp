@@ -39,6 +39,8 @@ void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
     case Screen::Catalogue: draw_catalogue(ui, v, out); break;
     case Screen::Help: draw_help(ui, v, out); break;
     case Screen::Service: draw_service(ui, v, out); break;
+    case Screen::Form: draw_form(ui, v, out); break;
+    case Screen::Consent: draw_consent(ui, v, out); break;
     case Screen::Ticket: draw_ticket(ui, v, out); break;
     case Screen::MoreTime: draw_more_time(ui, v, out); break;
     case Screen::StoreError: draw_store_error(ui, v, out); break;

@@ -43,7 +43,7 @@ void Ui::draw_lines(const std::vector<text::Line>& lines, Rect r, ImFont* font, 
   if (vcenter) y = r.y + (r.h - line_h * static_cast<float>(lines.size())) / 2;
   for (const auto& l : lines) {
     float x;
-    bool start_is_left = !rtl_;
+    bool start_is_left = dir() == text::Direction::LTR;
     if (align == Align::Center) x = r.x + (r.w - l.width) / 2;
     else if ((align == Align::Start) == start_is_left) x = r.x;
     else x = r.right() - l.width;

@@ -35,10 +35,18 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   section("service.documents", "description", ui.tr("service.documents"), docs);
   section("service.hours", "schedule", ui.tr("service.hours"), in_lang(s->hours, lang));
 
-  const float bh = m.px(mm::kButtonHeight + 6);
+  // The actions, at the bottom where a thumb reaches: get a ticket, or register on a first visit.
+  const float bh = m.px(mm::kButtonHeight + 4);
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
-  Rect action{area.x, std::max(y, area.bottom() - bh), area.w, bh};
-  if (ui.button("action.ticket", action, ui.tr("action.ticket"), "confirmation_number", go) && !v.state.saving)
+  float by = area.bottom() - bh;
+  if (!s->fields.empty()) {
+    if (ui.button("action.register", {area.x, by, area.w, bh}, ui.tr("action.register"), "person_add") &&
+        !v.state.saving)
+      out.push_back(ev::Register{});
+    by -= bh + gap;
+  }
+  if (ui.button("action.ticket", {area.x, by, area.w, bh}, ui.tr("action.ticket"), "confirmation_number", go) &&
+      !v.state.saving)
     out.push_back(ev::GetTicket{});
 }
 

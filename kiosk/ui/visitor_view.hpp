@@ -28,6 +28,8 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out);
 void draw_catalogue(Ui& ui, const VisitorView& v, Intents& out);
 void draw_help(Ui& ui, const VisitorView& v, Intents& out);
 void draw_service(Ui& ui, const VisitorView& v, Intents& out);
+void draw_form(Ui& ui, const VisitorView& v, Intents& out);
+void draw_consent(Ui& ui, const VisitorView& v, Intents& out);
 void draw_ticket(Ui& ui, const VisitorView& v, Intents& out);
 void draw_more_time(Ui& ui, const VisitorView& v, Intents& out);
 void draw_store_error(Ui& ui, const VisitorView& v, Intents& out);

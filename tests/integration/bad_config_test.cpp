@@ -65,3 +65,12 @@ TEST_F(BadConfig, BadSealingKey) {
   EXPECT_NE(r.err.find("sealing key"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("terminate"), std::string::npos) << "must not crash";
 }
+
+TEST_F(BadConfig, MissingFontIsAClearStartupError) {
+  setenv("SHUBBAK_FONT_DIR", (t.path / "no-fonts").c_str(), 1);
+  Result r = start();
+  unsetenv("SHUBBAK_FONT_DIR");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("font file missing"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fonts-noto-core"), std::string::npos) << r.err;
+}

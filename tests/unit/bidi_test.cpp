@@ -78,3 +78,16 @@ TEST(Layout, LongWordIsCutNotLost) {
   EXPECT_EQ(joined, "abcdefghij");
   EXPECT_EQ(lines.size(), 3u);
 }
+
+TEST(Direction, FromTheFirstStrongCharacter) {
+  EXPECT_EQ(direction_of(utf8_to_u32("فاطمة"), Direction::LTR), Direction::RTL);
+  EXPECT_EQ(direction_of(utf8_to_u32("12 Hay"), Direction::RTL), Direction::LTR);
+  EXPECT_EQ(direction_of(utf8_to_u32("ⵜⴰⵍⵍⴰ"), Direction::RTL), Direction::LTR);
+  EXPECT_EQ(direction_of(utf8_to_u32("0612"), Direction::RTL), Direction::RTL);
+}
+
+TEST(Bidi, LawNumberWrittenTheMoroccanWayStaysReadable) {
+  // After Arabic letters, digits are Arabic numbers: "09-08" would be drawn "08-09"; "09.08" stays "09.08".
+  std::u32string v = vis("القانون رقم 09.08");
+  EXPECT_EQ(v.substr(0, 5), U"09.08");
+}

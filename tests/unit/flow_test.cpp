@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "flow.hpp"
+#include "utf8.hpp"
 #include "settings.hpp"
 
 using namespace shubbak;
@@ -136,4 +137,82 @@ TEST_F(FlowTest, UnknownLanguageOrServiceIsIgnored) {
   send(ev::ChooseLanguage{"fr"});
   send(ev::OpenService{"nonexistent"});
   EXPECT_EQ(s.screen, Screen::Catalogue);
+}
+
+TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
+  send(ev::ChooseLanguage{"fr"});
+  send(ev::OpenService{"jisr"});
+  send(ev::Register{});
+  ASSERT_EQ(s.screen, Screen::Form);
+  EXPECT_EQ(s.form.keyboard, "fr");
+  EXPECT_TRUE(s.form.shift) << "a name starts with a capital";
+  send(ev::FieldNext{});
+  EXPECT_EQ(s.form.error, "form.error.name_missing");
+  ASSERT_NE(effect<fx::PlayPrompt>(), nullptr);
+  EXPECT_EQ(effect<fx::PlayPrompt>()->key, "form.error.name_missing") << "the problem is also spoken";
+  send(ev::KeyText{"Amina"});
+  send(ev::FieldNext{});
+  EXPECT_EQ(s.form.keyboard, "digits");
+  send(ev::KeyText{"+212 6 12 34 56 78"});
+  send(ev::FieldNext{});
+  EXPECT_EQ(u32_to_utf8(s.form.values[Field::Phone]), "0612345678") << "stored normalised";
+  send(ev::FieldNext{});  // CIN is optional
+  EXPECT_EQ(s.form.keyboard, "digits");
+  send(ev::KeyText{"2030"});
+  send(ev::FieldNext{});
+  EXPECT_EQ(s.form.error, "form.error.birth_year");
+  for (int i = 0; i < 4; ++i) send(ev::KeyBackspace{});
+  send(ev::KeyText{"1988"});
+  EXPECT_TRUE(s.form.error.empty()) << "typing clears the message";
+  send(ev::FieldNext{});
+  send(ev::KeyText{"Anfa"});
+  send(ev::FieldNext{});
+  send(ev::FieldNext{});
+  EXPECT_EQ(s.form.error, "form.error.contact_missing");
+  send(ev::ChooseContact{"call"});
+  send(ev::FieldNext{});
+  ASSERT_EQ(s.screen, Screen::Consent);
+  send(ev::Back{});
+  EXPECT_EQ(s.screen, Screen::Form) << "back from consent returns to the last question";
+  send(ev::FieldNext{});
+  send(ev::Consent{true});
+  auto* issue = effect<fx::IssueTicket>();
+  ASSERT_NE(issue, nullptr);
+  ASSERT_TRUE(issue->visitor);
+  EXPECT_EQ(issue->visitor->name, "Amina");
+  EXPECT_EQ(issue->visitor->birth_year, "1988");
+  EXPECT_EQ(issue->visitor->contact, "call");
+  EXPECT_TRUE(s.form.values.empty()) << "the form is forgotten once handed to the store";
+}
+
+TEST_F(FlowTest, IdleResetWipesTheForm) {
+  send(ev::ChooseLanguage{"ar"});
+  send(ev::OpenService{"jisr"});
+  send(ev::Register{});
+  send(ev::KeyText{"فاطمة"});
+  clock.advance(Seconds(cfg.settings.tuning.idle_seconds));
+  send(ev::Tick{});
+  EXPECT_EQ(s.screen, Screen::MoreTime);
+  clock.advance(Seconds(cfg.settings.tuning.more_time_seconds));
+  send(ev::Tick{});
+  EXPECT_EQ(s.screen, Screen::Welcome);
+  EXPECT_TRUE(s.form.edit.text.empty());
+  EXPECT_TRUE(s.form.values.empty());
+}
+
+TEST(EditBuffer, CaretEditsInLogicalOrder) {
+  EditBuffer b;
+  b.insert(U"abd");
+  b.move(-1);
+  b.insert(U"c");
+  EXPECT_EQ(b.text, U"abcd");
+  EXPECT_EQ(b.caret, 3u);
+  b.move(-10);
+  b.backspace();
+  EXPECT_EQ(b.text, U"abcd");
+  b.move(+2);
+  b.backspace();
+  EXPECT_EQ(b.text, U"acd");
+  b.insert(std::u32string(100, U'x'));
+  EXPECT_EQ(b.text, U"acd") << "longer than a field allows: refused, not truncated";
 }

@@ -1,0 +1,30 @@
+// Consent (law 09-08): what is kept, why, who sees it, for how long, her rights; then yes or no.
+// "No" still gives her a ticket, with nothing stored about her.
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+void draw_consent(Ui& ui, const VisitorView& v, Intents& out) {
+  Rect area = draw_chrome(ui, v, out, ui.tr("consent.title"), true, true);
+  const Metrics& m = ui.metrics();
+  const auto& f = ui.fonts();
+  const float gap = m.px(mm::kGap) * 0.6f, body = f.body->FontSize, iw = body * 1.4f;
+  float y = area.y;
+  const char* items[][2] = {{N_("consent.what"), "description"}, {N_("consent.why"), "help"},
+                            {N_("consent.who"), "groups"},       {N_("consent.how_long"), "schedule"},
+                            {N_("consent.rights"), "gavel"}};
+  for (auto& it : items) {
+    ui.icon(std::string(it[0]) + ".icon", ui.place({area.x, y, iw, iw}), it[1], theme::kPrimary, theme::kPage);
+    y += std::max(iw, ui.text(it[0], ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}), ui.tr(it[0]), f.body,
+                              body, theme::kInk, theme::kPage)) + gap;
+  }
+  const float bh = m.px(mm::kButtonHeight);
+  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  if (ui.button("consent.no", {area.x, area.bottom() - bh, area.w, bh}, ui.tr("consent.no"), "close") && !v.state.saving)
+    out.push_back(ev::Consent{false});
+  if (ui.button("consent.yes", {area.x, area.bottom() - 2 * bh - gap, area.w, bh}, ui.tr("consent.yes"), "check", go) &&
+      !v.state.saving)
+    out.push_back(ev::Consent{true});
+}
+
+}  // namespace shubbak::ui

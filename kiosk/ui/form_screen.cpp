@@ -1,0 +1,68 @@
+// Registration, one field per step: the question, the field, an on-screen keyboard, "next".
+#include "keyboard_widget.hpp"
+
+namespace shubbak::ui {
+
+static const char* field_label_key(Field f) {
+  switch (f) {
+    case Field::Name: return N_("field.name");
+    case Field::Phone: return N_("field.phone");
+    case Field::Cin: return N_("field.cin");
+    case Field::BirthYear: return N_("field.birth_year");
+    case Field::Commune: return N_("field.commune");
+    case Field::Contact: return N_("field.contact");
+  }
+  return N_("field.name");
+}
+
+void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
+  const FormState& f = v.state.form;
+  const FieldRequirement* req = f.current();
+  if (!req) return;
+  Rect area = draw_chrome(ui, v, out, ui.tr("form.title"), true, true);
+  const Metrics& m = ui.metrics();
+  const auto& fonts = ui.fonts();
+  const float gap = m.px(mm::kGap), body = fonts.body->FontSize;
+
+  float y = area.y;
+  std::string step = ui.tr("form.step", {{"n", std::to_string(f.index + 1)}, {"total", std::to_string(f.fields.size())}});
+  y += ui.text("form.step", ui.place({area.x, y, area.w, 0}), step, fonts.body, body, theme::kInk, theme::kPage);
+  std::string question = ui.tr(field_label_key(req->field));
+  if (!req->required) question += " " + ui.tr("form.optional");
+  y += ui.text("form.question", ui.place({area.x, y, area.w, 0}), question, fonts.title, fonts.title->FontSize,
+               theme::kInk, theme::kPage) + gap;
+
+  const float next_h = m.px(mm::kButtonHeight);
+  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  if (req->field == Field::Contact) {
+    // A choice, not typing: three big buttons.
+    std::string chosen = u32_to_utf8(f.edit.text);
+    const char* choices[][3] = {{"sms", N_("contact.sms"), "phone"}, {"call", N_("contact.call"), "phone"},
+                                {"none", N_("contact.none"), "close"}};
+    for (auto& c : choices) {
+      ButtonStyle st = chosen == c[0] ? ButtonStyle{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark}
+                                      : ButtonStyle{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
+      if (ui.button(std::string("contact.") + c[0], {area.x, y, area.w, m.px(mm::kButtonHeight)}, ui.tr(c[1]),
+                    chosen == c[0] ? "check" : c[2], st))
+        out.push_back(ev::ChooseContact{c[0]});
+      y += m.px(mm::kButtonHeight) + gap;
+    }
+  } else {
+    // The field reads in the direction of what she typed; empty, in the keyboard's.
+    bool digits = f.keyboard == "digits" || f.keyboard == "cin";
+    auto fallback = !digits && f.keyboard == "ar" ? text::Direction::RTL : text::Direction::LTR;
+    bool rtl = text::direction_of(f.edit.text, fallback) == text::Direction::RTL;
+    draw_field(ui, "form.field", {area.x, y, area.w, fonts.title->FontSize * 1.8f}, f.edit, rtl);
+    y += fonts.title->FontSize * 1.8f + gap;
+    float kb_h = keyboard_height(ui, f.keyboard, area.w);
+    draw_keyboard(ui, {area.x, area.bottom() - next_h - gap - kb_h, area.w, kb_h}, f.keyboard, f.shift, rtl, out);
+  }
+  if (!f.error.empty())
+    ui.text("form.error", ui.place({area.x, y, area.w, 0}), ui.tr(f.error), fonts.body, body, theme::kAlert,
+            theme::kPage);
+  if (ui.button("form.next", {area.x, area.bottom() - next_h, area.w, next_h}, ui.tr("form.next"),
+                ui.rtl() ? "arrow_back" : "arrow_forward", go))
+    out.push_back(ev::FieldNext{});
+}
+
+}  // namespace shubbak::ui

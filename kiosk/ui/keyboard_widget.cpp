@@ -1,0 +1,112 @@
+#include "keyboard_widget.hpp"
+
+#include <algorithm>
+
+#include "keyboards.hpp"
+
+namespace shubbak::ui {
+
+static float row_units(const std::vector<text::Key>& row) {
+  float u = 0;
+  for (const auto& k : row) u += k.width;
+  return u;
+}
+
+static float key_unit(const Ui& ui, const text::KeyboardLayout& kb, float width) {
+  float max_units = 0;
+  for (const auto& row : kb.rows) max_units = std::max(max_units, row_units(row));
+  const float gap = ui.metrics().px(1.5f);
+  // As wide as the row allows, never narrower than the minimum target, never wider than 30 mm.
+  return std::clamp((width - gap * max_units) / max_units, ui.metrics().px(15.5f), ui.metrics().px(30));
+}
+
+float keyboard_height(const Ui& ui, const std::string& layout, float width) {
+  const auto& kb = text::keyboard(layout);
+  float unit = key_unit(ui, kb, width);
+  float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(22)));
+  return kb.rows.size() * (key_h + ui.metrics().px(1.5f));
+}
+
+static std::string key_label(const text::Key& k, bool shift, const Ui& ui) {
+  switch (k.kind) {
+    case text::Key::Char: return u32_to_utf8(std::u32string(1, shift ? text::shifted(k.insert[0]) : k.insert[0]));
+    case text::Key::Space: return ui.tr("key.space");
+    case text::Key::Backspace: return "";
+    case text::Key::Shift: return "";
+    case text::Key::Left: return "";
+    case text::Key::Right: return "";
+    case text::Key::Switch:
+      if (k.target == "ar") return "عربي";
+      if (k.target == "zgh") return "ⴰⴱⴳ";
+      return "ABC";
+  }
+  return "";
+}
+
+static const char* key_icon(const text::Key& k) {
+  switch (k.kind) {
+    case text::Key::Backspace: return "backspace";
+    case text::Key::Shift: return "arrow_upward";
+    case text::Key::Left: return "arrow_back";
+    case text::Key::Right: return "arrow_forward";
+    default: return "";
+  }
+}
+
+void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool text_rtl, Intents& out) {
+  const auto& kb = text::keyboard(layout);
+  const float gap = ui.metrics().px(1.5f);
+  const float unit = key_unit(ui, kb, r.w);
+  const float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(22)));
+  ButtonStyle key_style{theme::kCard, {0xD8, 0xE4, 0xEA}, theme::kInk};
+  ButtonStyle fn_style{{0xE2, 0xE2, 0xE2}, {0xC8, 0xC8, 0xC8}, theme::kInk};
+  float y = r.y;
+  for (const auto& row : kb.rows) {
+    float row_w = row_units(row) * (unit + gap) - gap;
+    float x = r.x + (r.w - row_w) / 2;
+    for (const auto& k : row) {
+      float w = k.width * unit + (k.width - 1) * gap;
+      Rect kr{x, y, w, key_h};
+      bool is_char = k.kind == text::Key::Char;
+      ButtonStyle st = is_char || k.kind == text::Key::Space ? key_style : fn_style;
+      if (k.kind == text::Key::Shift && shift) st = {theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+      if (ui.button(text::key_id(k, shift && kb.has_shift), kr, key_label(k, shift && kb.has_shift, ui),
+                    key_icon(k), st)) {
+        switch (k.kind) {
+          case text::Key::Char:
+            out.push_back(ev::KeyText{u32_to_utf8(std::u32string(1, shift ? text::shifted(k.insert[0]) : k.insert[0]))});
+            break;
+          case text::Key::Space: out.push_back(ev::KeyText{" "}); break;
+          case text::Key::Backspace: out.push_back(ev::KeyBackspace{}); break;
+          case text::Key::Shift: out.push_back(ev::ToggleShift{}); break;
+          // The arrows point on the glass; in right-to-left text, left is forward.
+          case text::Key::Left: out.push_back(ev::CaretMove{text_rtl ? +1 : -1}); break;
+          case text::Key::Right: out.push_back(ev::CaretMove{text_rtl ? -1 : +1}); break;
+          case text::Key::Switch: out.push_back(ev::SwitchKeyboard{k.target}); break;
+        }
+      }
+      x += w + gap;
+    }
+    y += key_h + gap;
+  }
+}
+
+void draw_field(Ui& ui, const std::string& id, Rect r, const EditBuffer& edit, bool rtl) {
+  ui.fill(r, theme::kCard, ui.metrics().px(2));
+  ui.draw_list()->AddRect(r.min(), r.max(), theme::kPrimary.u32(), ui.metrics().px(2), 0, 3);
+  Rect inner = r.inset(ui.metrics().px(3));
+  ImFont* f = ui.fonts().title;
+  const float px = f->FontSize;
+  ScopedDirection d(ui, rtl);
+  std::string text = u32_to_utf8(edit.text);
+  ui.text(id, inner, text, f, px, theme::kInk, theme::kCard, Align::Start, true);
+  // Caret: after the logical prefix, measured as drawn (exact for text in one direction).
+  std::string prefix = text::visual_line(u32_to_utf8(edit.text.substr(0, edit.caret)), rtl ? text::Direction::RTL
+                                                                                          : text::Direction::LTR);
+  float w = f->CalcTextSizeA(px, 1e6f, 0, prefix.c_str()).x;
+  float x = rtl ? inner.right() - w : inner.x + w;
+  float cy = inner.y + (inner.h - px * 1.2f) / 2;
+  ui.draw_list()->AddRectFilled(ImVec2(x, cy), ImVec2(x + ui.metrics().px(0.8f), cy + px * 1.2f), theme::kPrimary.u32());
+}
+
+}  // namespace shubbak::ui

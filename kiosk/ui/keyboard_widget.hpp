@@ -1,0 +1,15 @@
+// The on-screen keyboard and the field it types into. Keys are at least the configured minimum target size.
+#pragma once
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+// Draws the keyboard `layout` in r; emits KeyText, KeyBackspace, CaretMove, SwitchKeyboard, ToggleShift.
+// text_rtl: the field's text runs right to left (visual "left" then moves forward in logical order).
+void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool text_rtl, Intents& out);
+// Height the keyboard needs at a given width.
+float keyboard_height(const Ui& ui, const std::string& layout, float width);
+// The field: its logical text drawn through the text pipeline, with the caret.
+void draw_field(Ui& ui, const std::string& id, Rect r, const EditBuffer& edit, bool rtl);
+
+}  // namespace shubbak::ui

@@ -34,8 +34,8 @@ Settings Settings::from_document(const ConfigDocument& doc) {
       t.body_line_mm = r.number("body_line_mm", 3, 30, t.body_line_mm);
       t.data_version_poll_ms = static_cast<int>(r.integer("data_version_poll_ms", 50, 5000, t.data_version_poll_ms));
     } else if (sec.type == "sync") {
-      r.only_keys({"seal_public_key"});
-      s.seal_public_key = r.text("seal_public_key");
+      s.sync = SyncSettings::from_section(doc, sec);
+      s.seal_public_key = s.sync.seal_public_key;
     } else if (sec.type == "printer") {
       r.only_keys({"device"});
       s.printer_device = r.text_or("device", "");
@@ -44,6 +44,7 @@ Settings Settings::from_document(const ConfigDocument& doc) {
     }
   }
   if (!have_centre) doc.fail(0, "", "missing the [centre] section");
+  if (s.seal_public_key.empty()) doc.fail(0, "seal_public_key", "missing: [sync] needs the upstream's seal_public_key");
   return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include "catalogue.hpp"
 #include "config_file.hpp"
+#include "sync_settings.hpp"
 
 namespace shubbak {
 
@@ -29,6 +30,7 @@ struct Settings {
   std::string default_lang = "ar";
   std::string timezone = "Africa/Casablanca";
   std::string seal_public_key;  // base64 X25519 public key of the upstream: personal data is sealed to it
+  SyncSettings sync;
   std::string catalogue_file = "catalog.conf";
   std::string printer_device;   // empty: no printer
   Tuning tuning;

@@ -100,6 +100,19 @@ CREATE TABLE outbox(
 );
 CREATE INDEX outbox_state ON outbox(state, seq);
 )SQL",
+    // 2: sync status, for the counter screen and `shubbak-admin status`
+    R"SQL(
+CREATE TABLE sync_status(
+  id                   INTEGER PRIMARY KEY CHECK(id = 1),
+  last_success_at      TEXT,
+  last_attempt_at      TEXT,
+  last_error_kind      TEXT,      -- "offline", "server", "tls", "credentials", "portal", "rejected", ...
+  last_error           TEXT,      -- plain words for staff and operators; never personal data
+  next_attempt_at      TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_status(id) VALUES(1);
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

@@ -1,0 +1,34 @@
+#include "sync_settings.hpp"
+
+namespace shubbak {
+
+SyncSettings SyncSettings::from_section(const ConfigDocument& doc, const ConfigSection& sec) {
+  SectionReader r(doc, sec);
+  r.only_keys({"seal_public_key", "upstream", "ca_file", "pins", "token_file", "client_cert", "client_key",
+               "signing_public_key", "interval_seconds", "batch_max_records", "batch_max_kib", "backoff_cap_seconds",
+               "retention_days", "connect_timeout_seconds", "low_speed_seconds"});
+  SyncSettings s;
+  s.seal_public_key = r.text("seal_public_key");
+  s.upstream = r.text_or("upstream", "");
+  if (!s.upstream.empty() && s.upstream.rfind("https://", 0) != 0)
+    r.fail("upstream", "'" + s.upstream + "' must start with https:// (records never travel unencrypted)");
+  while (!s.upstream.empty() && s.upstream.back() == '/') s.upstream.pop_back();
+  s.ca_file = r.text_or("ca_file", "");
+  s.pins = r.text_or("pins", "");
+  s.token_file = r.text_or("token_file", "");
+  s.client_cert = r.text_or("client_cert", "");
+  s.client_key = r.text_or("client_key", "");
+  if (s.client_cert.empty() != s.client_key.empty())
+    r.fail(s.client_cert.empty() ? "client_key" : "client_cert", "client_cert and client_key go together");
+  s.signing_public_key = r.text_or("signing_public_key", "");
+  s.interval_seconds = static_cast<int>(r.integer("interval_seconds", 1, 86400, s.interval_seconds));
+  s.batch_max_records = static_cast<int>(r.integer("batch_max_records", 1, 10000, s.batch_max_records));
+  s.batch_max_kib = static_cast<int>(r.integer("batch_max_kib", 1, 65536, s.batch_max_kib));
+  s.backoff_cap_seconds = static_cast<int>(r.integer("backoff_cap_seconds", 1, 86400, s.backoff_cap_seconds));
+  s.retention_days = static_cast<int>(r.integer("retention_days", 0, 3650, s.retention_days));
+  s.connect_timeout_seconds = static_cast<int>(r.integer("connect_timeout_seconds", 1, 600, s.connect_timeout_seconds));
+  s.low_speed_seconds = static_cast<int>(r.integer("low_speed_seconds", 1, 600, s.low_speed_seconds));
+  return s;
+}
+
+}  // namespace shubbak

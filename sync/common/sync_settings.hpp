@@ -1,0 +1,29 @@
+// The [sync] section of centre.conf: read by the kiosk (the sealing key) and by shubbak-sync (everything).
+#pragma once
+#include <string>
+
+#include "config_file.hpp"
+
+namespace shubbak {
+
+struct SyncSettings {
+  std::string seal_public_key;    // base64 X25519: personal data is sealed to it when written
+  std::string upstream;           // https://host[:port] (no trailing /v1)
+  std::string ca_file;            // PEM bundle that verifies the upstream
+  std::string pins;               // optional: sha256//BASE64[;sha256//BASE64] (a backup pin allowed)
+  std::string token_file;         // file holding the bearer token (mode 0600)
+  std::string client_cert, client_key;  // optional mutual TLS
+  std::string signing_public_key;  // base64 Ed25519: verifies catalogues from upstream
+  int interval_seconds = 60;       // send at least this often
+  int batch_max_records = 500;
+  int batch_max_kib = 512;
+  int backoff_cap_seconds = 300;
+  int retention_days = 30;         // sent payloads are deleted after this; counts stay
+  int connect_timeout_seconds = 10;
+  int low_speed_seconds = 30;      // abort a transfer that moves under 10 bytes/s for this long
+
+  // Reads [sync] of doc (other sections are left to their readers). Throws ConfigError.
+  static SyncSettings from_section(const ConfigDocument& doc, const ConfigSection& sec);
+};
+
+}  // namespace shubbak

@@ -1,0 +1,73 @@
+// The sync engine: outbox -> batch -> HTTPS -> results. A record becomes sent only when a valid response names
+// its id; one bad record never blocks the others; every failure leaves words for staff in sync_status.
+// It knows nothing of screens.
+#pragma once
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "database.hpp"
+#include "https_client.hpp"
+
+namespace shubbak::sync {
+
+struct EngineConfig {
+  std::string base_url;  // https://host:port
+  std::string token;
+  std::string centre_id, kiosk_id;
+  int max_records = 500;
+  size_t max_bytes = 512 * 1024;
+  int backoff_base_seconds = 2;
+  int backoff_cap_seconds = 300;
+};
+
+struct RoundResult {
+  enum Kind {
+    Idle,       // nothing due
+    Delivered,  // a batch was answered (some records may be set aside or left pending)
+    Retry,      // not delivered; try again at next_attempt
+    Stopped,    // needs a person: credentials refused, TLS identity not verified
+  } kind = Idle;
+  int delivered = 0, quarantined = 0, left_pending = 0;
+  TimePoint next_attempt{};
+  std::string error_kind;   // "offline", "interrupted", "server", "busy", "portal", "credentials", "tls", ...
+  std::string error_words;  // plain words, no personal data
+};
+
+class Engine {
+ public:
+  Engine(store::Database& db, transport::HttpsClient& http, EngineConfig cfg, std::function<TimePoint()> now);
+  // At start: batches that were in flight when a process died become pending again.
+  void start();
+  // One step: sends (or resends) one batch if one is due.
+  RoundResult round();
+  int current_limit() const { return limit_; }
+
+ private:
+  struct Batch {
+    std::string id;
+    std::vector<std::string> ids;
+    std::string body;
+    bool gzipped = false;
+    TimePoint not_before{};
+  };
+  RoundResult send(Batch& b);
+  RoundResult hold(Batch& b, const std::string& kind, const std::string& words, long retry_after = -1);
+  RoundResult give_back(Batch& b, const std::string& kind, const std::string& words, bool stop);
+  TimePoint backoff(long retry_after);
+  void write_status(const RoundResult& r);
+
+  store::Database& db_;
+  transport::HttpsClient& http_;
+  EngineConfig cfg_;
+  std::function<TimePoint()> now_;
+  std::optional<Batch> held_;
+  int limit_;
+  int failures_ = 0;
+  std::mt19937_64 rng_;
+};
+
+}  // namespace shubbak::sync

@@ -1,0 +1,149 @@
+#include "https_client.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace shubbak::transport {
+
+namespace {
+
+struct Global {
+  Global() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+  ~Global() { curl_global_cleanup(); }
+};
+
+size_t on_body(char* data, size_t size, size_t n, void* user) {
+  auto* r = static_cast<HttpResponse*>(user);
+  r->body.append(data, size * n);
+  return size * n;
+}
+
+size_t on_header(char* data, size_t size, size_t n, void* user) {
+  auto* r = static_cast<HttpResponse*>(user);
+  std::string line(data, size * n);
+  if (line.rfind("HTTP/", 0) == 0) r->headers.clear();  // a new response (after 100-continue)
+  size_t colon = line.find(':');
+  if (colon != std::string::npos) {
+    std::string name = line.substr(0, colon);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string value = line.substr(colon + 1);
+    size_t b = value.find_first_not_of(" \t"), e = value.find_last_not_of(" \t\r\n");
+    r->headers[name] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
+  }
+  return size * n;
+}
+
+}  // namespace
+
+HttpsClient::HttpsClient(TlsOptions tls, Timeouts timeouts) : tls_(std::move(tls)), timeouts_(timeouts) {
+  static Global global;
+  curl_ = curl_easy_init();
+  if (!curl_) throw std::runtime_error("libcurl failed to initialise");
+}
+
+HttpsClient::~HttpsClient() { curl_easy_cleanup(curl_); }
+
+void HttpsClient::reset_connection() {
+  curl_easy_cleanup(curl_);
+  curl_ = curl_easy_init();
+}
+
+void HttpsClient::configure() {
+  curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "https");  // never plain HTTP, not even on a redirect
+  curl_easy_setopt(curl_, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl_easy_setopt(curl_, CURLOPT_FOLLOWLOCATION, 0L);       // a captive portal's redirect is not the ministry
+  curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+  if (!tls_.ca_file.empty()) curl_easy_setopt(curl_, CURLOPT_CAINFO, tls_.ca_file.c_str());
+  if (!tls_.pins.empty()) curl_easy_setopt(curl_, CURLOPT_PINNEDPUBLICKEY, tls_.pins.c_str());
+  if (!tls_.client_cert.empty()) {
+    curl_easy_setopt(curl_, CURLOPT_SSLCERT, tls_.client_cert.c_str());
+    curl_easy_setopt(curl_, CURLOPT_SSLKEY, tls_.client_key.c_str());
+  }
+  curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, timeouts_.connect_seconds);
+  curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_LIMIT, 10L);
+  curl_easy_setopt(curl_, CURLOPT_LOW_SPEED_TIME, timeouts_.low_speed_seconds);
+  curl_easy_setopt(curl_, CURLOPT_TIMEOUT, timeouts_.total_seconds);
+  curl_easy_setopt(curl_, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(curl_, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "");  // accept gzip answers
+}
+
+HttpResponse HttpsClient::request(const std::string& method, const std::string& url,
+                                  const std::map<std::string, std::string>& headers, const std::string& body) {
+  HttpResponse r;
+  char err[CURL_ERROR_SIZE] = {0};
+  curl_easy_reset(curl_);  // options only; the connection cache stays
+  configure();
+  curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, err);
+  curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &r);
+  curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &r);
+  struct curl_slist* list = nullptr;
+  for (const auto& [k, v] : headers) list = curl_slist_append(list, (k + ": " + v).c_str());
+  list = curl_slist_append(list, "Expect:");  // no 100-continue round trip on slow links
+  curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list);
+  if (method == "POST") {
+    curl_easy_setopt(curl_, CURLOPT_POST, 1L);
+    curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  } else if (method != "GET") {
+    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
+  }
+  r.curl = curl_easy_perform(curl_);
+  curl_slist_free_all(list);
+  if (r.curl != CURLE_OK) r.curl_error = err[0] ? err : curl_easy_strerror(r.curl);
+  curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &r.status);
+  curl_off_t retry = -1;
+  if (curl_easy_getinfo(curl_, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && r.headers.count("retry-after"))
+    r.retry_after_seconds = retry < 0 ? 0 : static_cast<long>(retry);
+  return r;
+}
+
+std::string gzip(const std::string& data) {
+  z_stream zs{};
+  if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib deflateInit2 failed");
+  std::string out(deflateBound(&zs, data.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  int rc = deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib deflate failed");
+  return out;
+}
+
+std::string gunzip(const std::string& data, size_t max_size) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) throw std::runtime_error("zlib inflateInit2 failed");
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  std::string out;
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc != Z_OK && rc != Z_STREAM_END) break;
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (out.size() > max_size) {
+      rc = Z_MEM_ERROR;
+      break;
+    }
+  }
+  inflateEnd(&zs);
+  if (rc != Z_STREAM_END) throw std::runtime_error("not a valid gzip body");
+  return out;
+}
+
+}  // namespace shubbak::transport

@@ -1,0 +1,57 @@
+// HTTPS over libcurl: the only place the product calls curl. TLS is always verified; http:// is refused.
+// One handle, so one connection is kept alive across requests.
+#pragma once
+#include <curl/curl.h>
+
+#include <map>
+#include <string>
+
+namespace shubbak::transport {
+
+struct TlsOptions {
+  std::string ca_file;      // PEM bundle; empty: the system's
+  std::string pins;         // "sha256//BASE64[;sha256//BASE64]"; empty: no pinning
+  std::string client_cert;  // PEM, with client_key: mutual TLS
+  std::string client_key;
+};
+
+struct Timeouts {
+  long connect_seconds = 10;
+  long low_speed_seconds = 30;  // under 10 bytes/s for this long: abort (a stalled link)
+  long total_seconds = 300;
+};
+
+struct HttpResponse {
+  CURLcode curl = CURLE_OK;
+  std::string curl_error;  // curl's words when curl != CURLE_OK
+  long status = 0;
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  long retry_after_seconds = -1;  // from Retry-After, -1 if absent
+  bool ok_transfer() const { return curl == CURLE_OK; }
+};
+
+class HttpsClient {
+ public:
+  HttpsClient(TlsOptions tls, Timeouts timeouts);
+  ~HttpsClient();
+  HttpsClient(const HttpsClient&) = delete;
+  HttpsClient& operator=(const HttpsClient&) = delete;
+
+  HttpResponse request(const std::string& method, const std::string& url,
+                       const std::map<std::string, std::string>& headers, const std::string& body);
+  // Drops the connection (the next request makes a new one).
+  void reset_connection();
+
+ private:
+  void configure();
+  CURL* curl_;
+  TlsOptions tls_;
+  Timeouts timeouts_;
+};
+
+// gzip (RFC 1952) for Content-Encoding: gzip.
+std::string gzip(const std::string& data);
+std::string gunzip(const std::string& data, size_t max_size = 64 << 20);
+
+}  // namespace shubbak::transport

@@ -95,6 +95,7 @@ sigset_t quit_signals() {
 // Sleeps up to ms; true if SIGTERM/SIGINT arrived.
 bool sleep_or_quit(long ms) {
   if (ms <= 0) return false;
+  signal(SIGPIPE, SIG_IGN);  // a peer that hangs up must not kill the process
   sigset_t s = quit_signals();
   timespec ts{ms / 1000, (ms % 1000) * 1000000L};
   int sig = sigtimedwait(&s, nullptr, &ts);
@@ -176,7 +177,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "shubbak-sync: stopped: %s\n", r.error_words.c_str());
         if (o.once) return 1;
       }
-      if (r.kind == sync::RoundResult::Retry && !r.error_kind.empty()) ++failures;
+      if (r.failed) ++failures;
       if (r.kind == sync::RoundResult::Idle) {
         failures = 0;
         if (std::chrono::steady_clock::now() - last_purge > std::chrono::hours(1)) {
@@ -214,7 +215,6 @@ int main(int argc, char** argv) {
         }
         seen_version = v;
       }
-      if (sleep_or_quit(0)) return 0;
     }
   } catch (const ConfigError& e) {
     log::error(std::string("configuration error: ") + e.what());

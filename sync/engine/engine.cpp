@@ -54,6 +54,7 @@ RoundResult Engine::hold(Batch& b, const std::string& kind, const std::string& w
   ++failures_;
   RoundResult r;
   r.kind = RoundResult::Retry;
+  r.failed = true;
   r.error_kind = kind;
   r.error_words = words;
   r.next_attempt = backoff(retry_after);
@@ -70,6 +71,7 @@ RoundResult Engine::give_back(Batch& b, const std::string& kind, const std::stri
   ++failures_;
   RoundResult r;
   r.kind = stop ? RoundResult::Stopped : RoundResult::Retry;
+  r.failed = true;
   r.error_kind = kind;
   r.error_words = words;
   r.next_attempt = backoff(-1);

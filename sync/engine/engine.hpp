@@ -32,6 +32,7 @@ struct RoundResult {
     Stopped,    // needs a person: credentials refused, TLS identity not verified
   } kind = Idle;
   int delivered = 0, quarantined = 0, left_pending = 0;
+  bool failed = false;  // an attempt that failed (a batch split to find a bad record is progress, not failure)
   TimePoint next_attempt{};
   std::string error_kind;   // "offline", "interrupted", "server", "busy", "portal", "credentials", "tls", ...
   std::string error_words;  // plain words, no personal data

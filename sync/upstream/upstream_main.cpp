@@ -6,6 +6,7 @@
 //                          [--catalog FILE]
 //   shubbak-upstream export --data DIR [--keys DIR] --json
 #include <httplib.h>
+#include <signal.h>
 #include <sodium.h>
 
 #include <cstdio>
@@ -235,6 +236,7 @@ int cmd_export(const Args& a) {
 
 int main(int argc, char** argv) {
   log::set_program("shubbak-upstream");
+  signal(SIGPIPE, SIG_IGN);  // a peer that hangs up must not kill the process
   Args a = parse(argc, argv);
   if (a.words.empty()) usage_error("no command given");
   try {

@@ -1,6 +1,7 @@
 #include "helpers.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stb_image.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -72,6 +73,93 @@ std::string make_config(const fs::path& dir) {
                               "seal_public_key = " + store::to_base64(k.public_key));
   write_file(dir / "centre.conf", centre);
   return store::to_base64(k.secret_key);
+}
+
+void make_sync_config(const fs::path& dir, const std::string& seal_pub, const std::string& upstream,
+                      const fs::path& ca_file, const std::string& token, const std::string& extra) {
+  make_config(dir);
+  write_file(dir / "token", token + "\n");
+  std::string centre = read_file(dir / "centre.conf");
+  centre = std::regex_replace(centre, std::regex("seal_public_key = .*"),
+                              "seal_public_key = " + seal_pub + "\nupstream = " + upstream + "\nca_file = " +
+                                  ca_file.string() + "\ntoken_file = token\nconnect_timeout_seconds = 2\n"
+                                  "low_speed_seconds = 2\n" + extra);
+  write_file(dir / "centre.conf", centre);
+}
+
+Server::~Server() {
+  if (pid > 0) {
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+}
+
+Server start_server(const std::vector<std::string>& argv) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe");
+  Server s;
+  s.pid = fork();
+  if (s.pid == 0) {
+    dup2(out[1], 1);
+    close(out[0]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(out[1]);
+  // Block until the server says where it listens (or dies).
+  FILE* f = fdopen(out[0], "r");
+  char line[256] = {0};
+  if (!fgets(line, sizeof line, f)) {
+    fclose(f);
+    throw std::runtime_error("server did not start: " + argv[0]);
+  }
+  fclose(f);
+  std::string l = line;
+  s.port = std::stoi(l.substr(l.rfind(':') + 1));
+  return s;
+}
+
+static void sh(const std::string& cmd) {
+  if (std::system(("(" + cmd + ") 2>/dev/null").c_str()) != 0) throw std::runtime_error("failed: " + cmd);
+}
+
+Certs make_certs(const fs::path& dir) {
+  Certs c;
+  c.dir = dir;
+  fs::create_directories(dir);
+  const std::string d = dir.string();
+  auto key = [&](const std::string& name) { sh("openssl ecparam -name prime256v1 -genkey -noout -out " + d + "/" + name); };
+  key("ca.key");
+  sh("openssl req -x509 -new -key " + d + "/ca.key -out " + d + "/ca.pem -days 30 -subj '/CN=Shubbak test CA'");
+  auto leaf = [&](const std::string& name, const std::string& san, const std::string& prefix) {
+    key(name + ".key");
+    sh("openssl req -new -key " + d + "/" + name + ".key -out " + d + "/" + name + ".csr -subj '/CN=" + name + "'");
+    write_file(dir / (name + ".ext"), san.empty() ? "" : "subjectAltName=" + san + "\n");
+    sh(prefix + "openssl x509 -req -in " + d + "/" + name + ".csr -CA " + d + "/ca.pem -CAkey " + d +
+       "/ca.key -CAcreateserial -out " + d + "/" + name + ".pem -days 1 -extfile " + d + "/" + name + ".ext");
+  };
+  leaf("server", "DNS:localhost,IP:127.0.0.1", "");
+  leaf("wrong-host", "DNS:other.example.org", "");
+  leaf("expired", "DNS:localhost,IP:127.0.0.1", "faketime '2020-01-01 00:00:00' ");
+  leaf("client", "", "");
+  key("self.key");
+  sh("openssl req -x509 -new -key " + d + "/self.key -out " + d + "/self.pem -days 30 -subj '/CN=localhost' "
+     "-addext 'subjectAltName=DNS:localhost,IP:127.0.0.1'");
+  c.ca = dir / "ca.pem";
+  c.server_cert = dir / "server.pem", c.server_key = dir / "server.key";
+  c.wrong_host_cert = dir / "wrong-host.pem", c.wrong_host_key = dir / "wrong-host.key";
+  c.expired_cert = dir / "expired.pem", c.expired_key = dir / "expired.key";
+  c.self_signed_cert = dir / "self.pem", c.self_signed_key = dir / "self.key";
+  c.client_cert = dir / "client.pem", c.client_key = dir / "client.key";
+  sh("openssl pkey -in " + d + "/server.key -pubout -outform DER | openssl dgst -sha256 -binary | base64 > " + d +
+     "/server.pin");
+  std::string pin = read_file(dir / "server.pin");
+  while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
+  c.server_pin = "sha256//" + pin;
+  return c;
 }
 
 Image load_png(const fs::path& p) {

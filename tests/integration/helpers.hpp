@@ -1,5 +1,7 @@
 // Helpers for tests that run the real executables.
 #pragma once
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -26,6 +28,32 @@ struct TempDir {
 
 // A config dir: a copy of config/demo with a fresh upstream sealing key; returns its secret key (base64).
 std::string make_config(const fs::path& dir);
+// A config dir whose [sync] points at an upstream (seal_pub: the upstream's public sealing key, base64).
+void make_sync_config(const fs::path& dir, const std::string& seal_pub, const std::string& upstream,
+                      const fs::path& ca_file, const std::string& token, const std::string& extra = "");
+
+// A server process started for a test, killed when this goes out of scope. Its first stdout line says
+// "listening on https://HOST:PORT".
+struct Server {
+  pid_t pid = -1;
+  int port = 0;
+  Server() = default;
+  Server(const Server&) = delete;
+  Server(Server&& o) noexcept : pid(o.pid), port(o.port) { o.pid = -1; }
+  ~Server();
+  std::string url() const { return "https://127.0.0.1:" + std::to_string(port); }
+};
+Server start_server(const std::vector<std::string>& argv);
+
+// Test certificates, made with openssl at test time (EC keys: fast).
+struct Certs {
+  fs::path dir;
+  fs::path ca, server_cert, server_key;  // server cert for 127.0.0.1 and localhost, signed by ca
+  fs::path wrong_host_cert, wrong_host_key, self_signed_cert, self_signed_key, expired_cert, expired_key;
+  fs::path client_cert, client_key;  // signed by ca, for mutual TLS
+  std::string server_pin;           // sha256//BASE64 of the server's public key
+};
+Certs make_certs(const fs::path& dir);
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& text);

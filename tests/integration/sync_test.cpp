@@ -1,0 +1,423 @@
+// Sync over real TLS on loopback: the reference upstream, and a scriptable faulty one. Each case asserts what a
+// person would care about: nothing marked sent without an ack, nothing duplicated upstream, the right words.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "database.hpp"
+#include "helpers.hpp"
+
+using namespace shubbak::testing;
+using nlohmann::json;
+
+class Sync : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    certs_dir_ = new TempDir();
+    certs_ = new Certs(make_certs(certs_dir_->path));
+  }
+  static void TearDownTestSuite() {
+    delete certs_;
+    delete certs_dir_;
+  }
+  const Certs& certs() const { return *certs_; }
+  std::string data() const { return (t.path / "data").string(); }
+  std::string cfg() const { return (t.path / "cfg").string(); }
+
+  // The faulty upstream with a plan; the kiosk config points at it.
+  Server faulty(const std::vector<std::string>& plan, const std::string& poison = "",
+                const fs::path& cert = {}, const fs::path& key = {}) {
+    std::string p;
+    for (const auto& l : plan) p += l + "\n";
+    write_file(t.path / "plan", p);
+    std::vector<std::string> argv = {bin("faulty-upstream"), "--cert",
+                                     (cert.empty() ? certs().server_cert : cert).string(), "--key",
+                                     (key.empty() ? certs().server_key : key).string(), "--plan",
+                                     (t.path / "plan").string(), "--log", (t.path / "requests.jsonl").string()};
+    if (!poison.empty()) argv.insert(argv.end(), {"--poison", poison});
+    Server s = start_server(argv);
+    make_sync_config(t.path / "cfg", "", s.url(), certs().ca, "test-token");
+    fix_seal_key();
+    return s;
+  }
+  // faulty() writes a config without a usable key: give it one (the faulty server never opens payloads).
+  void fix_seal_key() {
+    std::string c = read_file(t.path / "cfg/centre.conf");
+    TempDir tmp;
+    make_config(tmp.path);
+    std::string good = read_file(tmp.path / "centre.conf");
+    auto key_line = [](const std::string& s) {
+      size_t a = s.find("seal_public_key = ");
+      return s.substr(a, s.find('\n', a) - a);
+    };
+    c.replace(c.find("seal_public_key = "), key_line(c).size(), key_line(good));
+    write_file(t.path / "cfg/centre.conf", c);
+  }
+  // The reference upstream, its keys and a token for kiosk-01.
+  Server upstream(const fs::path& cert = {}, const fs::path& key = {}, const std::vector<std::string>& extra = {}) {
+    std::string up = (t.path / "up").string();
+    if (!fs::exists(t.path / "up/keys")) {
+      EXPECT_EQ(run({bin("shubbak-upstream"), "keygen", "--out", up + "/keys"}).exit_code, 0);
+      Result tok = run({bin("shubbak-upstream"), "token", "add", "kiosk-01", "--data", up});
+      token_ = tok.out.substr(0, tok.out.find('\n'));
+    }
+    std::vector<std::string> argv = {bin("shubbak-upstream"), "serve", "--data", up, "--listen", "127.0.0.1:0",
+                                     "--cert", (cert.empty() ? certs().server_cert : cert).string(), "--key",
+                                     (key.empty() ? certs().server_key : key).string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    Server s = start_server(argv);
+    std::string pub = read_file(t.path / "up/keys/seal.pub");
+    pub.pop_back();
+    if (!fs::exists(t.path / "cfg/centre.conf")) make_sync_config(t.path / "cfg", pub, s.url(), certs().ca, token_);
+    return s;
+  }
+  void seed(int registrations) {
+    Result r = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "seed", "--registrations",
+                    std::to_string(registrations)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  Result sync_once(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> argv = {bin("shubbak-sync"), "--data", data(), "--config", cfg(), "--once",
+                                     "--backoff-cap", "1", "--max-failures", "3"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return run(argv);
+  }
+  int64_t outbox(const std::string& state) {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    return db.scalar("SELECT count(*) FROM outbox WHERE state='" + state + "'");
+  }
+  std::string status(const std::string& column) {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    return db.scalar_text("SELECT coalesce(" + column + ",'') FROM sync_status");
+  }
+  std::vector<json> requests() {
+    std::vector<json> out;
+    std::istringstream in(read_file(t.path / "requests.jsonl"));
+    for (std::string l; std::getline(in, l);) out.push_back(json::parse(l));
+    return out;
+  }
+  // Every id the faulty upstream stored, checking none was stored twice.
+  std::set<std::string> stored_once() {
+    std::set<std::string> ids;
+    for (const auto& r : requests())
+      for (const auto& id : r["stored"]) EXPECT_TRUE(ids.insert(id.get<std::string>()).second) << "stored twice: " << id;
+    return ids;
+  }
+  std::set<std::string> outbox_ids() {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    std::set<std::string> ids;
+    auto st = db.prepare("SELECT id FROM outbox");
+    while (st.step()) ids.insert(st.text(0));
+    return ids;
+  }
+
+  TempDir t;
+  std::string token_;
+  static TempDir* certs_dir_;
+  static Certs* certs_;
+};
+TempDir* Sync::certs_dir_ = nullptr;
+Certs* Sync::certs_ = nullptr;
+
+TEST_F(Sync, EverythingReachesTheReferenceUpstreamExactlyOnce) {
+  Server up = upstream();
+  seed(300);
+  Result r = sync_once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(outbox("sent"), 600);
+  EXPECT_EQ(outbox("pending") + outbox("in_flight"), 0);
+  EXPECT_NE(status("last_success_at"), "");
+  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
+  std::set<std::string> ids;
+  std::istringstream in(ex.out);
+  for (std::string l; std::getline(in, l);) EXPECT_TRUE(ids.insert(json::parse(l)["id"]).second);
+  EXPECT_EQ(ids, outbox_ids());
+  // Again: nothing pending, nothing sent twice.
+  ASSERT_EQ(sync_once().exit_code, 0);
+  ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
+  EXPECT_EQ(std::count(ex.out.begin(), ex.out.end(), '\n'), 600);
+}
+
+TEST_F(Sync, ConnectionRefusedKeepsEverythingAndSaysSo) {
+  int port;
+  {
+    Server s = start_server({bin("faulty-upstream"), "--cert", certs().server_cert.string(), "--key",
+                             certs().server_key.string(), "--plan", "/dev/null", "--log", "/dev/null"});
+    port = s.port;
+  }  // killed: nothing listens on that port now
+  make_sync_config(t.path / "cfg", "", "https://127.0.0.1:" + std::to_string(port), certs().ca, "x");
+  fix_seal_key();
+  seed(5);
+  Result r = sync_once();
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("10 records still waiting"), std::string::npos) << r.err;
+  EXPECT_EQ(outbox("sent"), 0);
+  EXPECT_EQ(status("last_error_kind"), "offline");
+  EXPECT_NE(status("last_error").find("No connection to the ministry server"), std::string::npos);
+}
+
+TEST_F(Sync, StalledServerTimesOutThenTheSameBatchGoesAgain) {
+  Server s = faulty({"stall"});
+  seed(5);
+  Result r = sync_once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto reqs = requests();
+  ASSERT_GE(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0]["key"], reqs[1]["key"]) << "a retry keeps its Idempotency-Key";
+  EXPECT_EQ(reqs[0]["ids"], reqs[1]["ids"]);
+  EXPECT_EQ(stored_once(), outbox_ids());
+  EXPECT_EQ(outbox("sent"), 10);
+}
+
+TEST_F(Sync, BodyTruncatedAfter200IsNotTakenAsAnAck) {
+  Server s = faulty({"truncate"});
+  seed(20);
+  ASSERT_EQ(sync_once().exit_code, 0);
+  auto reqs = requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0]["key"], reqs[1]["key"]);
+  EXPECT_EQ(reqs[0]["ids"], reqs[1]["ids"]);
+  EXPECT_EQ(reqs[1]["stored"].size(), 0u) << "the server had stored them: the retry finds duplicates";
+  EXPECT_EQ(stored_once(), outbox_ids());
+  EXPECT_EQ(outbox("sent"), 40);
+}
+
+TEST_F(Sync, ResetMidResponseIsRetriedWithTheSameKey) {
+  Server s = faulty({"reset"});
+  seed(20);
+  ASSERT_EQ(sync_once().exit_code, 0);
+  auto reqs = requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[0]["key"], reqs[1]["key"]);
+  EXPECT_EQ(stored_once(), outbox_ids());
+}
+
+TEST_F(Sync, RetryAfterIsHonouredOn429And503) {
+  for (const char* code : {"429", "503"}) {
+    TempDir fresh;
+    t.path.swap(fresh.path);
+    {
+      Server s = faulty({std::string("status ") + code + " 2"});
+      seed(3);
+      Result r = sync_once();
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      auto reqs = requests();
+      ASSERT_EQ(reqs.size(), 2u);
+      long gap = reqs[1]["ms"].get<long>() - reqs[0]["ms"].get<long>();
+      EXPECT_GE(gap, 2000) << code << ": no request before Retry-After";
+      EXPECT_EQ(stored_once(), outbox_ids());
+    }
+    t.path.swap(fresh.path);
+  }
+}
+
+TEST_F(Sync, A500StreakBacksOffAndDeliversOnce) {
+  Server s = faulty({"status 500", "status 502", "status 500"});
+  seed(10);
+  Result r = sync_once({"--max-failures", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto reqs = requests();
+  ASSERT_EQ(reqs.size(), 4u);
+  for (const auto& q : reqs) EXPECT_EQ(q["key"], reqs[0]["key"]);
+  EXPECT_EQ(stored_once(), outbox_ids());
+}
+
+TEST_F(Sync, CaptivePortalPageDeliversNothing) {
+  Server s = faulty({"html", "html", "html", "html", "html"});
+  seed(5);
+  Result r = sync_once();
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(outbox("sent"), 0);
+  EXPECT_EQ(status("last_error_kind"), "portal");
+  EXPECT_NE(status("last_error").find("web page instead of the ministry server"), std::string::npos);
+}
+
+TEST_F(Sync, RefusedCredentialsStopSendingAndSaySo) {
+  Server s = faulty({"status 401"});
+  seed(5);
+  Result r = sync_once();
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("refused our key"), std::string::npos) << r.err;
+  EXPECT_EQ(requests().size(), 1u) << "no more sending after a 401";
+  EXPECT_EQ(outbox("sent"), 0);
+  EXPECT_EQ(outbox("pending"), 10);
+  EXPECT_EQ(status("last_error_kind"), "credentials");
+}
+
+TEST_F(Sync, TooLargeHalvesTheBatch) {
+  Server s = faulty({"status 413"});
+  seed(50);
+  ASSERT_EQ(sync_once().exit_code, 0);
+  auto reqs = requests();
+  ASSERT_GE(reqs.size(), 3u);
+  EXPECT_EQ(reqs[1]["ids"].size(), reqs[0]["ids"].size() / 2);
+  EXPECT_EQ(stored_once(), outbox_ids());
+}
+
+TEST_F(Sync, APoisonRecordIsSetAsideAndTheOtherNinetyNineGoThrough) {
+  make_config(t.path / "cfg");
+  seed(50);  // 100 records
+  std::string poison;
+  {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    poison = db.scalar_text("SELECT id FROM outbox ORDER BY seq LIMIT 1 OFFSET 36");
+  }
+  fs::remove_all(t.path / "cfg");
+  Server s = faulty({}, poison);
+  Result r = sync_once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(outbox("sent"), 99);
+  EXPECT_EQ(outbox("quarantined"), 1);
+  auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+  EXPECT_EQ(db.scalar_text("SELECT id FROM outbox WHERE state='quarantined'"), poison);
+  EXPECT_NE(db.scalar_text("SELECT last_error FROM outbox WHERE state='quarantined'").find("record cannot be accepted"),
+            std::string::npos);
+  std::set<std::string> expected = outbox_ids();
+  expected.erase(poison);
+  EXPECT_EQ(stored_once(), expected);
+}
+
+TEST_F(Sync, RecordsMissingFromAnAnswerStayPending) {
+  Server s = faulty({"omit 3"});
+  seed(5);
+  ASSERT_EQ(sync_once().exit_code, 0);
+  auto reqs = requests();
+  ASSERT_EQ(reqs.size(), 2u);
+  EXPECT_EQ(reqs[1]["ids"].size(), 3u) << "only the unacknowledged records are sent again";
+  EXPECT_EQ(stored_once(), outbox_ids());
+}
+
+// TLS: the identity of the server is always checked; a failure sends nothing and says so.
+TEST_F(Sync, WrongHostExpiredAndSelfSignedCertificatesAreRefused) {
+  struct Case {
+    fs::path cert, key;
+  } cases[] = {{certs().wrong_host_cert, certs().wrong_host_key},
+               {certs().expired_cert, certs().expired_key},
+               {certs().self_signed_cert, certs().self_signed_key}};
+  for (const auto& c : cases) {
+    TempDir fresh;
+    t.path.swap(fresh.path);
+    {
+      Server s = faulty({}, "", c.cert, c.key);
+      seed(2);
+      Result r = sync_once();
+      EXPECT_EQ(r.exit_code, 1) << c.cert;
+      EXPECT_NE(r.err.find("identity could not be verified"), std::string::npos) << r.err;
+      EXPECT_EQ(outbox("sent"), 0);
+      EXPECT_EQ(outbox("pending"), 4);
+      EXPECT_EQ(status("last_error_kind"), "tls");
+      EXPECT_TRUE(read_file(t.path / "requests.jsonl").empty()) << "not one request reached a server we cannot trust";
+    }
+    t.path.swap(fresh.path);
+  }
+}
+
+TEST_F(Sync, PinnedKeyMismatchIsRefusedAndTheRightPinWorks) {
+  Server s = faulty({});
+  seed(2);
+  Result r = sync_once({"--pin", "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("key pin"), std::string::npos) << r.err;
+  EXPECT_EQ(outbox("sent"), 0);
+  // A backup pin first, then the real one: accepted.
+  r = sync_once({"--pin", "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=;" + certs().server_pin});
+  EXPECT_EQ(r.exit_code, 0) << r.err << " pin " << certs().server_pin;
+  EXPECT_EQ(outbox("sent"), 4);
+}
+
+TEST_F(Sync, MutualTlsNeedsTheClientCertificate) {
+  Server up = upstream({}, {}, {"--client-ca", certs().ca.string()});
+  seed(2);
+  Result r = sync_once();
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(outbox("sent"), 0);
+  EXPECT_NE(status("last_error"), "");
+  r = sync_once({"--client-cert", certs().client_cert.string(), "--client-key", certs().client_key.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(outbox("sent"), 4);
+}
+
+TEST_F(Sync, PlainHttpIsRefused) {
+  make_config(t.path / "cfg");
+  seed(1);
+  Result r = sync_once({"--upstream", "http://127.0.0.1:1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("https://"), std::string::npos);
+}
+
+// SIGKILL at random moments while draining 5,000 records, twenty times; then one clean run.
+TEST_F(Sync, KilledTwentyTimesWhileDrainingFiveThousandRecords) {
+  Server up = upstream();
+  seed(2500);
+  std::mt19937 rng(12345);
+  std::uniform_int_distribution<int> delay_ms(20, 700);
+  int killed_mid_way = 0;
+  for (int i = 0; i < 20; ++i) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 2);
+      execl(bin("shubbak-sync").c_str(), "shubbak-sync", "--data", data().c_str(), "--config", cfg().c_str(), "--once",
+            nullptr);
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(rng)));  // a random moment, not a wait
+    kill(pid, SIGKILL);
+    int st = 0;
+    waitpid(pid, &st, 0);
+    if (WIFSIGNALED(st)) ++killed_mid_way;
+  }
+  std::printf("killed %d of 20 runs mid-way; %lld of 5000 sent before the clean run\n", killed_mid_way,
+              static_cast<long long>(outbox("sent")));
+  Result r = sync_once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(outbox("sent"), 5000);
+  EXPECT_EQ(outbox("pending") + outbox("in_flight"), 0);
+  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
+  std::map<std::string, int> seen;
+  std::istringstream in(ex.out);
+  for (std::string l; std::getline(in, l);) ++seen[json::parse(l)["id"]];
+  EXPECT_EQ(seen.size(), 5000u);
+  for (const auto& [id, n] : seen) EXPECT_EQ(n, 1) << id;
+  std::set<std::string> upstream_ids;
+  for (const auto& [id, n] : seen) upstream_ids.insert(id);
+  EXPECT_EQ(upstream_ids, outbox_ids());
+}
+
+// A canary registered at the kiosk: not readable in the outbox, readable by the ministry after export.
+TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheUpstreamCanReadIt) {
+  Server up = upstream();
+  write_file(t.path / "s.txt",
+             "tap lang.fr\ntap service.jisr\ntap action.register\ntype Canaryname Zzqx\ntap form.next\n"
+             "type 0699887766\ntap form.next\ntype ZZ987654\ntap form.next\ntype 1991\ntap form.next\n"
+             "type Anfa\ntap form.next\ntap contact.sms\ntap form.next\ntap consent.yes\nexpect screen ticket\n");
+  Result k = run({bin("shubbak-kiosk"), "--headless", "--data", data(), "--config", cfg(), "--script",
+                  (t.path / "s.txt").string(), "--shots", (t.path / "shots").string()});
+  ASSERT_EQ(k.exit_code, 0) << k.err;
+  {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    auto st = db.prepare("SELECT payload FROM outbox");
+    int rows = 0;
+    while (st.step()) {
+      ++rows;
+      auto p = st.blob(0);
+      std::string raw(p.begin(), p.end());
+      for (const char* canary : {"Canaryname", "Zzqx", "0699887766", "ZZ987654"})
+        EXPECT_EQ(raw.find(canary), std::string::npos) << canary;
+    }
+    EXPECT_EQ(rows, 2);
+  }
+  ASSERT_EQ(sync_once().exit_code, 0);
+  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
+  EXPECT_NE(ex.out.find("Canaryname Zzqx"), std::string::npos);
+  EXPECT_NE(ex.out.find("0699887766"), std::string::npos);
+}

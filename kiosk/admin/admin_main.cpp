@@ -66,6 +66,14 @@ int cmd_status(const Args& a, bool as_json) {
   KioskStore ks(db, cfg.catalogue, cfg.settings);
   int today = ks.tickets_today(std::chrono::system_clock::now());
   int64_t schema = db.scalar("PRAGMA user_version");
+  auto sst = db.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,''), coalesce(last_error,''),"
+                        " coalesce(next_attempt_at,''), consecutive_failures FROM sync_status");
+  sst.step();
+  const std::string last_success = sst.text(0), error_kind = sst.text(1), error = sst.text(2), next = sst.text(3);
+  const int64_t failures = sst.integer(4);
+  nlohmann::json aside = nlohmann::json::array();
+  auto q = db.prepare("SELECT id, kind, coalesce(last_error,'') FROM outbox WHERE state='quarantined' ORDER BY seq");
+  while (q.step()) aside.push_back({{"id", q.text(0)}, {"kind", q.text(1)}, {"reason", q.text(2)}});
   if (as_json) {
     nlohmann::json j = {{"schema", schema},
                         {"centre_id", cfg.settings.centre_id},
@@ -73,7 +81,14 @@ int cmd_status(const Args& a, bool as_json) {
                         {"outbox",
                          {{"pending", c.pending}, {"in_flight", c.in_flight}, {"sent", c.sent},
                           {"quarantined", c.quarantined}}},
-                        {"tickets_today", today}};
+                        {"tickets_today", today},
+                        {"sync",
+                         {{"last_success_at", last_success.empty() ? nlohmann::json() : nlohmann::json(last_success)},
+                          {"last_error_kind", error_kind.empty() ? nlohmann::json() : nlohmann::json(error_kind)},
+                          {"last_error", error.empty() ? nlohmann::json() : nlohmann::json(error)},
+                          {"next_attempt_at", next.empty() ? nlohmann::json() : nlohmann::json(next)},
+                          {"consecutive_failures", failures},
+                          {"set_aside", aside}}}};
     std::printf("%s\n", j.dump().c_str());
   } else {
     std::printf("Centre %s, kiosk %s\n", cfg.settings.centre_id.c_str(), cfg.settings.kiosk_id.c_str());
@@ -82,6 +97,13 @@ int cmd_status(const Args& a, bool as_json) {
     std::printf("Records waiting to be sent: %lld (being sent: %lld), sent: %lld, set aside: %lld\n",
                 static_cast<long long>(c.pending), static_cast<long long>(c.in_flight),
                 static_cast<long long>(c.sent), static_cast<long long>(c.quarantined));
+    std::printf("Last successful send: %s\n", last_success.empty() ? "never" : last_success.c_str());
+    if (!error.empty())
+      std::printf("Last problem (%lld attempts in a row): %s\nNext attempt: %s\n", static_cast<long long>(failures),
+                  error.c_str(), next.empty() ? "when a person has fixed it" : next.c_str());
+    for (const auto& a : aside)
+      std::printf("Set aside: %s record %s: %s\n", a["kind"].get<std::string>().c_str(),
+                  a["id"].get<std::string>().c_str(), a["reason"].get<std::string>().c_str());
   }
   return 0;
 }

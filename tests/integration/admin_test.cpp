@@ -15,7 +15,9 @@ TEST(Admin, InitStatusAndSeed) {
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "status", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema"], 1);
+  EXPECT_EQ(j["schema"], 2);
+  EXPECT_TRUE(j["sync"]["last_success_at"].is_null());
+  EXPECT_EQ(j["sync"]["set_aside"].size(), 0u);
   EXPECT_EQ(j["outbox"]["pending"], 0);
   EXPECT_EQ(j["tickets_today"], 0);
 

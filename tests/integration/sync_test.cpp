@@ -251,6 +251,8 @@ TEST_F(Sync, RefusedCredentialsStopSendingAndSaySo) {
   EXPECT_EQ(outbox("sent"), 0);
   EXPECT_EQ(outbox("pending"), 10);
   EXPECT_EQ(status("last_error_kind"), "credentials");
+  Result st = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "status"});
+  EXPECT_NE(st.out.find("The ministry server refused our key"), std::string::npos) << st.out;
 }
 
 TEST_F(Sync, TooLargeHalvesTheBatch) {
@@ -281,6 +283,11 @@ TEST_F(Sync, APoisonRecordIsSetAsideAndTheOtherNinetyNineGoThrough) {
   EXPECT_EQ(db.scalar_text("SELECT id FROM outbox WHERE state='quarantined'"), poison);
   EXPECT_NE(db.scalar_text("SELECT last_error FROM outbox WHERE state='quarantined'").find("record cannot be accepted"),
             std::string::npos);
+  Result st = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "status", "--json"});
+  auto j = json::parse(st.out);
+  ASSERT_EQ(j["sync"]["set_aside"].size(), 1u);
+  EXPECT_EQ(j["sync"]["set_aside"][0]["id"], poison);
+  EXPECT_NE(j["sync"]["set_aside"][0]["reason"].get<std::string>().find("record cannot be accepted"), std::string::npos);
   std::set<std::string> expected = outbox_ids();
   expected.erase(poison);
   EXPECT_EQ(stored_once(), expected);
@@ -420,4 +427,34 @@ TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheUpstreamCanReadIt) {
   Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
   EXPECT_NE(ex.out.find("Canaryname Zzqx"), std::string::npos);
   EXPECT_NE(ex.out.find("0699887766"), std::string::npos);
+}
+
+// The daemon: new records leave within about a second, without waiting for the interval; SIGTERM ends it cleanly.
+TEST_F(Sync, DaemonSendsNewRecordsPromptlyAndStopsOnSigterm) {
+  Server up = upstream();
+  seed(1);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 2);
+    execl(bin("shubbak-sync").c_str(), "shubbak-sync", "--data", data().c_str(), "--config", cfg().c_str(), nullptr);
+    _exit(127);
+  }
+  auto wait_sent = [&](int64_t n) {
+    auto t0 = std::chrono::steady_clock::now();
+    while (outbox("sent") < n && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20))
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // polling an observable, with a deadline
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+  wait_sent(2);
+  ASSERT_EQ(outbox("sent"), 2);
+  seed(3);  // the interval is 60 s: these must go because they appeared, not because time passed
+  double took = wait_sent(8);
+  std::printf("new records sent %.2f s after they were written\n", took);
+  EXPECT_EQ(outbox("sent"), 8);
+  EXPECT_LT(took, 3.0);
+  kill(pid, SIGTERM);
+  int st = 0;
+  waitpid(pid, &st, 0);
+  EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }

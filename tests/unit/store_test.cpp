@@ -150,3 +150,31 @@ TEST_F(StoreTest, BadSealingKeyIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("sealing key"), std::string::npos);
   }
 }
+
+TEST_F(StoreTest, OutboxLifecycleAndPayloadRetention) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  for (int i = 0; i < 3; ++i) ks.issue({"jisr", {}, "", false}, std::chrono::system_clock::now());
+  TimePoint now = std::chrono::system_clock::now();
+  auto batch = store::claim_batch(db, "b1", 2, 1 << 20, now);
+  ASSERT_EQ(batch.size(), 2u);
+  EXPECT_EQ(store::outbox_counts(db).in_flight, 2);
+  // A crash now: the batch becomes pending again at the next start.
+  EXPECT_EQ(store::reset_in_flight(db), 2);
+  batch = store::claim_batch(db, "b2", 10, 1 << 20, now);
+  ASSERT_EQ(batch.size(), 3u);
+  store::mark_sent(db, {batch[0].id}, now);
+  store::quarantine(db, batch[1].id, "refused");
+  store::release(db, {batch[2].id}, now + std::chrono::seconds(60), "later");
+  EXPECT_TRUE(store::claim_batch(db, "b3", 10, 1 << 20, now).empty()) << "not before its next attempt";
+  EXPECT_EQ(store::claim_batch(db, "b4", 10, 1 << 20, now + std::chrono::seconds(61)).size(), 1u);
+  auto c = store::outbox_counts(db);
+  EXPECT_EQ(c.sent, 1);
+  EXPECT_EQ(c.quarantined, 1);
+  EXPECT_EQ(c.in_flight, 1);
+  // Retention: sent payloads go, the rows (and counts) stay.
+  EXPECT_EQ(store::purge_sent_payloads(db, now - std::chrono::hours(1)), 0);
+  EXPECT_EQ(store::purge_sent_payloads(db, now + std::chrono::hours(1)), 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM outbox WHERE payload IS NULL"), 1);
+  EXPECT_EQ(store::outbox_counts(db).sent, 1);
+}

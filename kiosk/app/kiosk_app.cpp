@@ -24,6 +24,7 @@ namespace shubbak::app {
 
 using Clock = std::chrono::steady_clock;
 static const auto kProcessStart = Clock::now();
+static constexpr int kCatalogueCheckMs = 5000;
 
 class ScriptFailure : public std::runtime_error {
  public:
@@ -50,6 +51,8 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   }
   flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
   state_ = flow_->initial(clock_.now());
+  std::string cat = config_.settings.catalogue_file;
+  catalogue_watcher_ = std::make_unique<CatalogueWatcher>(cat[0] == '/' ? cat : opt_.config_dir + "/" + cat);
   // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
   if (!opt_.lang.empty()) config_.settings.default_lang = opt_.lang;
 
@@ -194,6 +197,15 @@ void KioskApp::perform(const Effect& effect) {
   }
 }
 
+// Only between visitors: a catalogue never changes under someone's finger.
+void KioskApp::reload_catalogue_if_changed() {
+  if (state_.screen != Screen::Welcome || state_.saving) return;
+  if (auto fresh = catalogue_watcher_->poll()) {
+    config_.catalogue = std::move(*fresh);  // the flow and the store hold a reference to this object
+    text_cache_.clear();
+  }
+}
+
 bool KioskApp::timers_active() const { return state_.screen != Screen::Welcome || state_.saving; }
 
 int KioskApp::run() {
@@ -215,7 +227,8 @@ int KioskApp::run_interactive() {
       --frames_owed;
     }
     // Sleep until input, or the next second when a countdown or idle timer runs. Nothing else wakes us.
-    int timeout = -1;
+    // Idle on the welcome screen: wake every few seconds only to look at the catalogue file's date.
+    int timeout = kCatalogueCheckMs;
     if (opt_.continuous || frames_owed > 0 || !input_.empty()) timeout = 0;
     else if (timers_active())
       timeout = static_cast<int>(std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -235,6 +248,11 @@ int KioskApp::run_interactive() {
       got = !window_->headless() && SDL_PollEvent(&e);
     }
     if (!input_.empty()) frames_owed = std::max(frames_owed, 1);
+    if (state_.screen == Screen::Welcome) {
+      size_t before = text_cache_.size();
+      reload_catalogue_if_changed();
+      if (text_cache_.size() != before) frames_owed = std::max(frames_owed, 1);
+    }
     if (timers_active() && Clock::now() >= next_tick) {
       next_tick = Clock::now() + std::chrono::seconds(1);
       Screen before = state_.screen;
@@ -333,6 +351,7 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
         case Command::Wait: {
           auto until = Clock::now() + std::chrono::milliseconds(c.number);
           while (Clock::now() < until) {
+            reload_catalogue_if_changed();
             dispatch(ev::Tick{});
             frame();
             std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "catalogue_watcher.hpp"
 #include "database.hpp"
 #include "flow.hpp"
 #include "i18n.hpp"
@@ -42,6 +43,7 @@ class KioskApp {
   std::string current_lang() const;
   const ui::WidgetRecord* find_widget(const std::string& id) const;
   bool timers_active() const;
+  void reload_catalogue_if_changed();
 
   Options opt_;
   CentreConfig config_;
@@ -56,6 +58,7 @@ class KioskApp {
   text::FontSet fonts_;
   text::TextCache text_cache_;
   std::vector<ui::WidgetRecord> widgets_;
+  std::unique_ptr<CatalogueWatcher> catalogue_watcher_;
   std::FILE* audit_ = nullptr;
   double first_frame_ms_ = 0;
   bool quit_ = false;

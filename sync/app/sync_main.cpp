@@ -14,6 +14,7 @@
 #include "config_file.hpp"
 #include "data_dir.hpp"
 #include "engine.hpp"
+#include "extras.hpp"
 #include "log.hpp"
 #include "outbox.hpp"
 #include "sync_settings.hpp"
@@ -161,6 +162,22 @@ int main(int argc, char** argv) {
     engine.start();
     log::info("started: sending to " + ss.upstream + (o.once ? " until nothing is pending" : ""));
 
+    // The catalogue file the kiosk reads (centre.conf's [centre] catalogue, default catalog.conf).
+    std::string catalogue_file = o.config + "/catalog.conf";
+    for (const auto& sec : doc.sections())
+      if (sec.type == "centre")
+        if (const ConfigEntry* e = sec.find("catalogue"))
+          catalogue_file = e->value[0] == '/' ? e->value : o.config + "/" + e->value;
+    auto last_extras = std::chrono::steady_clock::now() - std::chrono::hours(1);
+    auto extras = [&] {
+      // Once per interval, when the link works: say we are alive, and look for a new signed catalogue.
+      if (std::chrono::steady_clock::now() - last_extras < std::chrono::seconds(ss.interval_seconds)) return;
+      last_extras = std::chrono::steady_clock::now();
+      sync::send_heartbeat(db, http, ec, o.data, SHUBBAK_VERSION);
+      if (!ss.signing_public_key.empty())
+        sync::fetch_catalogue(db, http, ec, ss.signing_public_key, catalogue_file);
+    };
+
     int failures = 0;
     int64_t seen_version = db.data_version();
     auto last_purge = std::chrono::steady_clock::now() - std::chrono::hours(24);
@@ -180,6 +197,7 @@ int main(int argc, char** argv) {
       if (r.failed) ++failures;
       if (r.kind == sync::RoundResult::Idle) {
         failures = 0;
+        if (!o.once || !store::next_due(db)) extras();
         if (std::chrono::steady_clock::now() - last_purge > std::chrono::hours(1)) {
           int64_t n = store::purge_sent_payloads(db, std::chrono::system_clock::now() -
                                                          std::chrono::hours(24) * ss.retention_days);

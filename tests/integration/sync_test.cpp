@@ -141,6 +141,11 @@ TEST_F(Sync, EverythingReachesTheReferenceUpstreamExactlyOnce) {
   std::istringstream in(ex.out);
   for (std::string l; std::getline(in, l);) EXPECT_TRUE(ids.insert(json::parse(l)["id"]).second);
   EXPECT_EQ(ids, outbox_ids());
+  {
+    auto up_db = shubbak::store::Database::open((t.path / "up/upstream.db").string());
+    EXPECT_GE(up_db.scalar("SELECT count(*) FROM heartbeats WHERE kiosk_id='kiosk-01'"), 1) << "the kiosk said it is alive";
+    EXPECT_EQ(up_db.scalar("SELECT json_extract(body, '$.pending') FROM heartbeats ORDER BY rowid DESC LIMIT 1"), 0);
+  }
   // Again: nothing pending, nothing sent twice.
   ASSERT_EQ(sync_once().exit_code, 0);
   ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
@@ -457,4 +462,34 @@ TEST_F(Sync, DaemonSendsNewRecordsPromptlyAndStopsOnSigterm) {
   int st = 0;
   waitpid(pid, &st, 0);
   EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+// A catalogue published upstream replaces the local one only when its Ed25519 signature verifies.
+TEST_F(Sync, SignedCatalogueReplacesTheLocalOneAndAForgedOneDoesNot) {
+  std::string published = read_file(fs::path(SHUBBAK_SOURCE_DIR) / "config/demo/catalog.conf");
+  published.replace(published.find("title.fr = Accompagnement Jisr"), 30, "title.fr = Programme Jisr");
+  write_file(t.path / "published.conf", published);
+  Server up = upstream({}, {}, {"--catalog", (t.path / "published.conf").string()});
+  std::string sign_pub = read_file(t.path / "up/keys/sign.pub");
+  sign_pub.pop_back();
+  std::string centre = read_file(t.path / "cfg/centre.conf");
+  write_file(t.path / "cfg/centre.conf", centre + "signing_public_key = " + sign_pub + "\n");
+  Result r = sync_once();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(t.path / "cfg/catalog.conf"), published);
+  // Not signed by the upstream's key: refused, the local file stays.
+  TempDir other;
+  ASSERT_EQ(run({bin("shubbak-upstream"), "keygen", "--out", other.path.string()}).exit_code, 0);
+  std::string wrong = read_file(other.path / "sign.pub");
+  wrong.pop_back();
+  write_file(t.path / "cfg/centre.conf", centre + "signing_public_key = " + wrong + "\n");
+  write_file(t.path / "cfg/catalog.conf", "# local\n" + published);
+  {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    db.exec("DELETE FROM meta WHERE key='catalogue_etag'");
+  }
+  r = sync_once();
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("signature does not verify"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(t.path / "cfg/catalog.conf"), "# local\n" + published);
 }

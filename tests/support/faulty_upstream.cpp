@@ -12,6 +12,7 @@
 //   reset                   store the batch, send part of the body, reset the connection
 //   stall                   read the request and never answer
 //   omit N                  200 naming all but the last N records (they are not stored)
+// Requests to other paths (heartbeat, catalogue) get 404 and are neither planned nor logged.
 // --poison ID: any batch holding ID gets 400 (the record the upstream cannot accept).
 // Log: one JSON line per request: {"ms":EPOCH_MS,"key":IDEMPOTENCY_KEY,"ids":[...],"behaviour":"..."}
 #include <arpa/inet.h>
@@ -58,6 +59,7 @@ static std::string gunzip(const std::string& in) {
 }
 
 struct Request {
+  std::string path;
   std::map<std::string, std::string> headers;
   std::string body;
 };
@@ -74,6 +76,11 @@ static bool read_request(SSL* ssl, std::string& pending, Request& req) {
   std::istringstream head(pending.substr(0, end));
   std::string line;
   std::getline(head, line);
+  {
+    std::istringstream rl(line);
+    std::string method;
+    rl >> method >> req.path;
+  }
   req.headers.clear();
   while (std::getline(head, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -159,6 +166,10 @@ int main(int argc, char** argv) {
     while (keep) {
       Request req;
       if (!read_request(ssl, pending, req)) break;
+      if (req.path != "/v1/records") {  // heartbeat, catalogue: not what this server is for
+        send_all(ssl, response(404, "application/json", R"({"error":"not here"})"));
+        continue;
+      }
       std::unique_lock<std::mutex> lock(mu);
       std::string behaviour = next < plan.size() ? plan[next++] : "ok";
       std::istringstream bs(behaviour);

@@ -1,0 +1,87 @@
+#include "extras.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "config_file.hpp"
+#include "data_dir.hpp"
+#include "log.hpp"
+#include "outbox.hpp"
+#include "seal.hpp"
+
+namespace shubbak::sync {
+
+bool send_heartbeat(store::Database& db, transport::HttpsClient& http, const EngineConfig& cfg,
+                    const std::string& data_dir, const std::string& version) {
+  store::OutboxCounts c = store::outbox_counts(db);
+  std::string last = db.scalar_text("SELECT coalesce(last_success_at,'') FROM sync_status");
+  struct statvfs vfs{};
+  unsigned long long free_bytes = statvfs(data_dir.c_str(), &vfs) == 0 ? 1ULL * vfs.f_bavail * vfs.f_frsize : 0;
+  nlohmann::json j = {{"kiosk_id", cfg.kiosk_id},
+                      {"centre_id", cfg.centre_id},
+                      {"version", version},
+                      {"pending", c.pending + c.in_flight},
+                      {"last_success_at", last.empty() ? nlohmann::json() : nlohmann::json(last)},
+                      {"free_disk_bytes", free_bytes}};
+  auto r = http.request("POST", cfg.base_url + "/v1/heartbeat",
+                        {{"Authorization", "Bearer " + cfg.token}, {"Content-Type", "application/json"}}, j.dump());
+  return r.ok_transfer() && r.status == 200;
+}
+
+const char* catalogue_result_name(CatalogueResult r) {
+  switch (r) {
+    case CatalogueResult::Unchanged: return "unchanged";
+    case CatalogueResult::Replaced: return "replaced";
+    case CatalogueResult::BadSignature: return "bad signature";
+    case CatalogueResult::NotAvailable: return "not published";
+    case CatalogueResult::Failed: return "failed";
+  }
+  return "?";
+}
+
+CatalogueResult fetch_catalogue(store::Database& db, transport::HttpsClient& http, const EngineConfig& cfg,
+                                const std::string& signing_public_key, const std::string& target) {
+  std::map<std::string, std::string> h = {{"Authorization", "Bearer " + cfg.token}};
+  std::string etag = store::meta_get(db, "catalogue_etag");
+  if (!etag.empty()) h["If-None-Match"] = etag;
+  auto r = http.request("GET", cfg.base_url + "/v1/catalog", h, "");
+  if (!r.ok_transfer()) return CatalogueResult::Failed;
+  if (r.status == 304) return CatalogueResult::Unchanged;
+  if (r.status == 404) return CatalogueResult::NotAvailable;
+  if (r.status != 200) return CatalogueResult::Failed;
+  auto key = store::from_base64(signing_public_key);
+  auto sig = store::from_base64(r.headers["x-shubbak-signature"]);
+  if (sodium_init() < 0 || !key || key->size() != crypto_sign_PUBLICKEYBYTES || !sig ||
+      sig->size() != crypto_sign_BYTES ||
+      crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size(),
+                                  key->data()) != 0) {
+    log::error("a catalogue from the upstream was refused: its signature does not verify (the local one is kept)");
+    return CatalogueResult::BadSignature;
+  }
+  try {
+    ConfigDocument::parse(r.body, "catalogue from upstream");
+  } catch (const ConfigError& e) {
+    log::error(std::string("a signed catalogue from the upstream does not read: ") + e.what());
+    return CatalogueResult::Failed;
+  }
+  // Atomic replace: write beside it, flush to disk, rename over it. A power cut leaves the old or the new file.
+  std::string tmp = target + ".new";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) return CatalogueResult::Failed;
+  bool ok = ::write(fd, r.body.data(), r.body.size()) == static_cast<ssize_t>(r.body.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return CatalogueResult::Failed;
+  }
+  store::meta_set(db, "catalogue_etag", r.headers["etag"]);
+  log::info("a new signed catalogue from the upstream is in place");
+  return CatalogueResult::Replaced;
+}
+
+}  // namespace shubbak::sync

@@ -17,6 +17,7 @@
 #include "extras.hpp"
 #include "log.hpp"
 #include "outbox.hpp"
+#include "seal.hpp"
 #include "sync_settings.hpp"
 
 namespace {
@@ -143,6 +144,9 @@ int main(int argc, char** argv) {
     if (!o.client_cert.empty()) ss.client_cert = o.client_cert;
     if (!o.client_key.empty()) ss.client_key = o.client_key;
     if (!o.seal_key.empty()) ss.seal_public_key = o.seal_key;
+    // Records are sealed by the kiosk when written; here the key is only checked, so a typo is caught at once.
+    if (auto k = store::from_base64(ss.seal_public_key); !k || k->size() != 32)
+      doc.fail(0, "[sync] seal_public_key", "not a base64 public key of 32 bytes");
     if (o.backoff_cap >= 0) ss.backoff_cap_seconds = std::max(1, o.backoff_cap);
     if (ss.upstream.empty()) doc.fail(0, "[sync] upstream", "missing: where to send (https://...)");
     if (ss.upstream.rfind("https://", 0) != 0)

@@ -175,6 +175,7 @@ void KioskApp::perform(const Effect& effect) {
     IssueRequest req;
     req.service_id = issue->service_id;
     req.new_visitor = issue->visitor;
+    req.existing_visitor_id = issue->existing_visitor_id;
     try {
       IssuedTicket t = store_->issue(req, clock_.now());
       log::info("ticket issued for service " + t.service_id);
@@ -182,6 +183,14 @@ void KioskApp::perform(const Effect& effect) {
     } catch (const store::StoreError& err) {
       log::error(std::string("could not save a ticket (") + store::fault_name(err.fault) + "): " + err.what());
       dispatch(ev::StoreFailed{});
+    }
+  } else if (auto* look = std::get_if<fx::LookupVisitor>(&effect)) {
+    try {
+      if (auto id = store_->find_visitor(look->kind, look->normalized)) dispatch(ev::VisitorFound{*id});
+      else dispatch(ev::VisitorNotFound{});
+    } catch (const store::StoreError& err) {
+      log::error(std::string("could not look up a registration (") + store::fault_name(err.fault) + "): " + err.what());
+      dispatch(ev::VisitorNotFound{});
     }
   } else if (auto* alert = std::get_if<fx::RaiseAlert>(&effect)) {
     try {

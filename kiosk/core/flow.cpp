@@ -16,6 +16,8 @@ const char* screen_name(Screen s) {
     case Screen::Service: return "service";
     case Screen::Form: return "form";
     case Screen::Consent: return "consent";
+    case Screen::CheckIn: return "checkin";
+    case Screen::Duplicate: return "duplicate";
     case Screen::Ticket: return "ticket";
     case Screen::StoreError: return "store_error";
     case Screen::MoreTime: return "more_time";
@@ -99,6 +101,18 @@ bool VisitorFlow::validate_field(FlowState& s, TimePoint now) const {
   return true;
 }
 
+void VisitorFlow::next_field(FlowState& s, std::vector<Effect>& effects) const {
+  ++s.form.index;
+  if (s.form.current()) {
+    start_field(s);
+    effects.push_back(fx::PlayPrompt{s.lang, std::string("field.") + field_key(s.form.current()->field)});
+  } else {
+    --s.form.index;  // Back from the consent screen returns to the last field
+    s.screen = Screen::Consent;
+    effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
+  }
+}
+
 VisitorDetails VisitorFlow::details(const FlowState& s) const {
   auto get = [&](Field f) {
     auto it = s.form.values.find(f);
@@ -132,10 +146,12 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
   FlowState& s = out.state;
   const Tuning& t = settings_.tuning;
   const bool is_tick = std::holds_alternative<ev::Tick>(e);
-  const bool is_result = std::holds_alternative<ev::TicketIssued>(e) || std::holds_alternative<ev::StoreFailed>(e);
+  const bool is_result = std::holds_alternative<ev::TicketIssued>(e) || std::holds_alternative<ev::StoreFailed>(e) ||
+                         std::holds_alternative<ev::VisitorFound>(e) || std::holds_alternative<ev::VisitorNotFound>(e);
   if (!is_tick && !is_result) s.last_activity = now;
   // While a ticket is being written, only its result (and time) matter: no double tickets from double taps.
-  if (s.saving && !is_tick && !is_result) return out;
+  const bool is_lookup = std::holds_alternative<ev::VisitorFound>(e) || std::holds_alternative<ev::VisitorNotFound>(e);
+  if ((s.saving || s.form.looking_up) && !is_tick && !is_result && !is_lookup) return out;
 
   std::visit(
       overloaded{
@@ -215,6 +231,15 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
                 s.screen = Screen::Form;
                 start_field(s);
                 break;
+              case Screen::CheckIn:
+                s.screen = Screen::Service;
+                s.form = FormState{};
+                break;
+              case Screen::Duplicate:
+                s.screen = Screen::Form;
+                s.form.found_visitor.clear();
+                start_field(s);
+                break;
               default: break;
             }
           },
@@ -222,7 +247,7 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           [&](const ev::GetTicket&) {
             if (s.screen != Screen::Service) return;
             s.saving = true;
-            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt});
+            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, ""});
           },
           [&](const ev::Register&) {
             const Service* svc = catalogue_.service(s.service_id);
@@ -234,17 +259,17 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
             out.effects.push_back(fx::PlayPrompt{s.lang, std::string("field.") + field_key(s.form.current()->field)});
           },
           [&](const ev::KeyText& k) {
-            if (s.screen != Screen::Form) return;
+            if (s.screen != Screen::Form && s.screen != Screen::CheckIn) return;
             std::u32string t = utf8_to_u32(k.utf8);
             s.form.edit.insert(t);
             s.form.shift = false;
             s.form.error.clear();
           },
           [&](const ev::KeyBackspace&) {
-            if (s.screen == Screen::Form) s.form.edit.backspace();
+            if (s.screen == Screen::Form || s.screen == Screen::CheckIn) s.form.edit.backspace();
           },
           [&](const ev::CaretMove& m) {
-            if (s.screen == Screen::Form) s.form.edit.move(m.delta);
+            if (s.screen == Screen::Form || s.screen == Screen::CheckIn) s.form.edit.move(m.delta);
           },
           [&](const ev::SwitchKeyboard& k) {
             if (s.screen == Screen::Form) s.form.keyboard = k.layout;
@@ -259,29 +284,74 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
             s.form.edit.set(utf8_to_u32(c.how));
           },
           [&](const ev::FieldNext&) {
-            if (s.screen != Screen::Form) return;
+            if (s.screen != Screen::Form && s.screen != Screen::CheckIn) return;
             if (!validate_field(s, now)) {
               out.effects.push_back(fx::PlayPrompt{s.lang, s.form.error});
               return;
             }
-            ++s.form.index;
-            if (s.form.current()) {
-              start_field(s);
-              out.effects.push_back(fx::PlayPrompt{s.lang, std::string("field.") + field_key(s.form.current()->field)});
+            const FieldRequirement* r = s.form.current();
+            const bool identity = r && (r->field == Field::Phone || r->field == Field::Cin);
+            // Check-in, or a phone/CIN typed while registering: is she already registered?
+            if (identity && (s.screen == Screen::CheckIn || !s.form.values[r->field].empty())) {
+              s.form.looking_up = true;
+              out.effects.push_back(fx::LookupVisitor{r->field == Field::Phone ? "phone" : "cin",
+                                                      u32_to_utf8(s.form.values[r->field])});
+              return;
+            }
+            if (s.screen == Screen::CheckIn) return;
+            next_field(s, out.effects);
+          },
+          [&](const ev::CheckIn&) {
+            if (s.screen != Screen::Service) return;
+            s.form = FormState{};
+            s.form.fields = {FieldRequirement{Field::Phone, true}};
+            s.screen = Screen::CheckIn;
+            start_field(s);
+            out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
+          },
+          [&](const ev::CheckInWithCin&) {
+            if (s.screen != Screen::CheckIn) return;
+            s.form = FormState{};
+            s.form.fields = {FieldRequirement{Field::Cin, true}};
+            start_field(s);
+          },
+          [&](const ev::VisitorFound& f) {
+            if (!s.form.looking_up) return;
+            s.form.looking_up = false;
+            if (s.screen == Screen::CheckIn) {
+              s.saving = true;
+              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, f.visitor_id});
+              s.form = FormState{};
             } else {
-              --s.form.index;  // Back from the consent screen returns to the last field
-              s.screen = Screen::Consent;
+              s.form.found_visitor = f.visitor_id;
+              s.screen = Screen::Duplicate;
               out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
             }
+          },
+          [&](const ev::VisitorNotFound&) {
+            if (!s.form.looking_up) return;
+            s.form.looking_up = false;
+            if (s.screen == Screen::CheckIn) {
+              s.form.error = "checkin.not_found";
+              out.effects.push_back(fx::PlayPrompt{s.lang, s.form.error});
+            } else {
+              next_field(s, out.effects);
+            }
+          },
+          [&](const ev::UseRegistration&) {
+            if (s.screen != Screen::Duplicate || s.form.found_visitor.empty()) return;
+            s.saving = true;
+            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, s.form.found_visitor});
+            s.form = FormState{};
           },
           [&](const ev::Consent& c) {
             if (s.screen != Screen::Consent) return;
             s.saving = true;
             // Without her consent nothing about her is stored: the form is forgotten, she still gets a ticket.
             if (c.yes) {
-              out.effects.push_back(fx::IssueTicket{s.service_id, details(s)});
+              out.effects.push_back(fx::IssueTicket{s.service_id, details(s), ""});
             } else {
-              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt});
+              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, ""});
             }
             s.form = FormState{};
           },

@@ -15,7 +15,7 @@
 
 namespace shubbak {
 
-enum class Screen { Welcome, Catalogue, Help, Service, Form, Consent, Ticket, StoreError, MoreTime };
+enum class Screen { Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Duplicate, Ticket, StoreError, MoreTime };
 const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
 
 struct IssuedTicket {
@@ -37,6 +37,8 @@ struct FormState {
   std::string keyboard;                  // layout shown: "ar", "fr", "zgh", "digits", "cin"
   bool shift = false;
   std::string error;                     // translation key of the last validation problem, empty if none
+  bool looking_up = false;               // waiting for the store to say whether she is already registered
+  std::string found_visitor;             // check-in / duplicate: the registered visitor found
 
   const FieldRequirement* current() const { return index < fields.size() ? &fields[index] : nullptr; }
 };
@@ -75,6 +77,11 @@ struct ToggleShift {};
 struct ChooseContact { std::string how; };  // "sms", "call", "none"
 struct FieldNext {};
 struct Consent { bool yes; };
+struct CheckIn {};                // "I am already registered"
+struct CheckInWithCin {};         // ... by national ID instead of phone
+struct VisitorFound { std::string visitor_id; };
+struct VisitorNotFound {};
+struct UseRegistration {};        // duplicate found: check in with it
 struct TicketIssued { IssuedTicket ticket; };
 struct StoreFailed {};
 struct KeepGoing {};             // "yes, I need more time"
@@ -86,20 +93,23 @@ struct Tick {};
 using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
                            ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::Register, ev::KeyText,
                            ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
-                           ev::FieldNext, ev::Consent, ev::TicketIssued, ev::StoreFailed,
+                           ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::VisitorFound,
+                           ev::VisitorNotFound, ev::UseRegistration, ev::TicketIssued, ev::StoreFailed,
                            ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
 
 namespace fx {
 struct IssueTicket {
   std::string service_id;
   std::optional<VisitorDetails> visitor;  // only with her consent
+  std::string existing_visitor_id;        // check-in
 };
+struct LookupVisitor { std::string kind; std::string normalized; };  // "phone" or "cin"
 struct PlayPrompt { std::string lang; std::string key; };
 struct PrintTicket { IssuedTicket ticket; std::string lang; };
 struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
 }  // namespace fx
 
-using Effect = std::variant<fx::IssueTicket, fx::PlayPrompt, fx::PrintTicket, fx::RaiseAlert>;
+using Effect = std::variant<fx::IssueTicket, fx::LookupVisitor, fx::PlayPrompt, fx::PrintTicket, fx::RaiseAlert>;
 
 struct Step {
   FlowState state;
@@ -125,6 +135,7 @@ class VisitorFlow {
   void start_field(FlowState& s) const;
   bool validate_field(FlowState& s, TimePoint now) const;
   VisitorDetails details(const FlowState& s) const;
+  void next_field(FlowState& s, std::vector<Effect>& effects) const;
   const Catalogue& catalogue_;
   const Settings& settings_;
   bool has_printer_;

@@ -120,6 +120,14 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
   return t;
 }
 
+std::optional<std::string> KioskStore::find_visitor(const std::string& kind, const std::string& normalized) {
+  auto st = db_.prepare(kind == "cin" ? "SELECT id FROM visitors WHERE cin_hash=? ORDER BY created_at DESC LIMIT 1"
+                                      : "SELECT id FROM visitors WHERE phone_hash=? ORDER BY created_at DESC LIMIT 1");
+  st.bind_blob(1, identity_hash(kind, normalized));
+  if (st.step()) return st.text(0);
+  return std::nullopt;
+}
+
 void KioskStore::raise_alert(const std::string& kind, const std::string& source, TimePoint now) {
   db_.transaction([&] {
     db_.prepare("INSERT INTO alerts(at, kind, source) VALUES(?,?,?)")

@@ -1,6 +1,7 @@
 // The kiosk's side of the store: issuing a ticket (and a registration) in one transaction with its outbox rows,
 // the queue figures shown on a ticket, and alerts for the counter.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "catalogue.hpp"
@@ -20,6 +21,8 @@ class KioskStore {
   // One transaction: visitor + registration (if any) + ticket + outbox rows. Either all of it is durable when this
   // returns, or none of it exists and StoreError is thrown.
   IssuedTicket issue(const IssueRequest& req, TimePoint now);
+  // A registered visitor with this phone or CIN ("phone"/"cin", normalised), found by keyed hash.
+  std::optional<std::string> find_visitor(const std::string& kind, const std::string& normalized);
   void raise_alert(const std::string& kind, const std::string& source, TimePoint now);
   int tickets_today(TimePoint now);
   // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).

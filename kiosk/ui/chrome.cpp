@@ -41,6 +41,8 @@ void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
     case Screen::Service: draw_service(ui, v, out); break;
     case Screen::Form: draw_form(ui, v, out); break;
     case Screen::Consent: draw_consent(ui, v, out); break;
+    case Screen::CheckIn: draw_checkin(ui, v, out); break;
+    case Screen::Duplicate: draw_duplicate(ui, v, out); break;
     case Screen::Ticket: draw_ticket(ui, v, out); break;
     case Screen::MoreTime: draw_more_time(ui, v, out); break;
     case Screen::StoreError: draw_store_error(ui, v, out); break;

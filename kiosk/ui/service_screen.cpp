@@ -40,9 +40,15 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   float by = area.bottom() - bh;
   if (!s->fields.empty()) {
-    if (ui.button("action.register", {area.x, by, area.w, bh}, ui.tr("action.register"), "person_add") &&
+    // Two choices side by side: first visit, or already registered.
+    const float half = (area.w - gap) / 2;
+    if (ui.button("action.register", ui.place({area.x, by, half, bh}), ui.tr("action.register"), "person_add") &&
         !v.state.saving)
       out.push_back(ev::Register{});
+    if (ui.button("action.checkin", ui.place({area.x + half + gap, by, half, bh}), ui.tr("action.checkin"),
+                  "how_to_reg") &&
+        !v.state.saving)
+      out.push_back(ev::CheckIn{});
     by -= bh + gap;
   }
   if (ui.button("action.ticket", {area.x, by, area.w, bh}, ui.tr("action.ticket"), "confirmation_number", go) &&

@@ -37,7 +37,8 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
     y += std::max(iw, ui.text(id, ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}), text, f.body, body,
                               theme::kInk, theme::kPage)) + gap / 2;
   };
-  if (!t.counters.empty()) {
+  // A sensitive ticket says nothing that could tell where she is going, not even the counter.
+  if (!t.counters.empty() && !t.sensitive) {
     std::string list;
     for (int c : t.counters) list += (list.empty() ? "" : ui.tr("list.separator")) + std::to_string(c);
     line("ticket.counter", "storefront", ui.tr("ticket.counter", {{"counter", list}}));

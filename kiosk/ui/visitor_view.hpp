@@ -30,6 +30,8 @@ void draw_help(Ui& ui, const VisitorView& v, Intents& out);
 void draw_service(Ui& ui, const VisitorView& v, Intents& out);
 void draw_form(Ui& ui, const VisitorView& v, Intents& out);
 void draw_consent(Ui& ui, const VisitorView& v, Intents& out);
+void draw_checkin(Ui& ui, const VisitorView& v, Intents& out);
+void draw_duplicate(Ui& ui, const VisitorView& v, Intents& out);
 void draw_ticket(Ui& ui, const VisitorView& v, Intents& out);
 void draw_more_time(Ui& ui, const VisitorView& v, Intents& out);
 void draw_store_error(Ui& ui, const VisitorView& v, Intents& out);

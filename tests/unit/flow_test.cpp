@@ -156,6 +156,10 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   send(ev::KeyText{"+212 6 12 34 56 78"});
   send(ev::FieldNext{});
   EXPECT_EQ(u32_to_utf8(s.form.values[Field::Phone]), "0612345678") << "stored normalised";
+  ASSERT_NE(effect<fx::LookupVisitor>(), nullptr) << "is she registered already?";
+  EXPECT_EQ(effect<fx::LookupVisitor>()->normalized, "0612345678");
+  send(ev::FieldNext{});  // ignored while the store answers
+  send(ev::VisitorNotFound{});
   send(ev::FieldNext{});  // CIN is optional
   EXPECT_EQ(s.form.keyboard, "digits");
   send(ev::KeyText{"2030"});
@@ -215,4 +219,46 @@ TEST(EditBuffer, CaretEditsInLogicalOrder) {
   EXPECT_EQ(b.text, U"acd");
   b.insert(std::u32string(100, U'x'));
   EXPECT_EQ(b.text, U"acd") << "longer than a field allows: refused, not truncated";
+}
+
+TEST_F(FlowTest, CheckInByPhoneGivesATicketLinkedToHerRegistration) {
+  send(ev::ChooseLanguage{"fr"});
+  send(ev::OpenService{"jisr"});
+  send(ev::CheckIn{});
+  ASSERT_EQ(s.screen, Screen::CheckIn);
+  EXPECT_EQ(s.form.keyboard, "digits");
+  send(ev::KeyText{"0611223344"});
+  send(ev::FieldNext{});
+  ASSERT_NE(effect<fx::LookupVisitor>(), nullptr);
+  send(ev::VisitorNotFound{});
+  EXPECT_EQ(s.form.error, "checkin.not_found");
+  send(ev::CheckInWithCin{});
+  EXPECT_EQ(s.form.keyboard, "cin");
+  send(ev::KeyText{"ab123456"});
+  send(ev::FieldNext{});
+  ASSERT_NE(effect<fx::LookupVisitor>(), nullptr);
+  EXPECT_EQ(effect<fx::LookupVisitor>()->kind, "cin");
+  EXPECT_EQ(effect<fx::LookupVisitor>()->normalized, "AB123456");
+  send(ev::VisitorFound{"v-1"});
+  auto* issue = effect<fx::IssueTicket>();
+  ASSERT_NE(issue, nullptr);
+  EXPECT_EQ(issue->existing_visitor_id, "v-1");
+  EXPECT_FALSE(issue->visitor) << "nothing new is stored about her";
+}
+
+TEST_F(FlowTest, ADuplicateRegistrationIsCaughtAndOffersCheckIn) {
+  send(ev::ChooseLanguage{"ar"});
+  send(ev::OpenService{"jisr"});
+  send(ev::Register{});
+  send(ev::KeyText{"فاطمة"});
+  send(ev::FieldNext{});
+  send(ev::KeyText{"0611223344"});
+  send(ev::FieldNext{});
+  send(ev::VisitorFound{"v-7"});
+  ASSERT_EQ(s.screen, Screen::Duplicate);
+  send(ev::UseRegistration{});
+  auto* issue = effect<fx::IssueTicket>();
+  ASSERT_NE(issue, nullptr);
+  EXPECT_EQ(issue->existing_visitor_id, "v-7");
+  EXPECT_FALSE(issue->visitor);
 }

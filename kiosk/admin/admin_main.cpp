@@ -1,6 +1,13 @@
 // shubbak-admin: the operator's command line.
 //   shubbak-admin --data DIR --config DIR init | status [--json] | seed --registrations N
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,6 +21,9 @@
 #include "schema.hpp"
 #include "settings.hpp"
 #include "validators.hpp"
+#include "voice.hpp"
+#include "i18n.hpp"
+#include "languages.hpp"
 
 namespace {
 
@@ -24,10 +34,14 @@ const char* kUsage =
     "commands:\n"
     "  init                      create the data folder and its database (safe to run again)\n"
     "  status [--json]           schema, outbox counts, tickets issued today\n"
-    "  seed --registrations N    make N synthetic registrations (tests and benchmarks)\n";
+    "  seed --registrations N    make N synthetic registrations (tests and benchmarks)\n"
+    "  audio-report [--assets DIR] [--voices DIR]\n"
+    "                            which spoken prompts have a clip in each language (recorded or synthetic)\n"
+    "  audio-synthesise --out DIR [--assets DIR]\n"
+    "                            synthesise ar and fr clips with espeak-ng (done at build time)\n";
 
 struct Args {
-  std::string data = "data", config = "config/demo";
+  std::string data = "data", config = "config/demo", assets = SHUBBAK_ASSETS_DIR, voices = SHUBBAK_VOICE_DIR, out;
   std::vector<std::string> rest;
 };
 
@@ -41,8 +55,12 @@ Args parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string s = argv[i];
     if ((s == "--data" || s == "--config") && i + 1 >= argc) usage_error(s + " needs a value");
+    if ((s == "--assets" || s == "--voices" || s == "--out") && i + 1 >= argc) usage_error(s + " needs a value");
     if (s == "--data") a.data = argv[++i];
     else if (s == "--config") a.config = argv[++i];
+    else if (s == "--assets") a.assets = argv[++i];
+    else if (s == "--voices") a.voices = argv[++i];
+    else if (s == "--out") a.out = argv[++i];
     else if (s == "--help" || s == "-h") {
       std::fputs(kUsage, stdout);
       std::exit(0);
@@ -131,6 +149,61 @@ int cmd_seed(const Args& a, long n) {
   return 0;
 }
 
+// Languages espeak-ng can speak; Tamazight has no voice there (recorded clips only).
+const std::map<std::string, std::string> kEspeakVoices = {{"ar", "ar"}, {"fr", "fr"}};
+
+bool file_exists(const std::string& p) { return ::access(p.c_str(), R_OK) == 0; }
+
+int cmd_audio_synthesise(const Args& a) {
+  if (a.out.empty()) usage_error("audio-synthesise needs --out DIR");
+  CentreConfig cfg = CentreConfig::load(a.config);
+  Translations tr = Translations::load(a.assets + "/i18n");
+  nlohmann::json manifest = {{"generator", "espeak-ng"},
+                             {"note", "synthetic voices; a recorded clip in assets/audio/<lang>/<key>.wav wins"},
+                             {"clips", nlohmann::json::object()}};
+  int made = 0;
+  for (const auto& [lang, voice] : kEspeakVoices) {
+    std::filesystem::create_directories(a.out + "/" + lang);
+    for (const auto& [key, text] : spoken_texts(tr, cfg.catalogue, lang)) {
+      std::string path = a.out + "/" + lang + "/" + key + ".wav";
+      // No shell: the text is one argument.
+      const char* argv[] = {"espeak-ng", "-v", voice.c_str(), "-s", "140", "-w", path.c_str(), text.c_str(), nullptr};
+      pid_t pid;
+      if (posix_spawnp(&pid, "espeak-ng", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0)
+        throw std::runtime_error("espeak-ng is not installed (scripts/setup installs it)");
+      int status = 0;
+      waitpid(pid, &status, 0);
+      if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("espeak-ng failed for " + key);
+      manifest["clips"][lang + "/" + key + ".wav"] = {{"synthetic", true}, {"text", text}};
+      ++made;
+    }
+  }
+  std::ofstream(a.out + "/manifest.json") << manifest.dump(1) << "\n";
+  std::printf("synthesised %d clips into %s\n", made, a.out.c_str());
+  return 0;
+}
+
+int cmd_audio_report(const Args& a) {
+  CentreConfig cfg = CentreConfig::load(a.config);
+  Translations tr = Translations::load(a.assets + "/i18n");
+  int missing = 0;
+  for (const auto& l : languages()) {
+    int recorded = 0, synthetic = 0;
+    std::vector<std::string> absent;
+    for (const auto& [key, text] : spoken_texts(tr, cfg.catalogue, l.code)) {
+      if (file_exists(a.assets + "/audio/" + l.code + "/" + key + ".wav")) ++recorded;
+      else if (file_exists(a.voices + "/" + l.code + "/" + key + ".wav")) ++synthetic;
+      else absent.push_back(key);
+    }
+    std::printf("%s: %d recorded, %d synthetic, %zu missing\n", l.code.c_str(), recorded, synthetic, absent.size());
+    for (const auto& k : absent) std::printf("  missing %s/%s.wav\n", l.code.c_str(), k.c_str());
+    missing += static_cast<int>(absent.size());
+  }
+  if (missing) std::printf("Record the missing clips as assets/audio/<lang>/<key>.wav (WAV, mono); until then the "
+                           "listen button is hidden where a clip is missing.\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,6 +217,8 @@ int main(int argc, char** argv) {
       if (a.rest.size() == 2 && !as_json) usage_error("status takes only --json");
       return cmd_status(a, as_json);
     }
+    if (cmd == "audio-synthesise" && a.rest.size() == 1) return cmd_audio_synthesise(a);
+    if (cmd == "audio-report" && a.rest.size() == 1) return cmd_audio_report(a);
     if (cmd == "seed") {
       if (a.rest.size() != 3 || a.rest[1] != "--registrations") usage_error("usage: seed --registrations N");
       char* end = nullptr;

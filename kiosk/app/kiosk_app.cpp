@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,9 @@
 #include "utf8.hpp"
 #include "visitor_view.hpp"
 
+#ifndef SHUBBAK_VOICE_DIR
+#define SHUBBAK_VOICE_DIR "audio"
+#endif
 #ifndef SHUBBAK_ASSETS_DIR
 #define SHUBBAK_ASSETS_DIR "assets"
 #endif
@@ -102,6 +106,7 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   for (size_t i = 0; i < n_icons; ++i) icons.push_back(icon_utf8(all[i].name));
   fonts_ = text::load_fonts(io.Fonts, text::FontFiles::debian(), sizes, texts, icons);
   ImGui_ImplSDLRenderer_Init(window_->renderer());
+  audio_ = std::make_unique<platform::AudioPlayer>(!opt_.headless);
 
   if (!opt_.audit_file.empty()) {
     ::mkdir(opt_.shots_dir.c_str(), 0755);
@@ -145,7 +150,8 @@ void KioskApp::frame() {
   ui::Ui ui(fonts_, text_cache_, tr_, lang, l && l->rtl,
             ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning.screen_diagonal_inches),
             window_->width(), window_->height());
-  ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(), false};
+  ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(),
+                       !state_.lang.empty() && !clip_for(state_.lang, VisitorFlow::prompt_key(state_)).empty()};
   ui::Intents intents;
   ui::draw_visitor(ui, view, intents);
   ImGui::End();
@@ -200,7 +206,9 @@ void KioskApp::perform(const Effect& effect) {
       log::error("could not record an alert (" + std::string(store::fault_name(err.fault)) + "): " + err.what());
     }
   } else if (auto* p = std::get_if<fx::PlayPrompt>(&effect)) {
-    log::debug("prompt " + p->key);
+    std::string clip = clip_for(p->lang, p->key);
+    prompts_played_.push_back(p->lang + "/" + p->key + (clip.empty() ? " (no clip)" : ""));
+    if (!clip.empty()) audio_->play(clip);
   } else if (std::get_if<fx::PrintTicket>(&effect)) {
     log::debug("print requested");
   }
@@ -213,6 +221,21 @@ void KioskApp::reload_catalogue_if_changed() {
     config_.catalogue = std::move(*fresh);  // the flow and the store hold a reference to this object
     text_cache_.clear();
   }
+}
+
+std::string KioskApp::clip_for(const std::string& lang, const std::string& key) {
+  std::string id = lang + "/" + key;
+  auto it = clip_cache_.find(id);
+  if (it != clip_cache_.end()) return it->second;
+  std::string found;
+  for (const std::string& dir : {opt_.assets_dir + "/audio", std::string(SHUBBAK_VOICE_DIR)}) {
+    std::string path = dir + "/" + id + ".wav";
+    if (::access(path.c_str(), R_OK) == 0) {
+      found = path;
+      break;
+    }
+  }
+  return clip_cache_[id] = found;
 }
 
 bool KioskApp::timers_active() const { return state_.screen != Screen::Welcome || state_.saving; }
@@ -344,6 +367,8 @@ void KioskApp::write_audit(const std::string& shot) {
                   {"fg", hex(w.fg)},
                   {"bg", hex(w.bg)},
                   {"text_px", w.text_px}});
+  j["prompts"] = prompts_played_;
+  prompts_played_.clear();
   std::string line = j.dump() + "\n";
   std::fwrite(line.data(), 1, line.size(), audit_);
   std::fflush(audit_);

@@ -2,11 +2,13 @@
 // (event-waiting when interactive, command by command under an automation script).
 #pragma once
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "audio.hpp"
 #include "catalogue_watcher.hpp"
 #include "database.hpp"
 #include "flow.hpp"
@@ -43,6 +45,8 @@ class KioskApp {
   std::string current_lang() const;
   const ui::WidgetRecord* find_widget(const std::string& id) const;
   bool timers_active() const;
+  // The clip for a spoken key: a recorded one (assets/audio/<lang>/<key>.wav) wins over a synthetic one.
+  std::string clip_for(const std::string& lang, const std::string& key);
   void reload_catalogue_if_changed();
 
   Options opt_;
@@ -59,6 +63,9 @@ class KioskApp {
   text::TextCache text_cache_;
   std::vector<ui::WidgetRecord> widgets_;
   std::unique_ptr<CatalogueWatcher> catalogue_watcher_;
+  std::unique_ptr<platform::AudioPlayer> audio_;
+  std::map<std::string, std::string> clip_cache_;
+  std::vector<std::string> prompts_played_;  // since the last shot (audit)
   std::FILE* audit_ = nullptr;
   double first_frame_ms_ = 0;
   bool quit_ = false;

@@ -123,7 +123,23 @@ VisitorDetails VisitorFlow::details(const FlowState& s) const {
 }
 
 std::string VisitorFlow::prompt_key(const FlowState& s) {
-  return std::string("prompt.") + screen_name(s.screen);
+  // What the listen button says on each screen (PO keys; the clips are assets/audio/<lang>/<key>.wav).
+  switch (s.screen) {
+    case Screen::Welcome: return "prompt.welcome";
+    case Screen::Catalogue: return "prompt.catalogue";
+    case Screen::Help: return "question." + s.question_id;  // the catalogue's own question
+    case Screen::Service: return "prompt.service";
+    case Screen::Form:
+      if (const FieldRequirement* r = s.form.current()) return std::string("field.") + field_key(r->field);
+      return "prompt.consent";
+    case Screen::Consent: return "prompt.consent";
+    case Screen::CheckIn: return "prompt.checkin";
+    case Screen::Duplicate: return "prompt.duplicate";
+    case Screen::Ticket: return s.ticket.printed ? "prompt.ticket_printed" : "prompt.ticket";
+    case Screen::StoreError: return "prompt.store_error";
+    case Screen::MoreTime: return "prompt.more_time";
+  }
+  return "prompt.welcome";
 }
 
 int VisitorFlow::seconds_left(const FlowState& s, TimePoint now) {

@@ -38,3 +38,11 @@ TEST(Admin, BadUsageIsExplained) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("N must be a number"), std::string::npos);
 }
+
+TEST(Admin, AudioReportListsMissingClipsPerLanguage) {
+  Result r = run({bin("shubbak-admin"), "--config", std::string(SHUBBAK_SOURCE_DIR) + "/config/demo", "audio-report"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ar: 0 recorded, "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("synthetic, 0 missing"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("missing zgh/prompt.catalogue.wav"), std::string::npos) << r.out;
+}

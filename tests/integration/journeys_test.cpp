@@ -113,7 +113,7 @@ TEST_P(Journeys, SensitiveServiceTicketSaysNothingAboutTheService) {
   ASSERT_NE(audit.find("\"ticket.number\""), std::string::npos);
   for (const char* id : {"\"ticket.service\"", "\"ticket.icon\"", "\"ticket.counter\""})
     EXPECT_EQ(audit.find(id), std::string::npos) << id;
-  for (const char* title : {"الإنصات", "Écoute", "ⴰⵙⴼⵍⴷ", "volunteer_activism"})
+  for (const char* title : {"الإنصات والدعم للنساء", "Écoute et soutien", "ⴰⵙⴼⵍⴷ ⴷ ⵓⵎⵢⴰⵡⴰⵙ", "volunteer_activism"})
     EXPECT_EQ(audit.find(title), std::string::npos) << title;
 }
 
@@ -135,4 +135,21 @@ TEST_P(Journeys, StoreFailureTellsHerToGoToTheCounter) {
   std::string audit = read_file(t.path / "audit.jsonl");
   EXPECT_NE(audit.find("\"store_error.body\""), std::string::npos);
   EXPECT_NE(r.err.find("could not save a ticket"), std::string::npos) << "an operator line in the log";
+}
+
+// Voice: every screen's listen button plays its prompt where a clip exists; validation is spoken too; a language
+// without clips (Tamazight, until recorded) shows no listen button.
+TEST_P(Journeys, ListenButtonAndSpokenValidation) {
+  Result r = kiosk("tap lang.LANG\nshot a\ntap service.jisr\ntap action.register\ntap form.next\nshot b\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string audit = read_file(t.path / "audit.jsonl");
+  bool has_listen = audit.find("\"id\":\"listen\"") != std::string::npos;
+  if (lang() == "zgh") {
+    EXPECT_FALSE(has_listen);
+    EXPECT_NE(audit.find("zgh/form.error.name_missing (no clip)"), std::string::npos);
+  } else {
+    EXPECT_TRUE(has_listen);
+    EXPECT_NE(audit.find("\"" + lang() + "/form.error.name_missing\""), std::string::npos) << audit;
+    EXPECT_NE(audit.find("\"" + lang() + "/prompt.catalogue\""), std::string::npos);
+  }
 }

@@ -79,6 +79,8 @@ int cmd_init(const Args& a) {
 
 int cmd_status(const Args& a, bool as_json) {
   CentreConfig cfg = CentreConfig::load(a.config);
+  ::setenv("TZ", cfg.settings.timezone.c_str(), 1);  // "today" is the centre's day
+  ::tzset();
   store::Database db = store::open_store(a.data);
   store::OutboxCounts c = store::outbox_counts(db);
   KioskStore ks(db, cfg.catalogue, cfg.settings);

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -44,6 +45,9 @@ static std::string hex(ui::Color c) {
 KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   if (opt_.assets_dir.empty()) opt_.assets_dir = SHUBBAK_ASSETS_DIR;
   config_ = CentreConfig::load(opt_.config_dir);
+  // Ticket numbers restart at the centre's local midnight; printed times are local.
+  ::setenv("TZ", config_.settings.timezone.c_str(), 1);
+  ::tzset();
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
   if (!opt_.lang.empty() && !find_language(opt_.lang))
     throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
@@ -107,6 +111,8 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   fonts_ = text::load_fonts(io.Fonts, text::FontFiles::debian(), sizes, texts, icons);
   ImGui_ImplSDLRenderer_Init(window_->renderer());
   audio_ = std::make_unique<platform::AudioPlayer>(!opt_.headless);
+  if (!config_.settings.printer_device.empty())
+    printer_ = std::make_unique<TicketRasteriser>(text::FontFiles::debian());
 
   if (!opt_.audit_file.empty()) {
     ::mkdir(opt_.shots_dir.c_str(), 0755);
@@ -209,8 +215,8 @@ void KioskApp::perform(const Effect& effect) {
     std::string clip = clip_for(p->lang, p->key);
     prompts_played_.push_back(p->lang + "/" + p->key + (clip.empty() ? " (no clip)" : ""));
     if (!clip.empty()) audio_->play(clip);
-  } else if (std::get_if<fx::PrintTicket>(&effect)) {
-    log::debug("print requested");
+  } else if (auto* pt = std::get_if<fx::PrintTicket>(&effect)) {
+    if (!print(pt->ticket, pt->lang)) dispatch(ev::PrintFailed{});
   }
 }
 
@@ -221,6 +227,31 @@ void KioskApp::reload_catalogue_if_changed() {
     config_.catalogue = std::move(*fresh);  // the flow and the store hold a reference to this object
     text_cache_.clear();
   }
+}
+
+// The printed ticket says what the screen says; a sensitive one only the number.
+bool KioskApp::print(const IssuedTicket& t, const std::string& lang) {
+  const Language* l = find_language(lang);
+  const bool rtl = l && l->rtl;
+  std::vector<PrintLine> lines = {{config_.settings.centre_name.at(lang), 28, rtl},
+                                  {tr_.get(lang, "ticket.title"), 28, rtl},
+                                  {t.number, 120, false}};
+  const Service* s = config_.catalogue.service(t.service_id);
+  if (!t.sensitive && s) {
+    lines.push_back({s->title.at(lang), 30, rtl});
+    std::string list;
+    for (int c : t.counters) list += (list.empty() ? "" : tr_.get(lang, "list.separator")) + std::to_string(c);
+    if (!list.empty()) lines.push_back({format(tr_.get(lang, "ticket.counter"), {{"counter", list}}), 30, rtl});
+  }
+  lines.push_back({local_day(clock_.now()) + "  " + local_hhmm(clock_.now()), 26, false});
+  lines.push_back({tr_.get(lang, ui::N_("ticket.keep")), 26, rtl});
+  std::string job = escpos_job(printer_->render(lines, 576));
+  int fd = ::open(config_.settings.printer_device.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  bool ok = fd >= 0 && ::write(fd, job.data(), job.size()) == static_cast<ssize_t>(job.size());
+  if (fd >= 0) ::close(fd);
+  if (!ok) log::error("the ticket printer did not take the ticket (" + config_.settings.printer_device +
+                      "): check paper and cable");
+  return ok;
 }
 
 std::string KioskApp::clip_for(const std::string& lang, const std::string& key) {

@@ -20,6 +20,7 @@
 #include "script.hpp"
 #include "settings.hpp"
 #include "text_cache.hpp"
+#include "ticket_printer.hpp"
 #include "window.hpp"
 
 namespace shubbak::app {
@@ -64,6 +65,8 @@ class KioskApp {
   std::vector<ui::WidgetRecord> widgets_;
   std::unique_ptr<CatalogueWatcher> catalogue_watcher_;
   std::unique_ptr<platform::AudioPlayer> audio_;
+  std::unique_ptr<TicketRasteriser> printer_;  // only when a printer is configured
+  bool print(const IssuedTicket& t, const std::string& lang);
   std::map<std::string, std::string> clip_cache_;
   std::vector<std::string> prompts_played_;  // since the last shot (audit)
   std::FILE* audit_ = nullptr;

@@ -381,6 +381,13 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
             if (has_printer_) out.effects.push_back(fx::PrintTicket{s.ticket, s.lang});
             out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
           },
+          [&](const ev::PrintFailed&) {
+            if (s.screen != Screen::Ticket || !s.ticket.printed) return;
+            // No paper: she must remember the number, so it stays on screen longer.
+            s.ticket.printed = false;
+            s.deadline = now + Seconds(t.ticket_no_printer_seconds);
+            out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
+          },
           [&](const ev::StoreFailed&) {
             if (!s.saving) return;
             s.saving = false;

@@ -82,6 +82,7 @@ struct CheckInWithCin {};         // ... by national ID instead of phone
 struct VisitorFound { std::string visitor_id; };
 struct VisitorNotFound {};
 struct UseRegistration {};        // duplicate found: check in with it
+struct PrintFailed {};            // the printer is out of paper, unplugged...
 struct TicketIssued { IssuedTicket ticket; };
 struct StoreFailed {};
 struct KeepGoing {};             // "yes, I need more time"
@@ -94,7 +95,7 @@ using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev:
                            ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::Register, ev::KeyText,
                            ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
                            ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::VisitorFound,
-                           ev::VisitorNotFound, ev::UseRegistration, ev::TicketIssued, ev::StoreFailed,
+                           ev::VisitorNotFound, ev::UseRegistration, ev::PrintFailed, ev::TicketIssued, ev::StoreFailed,
                            ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
 
 namespace fx {

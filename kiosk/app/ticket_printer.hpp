@@ -1,0 +1,44 @@
+// Printed tickets for thermal printers: the ticket is drawn as a 1-bit image (so Arabic and Tifinagh print
+// correctly whatever fonts the printer has) and sent as an ESC/POS raster (GS v 0) to a device or a file.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fonts.hpp"
+
+namespace shubbak::app {
+
+struct Raster {
+  int width = 0, height = 0;  // dots; width is a multiple of 8
+  std::vector<uint8_t> bits;  // row-major, MSB first, 1 = black
+  bool black(int x, int y) const { return bits[y * (width / 8) + x / 8] & (0x80 >> (x % 8)); }
+};
+
+struct PrintLine {
+  std::string text;  // logical UTF-8
+  float px = 32;     // font height in dots
+  bool rtl = false;
+};
+
+class TicketRasteriser {
+ public:
+  // Throws text::FontError when a font file is missing.
+  explicit TicketRasteriser(const text::FontFiles& files);
+  ~TicketRasteriser();
+  // Lines centred, wrapped to the paper; width in dots (384 for 58 mm paper at 203 dpi, 576 for 80 mm).
+  Raster render(const std::vector<PrintLine>& lines, int width_dots) const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+// ESC @ (reset), GS v 0 (raster), feed, partial cut.
+std::string escpos_job(const Raster& r);
+// Reads back the first GS v 0 image of a job (tests; a printer's view of the bytes).
+Raster decode_escpos(const std::string& job);
+// Writes a raster as a PNG (tests, and to look at what would print).
+bool write_png(const Raster& r, const std::string& path);
+
+}  // namespace shubbak::app

@@ -16,14 +16,15 @@ static float key_unit(const Ui& ui, const text::KeyboardLayout& kb, float width)
   float max_units = 0;
   for (const auto& row : kb.rows) max_units = std::max(max_units, row_units(row));
   const float gap = ui.metrics().px(1.5f);
-  // As wide as the row allows, never narrower than the minimum target, never wider than 30 mm.
-  return std::clamp((width - gap * max_units) / max_units, ui.metrics().px(15.5f), ui.metrics().px(30));
+  // As wide as the row allows, never narrower than the minimum target; the number pad gets big keys.
+  const float widest = max_units <= 4 ? 40 : 30;
+  return std::clamp((width - gap * max_units) / max_units, ui.metrics().px(15.5f), ui.metrics().px(widest));
 }
 
 float keyboard_height(const Ui& ui, const std::string& layout, float width) {
   const auto& kb = text::keyboard(layout);
   float unit = key_unit(ui, kb, width);
-  float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(22)));
+  float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(kb.rows[0].size() <= 4 ? 26 : 22)));
   return kb.rows.size() * (key_h + ui.metrics().px(1.5f));
 }
 
@@ -57,7 +58,7 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
   const auto& kb = text::keyboard(layout);
   const float gap = ui.metrics().px(1.5f);
   const float unit = key_unit(ui, kb, r.w);
-  const float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(22)));
+  const float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(kb.rows[0].size() <= 4 ? 26 : 22)));
   ButtonStyle key_style{theme::kCard, {0xD8, 0xE4, 0xEA}, theme::kInk};
   ButtonStyle fn_style{{0xE2, 0xE2, 0xE2}, {0xC8, 0xC8, 0xC8}, theme::kInk};
   float y = r.y;
@@ -70,6 +71,7 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
       bool is_char = k.kind == text::Key::Char;
       ButtonStyle st = is_char || k.kind == text::Key::Space ? key_style : fn_style;
       if (k.kind == text::Key::Shift && shift) st = {theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+      st.large_text = kb.rows[0].size() <= 4;  // the number pad: big digits
       if (ui.button(text::key_id(k, shift && kb.has_shift), kr, key_label(k, shift && kb.has_shift, ui),
                     key_icon(k), st)) {
         switch (k.kind) {

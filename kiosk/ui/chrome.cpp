@@ -32,6 +32,17 @@ Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& 
   return {pad, bar + pad, W - 2 * pad, fy - bar - 2 * pad};
 }
 
+float draw_message(Ui& ui, Rect area, const std::string& id, const std::string& icon, Color icon_colour,
+                   const std::string& text) {
+  const Metrics& m = ui.metrics();
+  const auto& f = ui.fonts();
+  float y = area.y + m.px(10);
+  ui.icon(id + ".icon", {area.x, y, area.w, m.px(mm::kIcon)}, icon, icon_colour, theme::kPage);
+  y += m.px(mm::kIcon) + m.px(mm::kGap);
+  y += ui.text(id, {area.x, y, area.w, 0}, text, f.title, f.title->FontSize, theme::kInk, theme::kPage, Align::Center);
+  return y + m.px(mm::kGap) * 2;
+}
+
 void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
   ui.fill({0, 0, ui.width(), ui.height()}, theme::kPage);
   switch (v.state.screen) {

@@ -24,6 +24,11 @@ using Intents = std::vector<Event>;
 // Returns the area left for the screen's content.
 Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& title, bool back, bool home);
 
+// A big pictogram and a sentence in the title size, centred: the body of the short message screens.
+// Returns where the content below may start.
+float draw_message(Ui& ui, Rect area, const std::string& id, const std::string& icon, Color icon_colour,
+                   const std::string& text);
+
 void draw_welcome(Ui& ui, const VisitorView& v, Intents& out);
 void draw_catalogue(Ui& ui, const VisitorView& v, Intents& out);
 void draw_help(Ui& ui, const VisitorView& v, Intents& out);

@@ -176,34 +176,17 @@ RoundResult Engine::send(Batch& b) {
   if (st == 401 || st == 403)
     return give_back(b, "credentials", "The ministry server refused our key (HTTP " + std::to_string(st) +
                                            "). Call support: nothing is lost, records wait here.", true);
-  if (st == 413) {
+  // 413 (too large) and 400 (a record it cannot accept): halve the batch and go again at once; a single record
+  // refused is set aside with the reason, so one bad record never blocks the rest.
+  if (st == 413 || st == 400) {
     if (n == 1) {
-      store::quarantine(db_, b.ids[0], "too large for the server (HTTP 413)");
-      RoundResult r;
-      r.kind = RoundResult::Delivered;
-      r.quarantined = 1;
-      return r;
-    }
-    limit_ = std::max(1, n / 2);
-    store::release(db_, b.ids, std::nullopt, "batch too large; sending smaller batches");
-    RoundResult r;
-    r.kind = RoundResult::Retry;
-    r.next_attempt = now_();
-    r.error_kind = "too_large";
-    r.error_words = "The server asked for smaller batches.";
-    r.left_pending = n;
-    return r;
-  }
-  if (st == 400) {
-    // One bad record must not block the rest: split until it is alone, then set it aside.
-    if (n == 1) {
-      std::string why = reason_of(resp.body);
-      store::quarantine(db_, b.ids[0], "refused by the server: " + why);
+      std::string why = st == 413 ? "too large for the server (HTTP 413)" : "refused by the server: " + reason_of(resp.body);
+      store::quarantine(db_, b.ids[0], why);
       log::warn("a record was set aside: " + why);
+      limit_ = cfg_.max_records;
       RoundResult r;
       r.kind = RoundResult::Delivered;
       r.quarantined = 1;
-      limit_ = cfg_.max_records;
       return r;
     }
     limit_ = std::max(1, n / 2);
@@ -211,8 +194,9 @@ RoundResult Engine::send(Batch& b) {
     RoundResult r;
     r.kind = RoundResult::Retry;
     r.next_attempt = now_();
-    r.error_kind = "bad_record";
-    r.error_words = "The server refused a batch; looking for the record it cannot accept.";
+    r.error_kind = st == 413 ? "too_large" : "bad_record";
+    r.error_words = st == 413 ? "The server asked for smaller batches."
+                              : "The server refused a batch; looking for the record it cannot accept.";
     r.left_pending = n;
     return r;
   }

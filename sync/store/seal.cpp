@@ -47,7 +47,7 @@ Bytes deflate_bytes(const std::string& s) {
 
 std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size) {
   z_stream zs{};
-  if (inflateInit(&zs) != Z_OK) return std::nullopt;
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return std::nullopt;  // zlib or gzip header
   zs.next_in = const_cast<Bytef*>(b.data());
   zs.avail_in = static_cast<uInt>(b.size());
   std::string out;

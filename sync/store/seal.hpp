@@ -33,6 +33,7 @@ KeyPair make_seal_keypair();
 std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys);
 
 Bytes deflate_bytes(const std::string& s);
+// Inflates a zlib or gzip stream; nullopt if damaged or larger than max_size.
 std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size = 16 << 20);
 
 }  // namespace shubbak::store

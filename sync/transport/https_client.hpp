@@ -52,6 +52,5 @@ class HttpsClient {
 
 // gzip (RFC 1952) for Content-Encoding: gzip.
 std::string gzip(const std::string& data);
-std::string gunzip(const std::string& data, size_t max_size = 64 << 20);
 
 }  // namespace shubbak::transport

@@ -22,7 +22,6 @@
 #include <sys/socket.h>
 #include <signal.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -38,24 +37,13 @@
 #include <thread>
 #include <vector>
 
+#include "seal.hpp"
+
 using nlohmann::json;
 
 static std::string gunzip(const std::string& in) {
-  z_stream zs{};
-  inflateInit2(&zs, 15 + 32);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  std::string out;
-  char buf[65536];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - zs.avail_out);
-  }
-  inflateEnd(&zs);
-  return out;
+  auto out = shubbak::store::inflate_bytes(shubbak::store::Bytes(in.begin(), in.end()), 256 << 20);
+  return out ? *out : std::string();
 }
 
 struct Request {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,9 @@
 
 #include "config_file.hpp"
 #include "data_dir.hpp"
+#include "counter_store.hpp"
 #include "kiosk_store.hpp"
+#include "staff_store.hpp"
 #include "log.hpp"
 #include "outbox.hpp"
 #include "schema.hpp"
@@ -35,6 +38,10 @@ const char* kUsage =
     "  init                      create the data folder and its database (safe to run again)\n"
     "  status [--json]           schema, outbox counts, tickets issued today\n"
     "  seed --registrations N    make N synthetic registrations (tests and benchmarks)\n"
+    "  staff add LOGIN \"DISPLAY NAME\" | staff remove LOGIN | staff reset-pin LOGIN\n"
+    "                            staff accounts; the PIN (4 to 8 digits) is read from standard input\n"
+    "  report --day YYYY-MM-DD [--csv]\n"
+    "                            the day's figures per service: counts only, no personal data\n"
     "  audio-report [--assets DIR] [--voices DIR]\n"
     "                            which spoken prompts have a clip in each language (recorded or synthetic)\n"
     "  audio-synthesise --out DIR [--assets DIR]\n"
@@ -151,6 +158,77 @@ int cmd_seed(const Args& a, long n) {
   return 0;
 }
 
+std::string read_pin() {
+  std::string pin;
+  std::getline(std::cin, pin);
+  while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+  return pin;
+}
+
+int cmd_staff(const Args& a) {
+  store::Database db = store::open_store(a.data);
+  StaffStore staff(db);
+  const auto now = std::chrono::system_clock::now();
+  const std::string& what = a.rest.size() > 1 ? a.rest[1] : "";
+  try {
+    if (what == "add" && a.rest.size() == 4) {
+      staff.add(a.rest[2], a.rest[3], read_pin(), now);
+      std::printf("staff member %s added\n", a.rest[2].c_str());
+    } else if (what == "remove" && a.rest.size() == 3) {
+      staff.remove(a.rest[2], now);
+      std::printf("staff member %s removed (history kept)\n", a.rest[2].c_str());
+    } else if (what == "reset-pin" && a.rest.size() == 3) {
+      staff.reset_pin(a.rest[2], read_pin(), now);
+      std::printf("PIN of %s reset; the account is unlocked\n", a.rest[2].c_str());
+    } else {
+      usage_error("usage: staff add LOGIN \"DISPLAY NAME\" | staff remove LOGIN | staff reset-pin LOGIN");
+    }
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "shubbak-admin: %s\n", e.what());
+    return 2;
+  }
+  return 0;
+}
+
+int cmd_report(const Args& a) {
+  std::string day;
+  bool csv = false;
+  for (size_t i = 1; i < a.rest.size(); ++i) {
+    if (a.rest[i] == "--csv") csv = true;
+    else if (a.rest[i] == "--day" && i + 1 < a.rest.size()) day = a.rest[++i];
+    else usage_error("usage: report --day YYYY-MM-DD [--csv]");
+  }
+  TimePoint probe{};
+  if (day.size() != 10 || !parse_rfc3339_utc(day + "T00:00:00Z", probe)) usage_error("--day must look like 2026-11-29");
+  CentreConfig cfg = CentreConfig::load(a.config);
+  store::Database db = store::open_store(a.data);
+  CounterStore counter(db, cfg.catalogue, cfg.settings);
+  auto figs = counter.figures(day);
+  std::vector<std::string> outcome_ids;
+  for (const auto& o : cfg.catalogue.outcomes()) outcome_ids.push_back(o.id);
+  if (csv) {
+    std::printf("day,service,tickets,served,no_shows,waiting,median_wait_min,p90_wait_min");
+    for (const auto& o : outcome_ids) std::printf(",%s", o.c_str());
+    std::printf("\n");
+    for (const auto& f : figs) {
+      std::printf("%s,%s,%d,%d,%d,%d,%.1f,%.1f", day.c_str(), f.service_id.c_str(), f.tickets, f.served, f.no_shows,
+                  f.waiting, f.median_wait_minutes, f.p90_wait_minutes);
+      for (const auto& o : outcome_ids) std::printf(",%d", f.outcomes.count(o) ? f.outcomes.at(o) : 0);
+      std::printf("\n");
+    }
+  } else {
+    std::printf("%s — %s\n", cfg.settings.centre_name.at("fr").c_str(), day.c_str());
+    std::printf("%-12s %7s %7s %8s %7s %11s %9s\n", "service", "tickets", "served", "no-shows", "waiting",
+                "median wait", "90% wait");
+    for (const auto& f : figs) {
+      std::printf("%-12s %7d %7d %8d %7d %9.0f m %7.0f m\n", f.service_id.c_str(), f.tickets, f.served, f.no_shows,
+                  f.waiting, f.median_wait_minutes, f.p90_wait_minutes);
+      for (const auto& [o, n] : f.outcomes) std::printf("%-12s   %s: %d\n", "", o.c_str(), n);
+    }
+  }
+  return 0;
+}
+
 // Languages espeak-ng can speak; Tamazight has no voice there (recorded clips only).
 const std::map<std::string, std::string> kEspeakVoices = {{"ar", "ar"}, {"fr", "fr"}};
 
@@ -219,6 +297,8 @@ int main(int argc, char** argv) {
       if (a.rest.size() == 2 && !as_json) usage_error("status takes only --json");
       return cmd_status(a, as_json);
     }
+    if (cmd == "staff") return cmd_staff(a);
+    if (cmd == "report") return cmd_report(a);
     if (cmd == "audio-synthesise" && a.rest.size() == 1) return cmd_audio_synthesise(a);
     if (cmd == "audio-report" && a.rest.size() == 1) return cmd_audio_report(a);
     if (cmd == "seed") {

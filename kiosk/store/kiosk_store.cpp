@@ -71,7 +71,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       db_.prepare("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
           .bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
     }
-    auto next = db_.prepare("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE service_id=? AND day=?");
+    auto next = db_.prepare("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE origin_service_id=? AND day=?");
     next.bind(1, svc->id).bind(2, day);
     next.step();
     int64_t seq = next.integer(0);
@@ -86,12 +86,12 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
 
     std::string ticket_id = store::new_uuid_v4();
     auto ins = db_.prepare(
-        "INSERT INTO tickets(id, service_id, day, seq, number, visitor_id, registration_id, sensitive, priority, issued_at)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, ticket_id).bind(2, svc->id).bind(3, day).bind(4, seq).bind(5, t.number);
-    if (visitor_id.empty()) ins.bind_null(6); else ins.bind(6, visitor_id);
-    if (registration_id.empty()) ins.bind_null(7); else ins.bind(7, registration_id);
-    ins.bind(8, svc->sensitive ? 1 : 0).bind(9, req.priority ? 1 : 0).bind(10, at).run();
+        "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "
+        "sensitive, priority, issued_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, ticket_id).bind(2, svc->id).bind(3, svc->id).bind(4, day).bind(5, seq).bind(6, t.number);
+    if (visitor_id.empty()) ins.bind_null(7); else ins.bind(7, visitor_id);
+    if (registration_id.empty()) ins.bind_null(8); else ins.bind(8, registration_id);
+    ins.bind(9, svc->sensitive ? 1 : 0).bind(10, req.priority ? 1 : 0).bind(11, at).run();
 
     json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
     if (req.new_visitor) {

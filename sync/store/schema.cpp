@@ -113,6 +113,40 @@ CREATE TABLE sync_status(
 );
 INSERT INTO sync_status(id) VALUES(1);
 )SQL",
+    // 3: the counter. A transferred ticket keeps its number and its place (arrival time) in the new service's
+    // queue: numbering follows the service that issued it (origin_service_id), the queue follows service_id.
+    R"SQL(
+CREATE TABLE tickets_v3(
+  id                TEXT PRIMARY KEY,
+  service_id        TEXT NOT NULL,
+  origin_service_id TEXT NOT NULL,
+  day               TEXT NOT NULL,
+  seq               INTEGER NOT NULL,
+  number            TEXT NOT NULL,
+  visitor_id        TEXT REFERENCES visitors(id),
+  registration_id   TEXT REFERENCES registrations(id),
+  sensitive         INTEGER NOT NULL DEFAULT 0,
+  priority          INTEGER NOT NULL DEFAULT 0,
+  state             TEXT NOT NULL DEFAULT 'waiting'
+                    CHECK(state IN ('waiting','called','serving','served','no_show','cancelled')),
+  counter           INTEGER,
+  staff_login       TEXT,
+  issued_at         TEXT NOT NULL,
+  called_at         TEXT,
+  served_at         TEXT,
+  outcome           TEXT,
+  note              TEXT,
+  UNIQUE(origin_service_id, day, seq)
+);
+INSERT INTO tickets_v3(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, sensitive,
+                       priority, state, counter, issued_at, called_at, served_at, outcome)
+  SELECT id, service_id, service_id, day, seq, number, visitor_id, registration_id, sensitive, priority, state,
+         counter, issued_at, called_at, served_at, outcome FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_v3 RENAME TO tickets;
+CREATE INDEX tickets_day_state ON tickets(day, state);
+CREATE INDEX tickets_queue ON tickets(service_id, state, priority, issued_at);
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

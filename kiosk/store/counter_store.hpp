@@ -1,0 +1,63 @@
+// The counter's side of the store: the queue, and each staff action as one transaction with its audit entry and
+// its sealed outbox record (ticket events reach upstream). The day's figures for the report.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "clock.hpp"
+#include "database.hpp"
+#include "registration.hpp"
+#include "seal.hpp"
+#include "settings.hpp"
+
+namespace shubbak {
+
+struct QueuedTicket {
+  std::string id, number, service_id, state;
+  bool priority = false, sensitive = false;
+  int counter = 0;
+  TimePoint issued_at{};
+  std::string visitor_id;
+};
+
+struct ServiceFigures {
+  std::string service_id;
+  int tickets = 0, served = 0, no_shows = 0, waiting = 0;
+  double median_wait_minutes = 0, p90_wait_minutes = 0;  // issued -> called
+  std::map<std::string, int> outcomes;
+};
+
+class CounterStore {
+ public:
+  CounterStore(store::Database& db, const Catalogue& catalogue, const Settings& settings);
+
+  // Today's waiting tickets of these services (all if empty): priority first, then by arrival.
+  std::vector<QueuedTicket> queue(const std::vector<std::string>& services, TimePoint now);
+  // Calls the next ticket for these services to this counter; nullopt when nobody waits.
+  std::optional<QueuedTicket> call_next(const std::vector<std::string>& services, int counter,
+                                        const std::string& staff, TimePoint now);
+  void recall(const std::string& ticket_id, const std::string& staff, TimePoint now);
+  void no_show(const std::string& ticket_id, const std::string& staff, TimePoint now);
+  // To another service; she keeps her number and her place by arrival time.
+  void transfer(const std::string& ticket_id, const std::string& service_id, const std::string& staff, TimePoint now);
+  void served(const std::string& ticket_id, const std::string& outcome, const std::string& note,
+              const std::string& staff, TimePoint now);
+  void set_priority(const std::string& ticket_id, bool priority, const std::string& staff, TimePoint now);
+  // The registration details of the visitor being served; the view is in the audit log.
+  std::optional<VisitorDetails> visitor_details(const std::string& ticket_id, const std::string& staff, TimePoint now);
+  std::vector<ServiceFigures> figures(const std::string& day);
+
+ private:
+  void event(const std::string& ticket_id, const std::string& what, const std::string& staff,
+             const std::string& extra_json_key, const std::string& extra_value, TimePoint now);
+  QueuedTicket load(const std::string& ticket_id);
+  store::Database& db_;
+  const Catalogue& catalogue_;
+  const Settings& settings_;
+  store::Sealer sealer_;
+};
+
+}  // namespace shubbak

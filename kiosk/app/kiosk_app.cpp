@@ -59,6 +59,7 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   }
   flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
   state_ = flow_->initial(clock_.now());
+  if (opt_.role == "counter") counter_ = std::make_unique<CounterController>(*db_, config_, clock_);
   std::string cat = config_.settings.catalogue_file;
   catalogue_watcher_ = std::make_unique<CatalogueWatcher>(cat[0] == '/' ? cat : opt_.config_dir + "/" + cat);
   // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
@@ -156,10 +157,15 @@ void KioskApp::frame() {
   ui::Ui ui(fonts_, text_cache_, tr_, lang, l && l->rtl,
             ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning.screen_diagonal_inches),
             window_->width(), window_->height());
-  ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(),
-                       !state_.lang.empty() && !clip_for(state_.lang, VisitorFlow::prompt_key(state_)).empty()};
   ui::Intents intents;
-  ui::draw_visitor(ui, view, intents);
+  ui::CounterIntents counter_intents;
+  if (counter_) {
+    counter_->draw(ui, counter_intents);
+  } else {
+    ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(),
+                         !state_.lang.empty() && !clip_for(state_.lang, VisitorFlow::prompt_key(state_)).empty()};
+    ui::draw_visitor(ui, view, intents);
+  }
   ImGui::End();
   ImGui::Render();
   SDL_SetRenderDrawColor(window_->renderer(), 0xF7, 0xF4, 0xEC, 255);
@@ -172,6 +178,16 @@ void KioskApp::frame() {
     log::info("first frame after " + std::to_string(static_cast<int>(first_frame_ms_)) + " ms");
   }
   for (const auto& e : intents) dispatch(e);
+  for (const auto& e : counter_intents) counter_->dispatch(e);
+}
+
+std::string KioskApp::current_screen() const {
+  return counter_ ? counter_screen_name(counter_->state().screen) : screen_name(state_.screen);
+}
+
+void KioskApp::touch() {
+  if (counter_) counter_->dispatch(cev::Touch{});
+  else dispatch(ev::Touch{});
 }
 
 void KioskApp::dispatch(const Event& e) {
@@ -269,11 +285,14 @@ std::string KioskApp::clip_for(const std::string& lang, const std::string& key) 
   return clip_cache_[id] = found;
 }
 
-bool KioskApp::timers_active() const { return state_.screen != Screen::Welcome || state_.saving; }
+bool KioskApp::timers_active() const {
+  if (counter_) return true;  // idle sign-out, and other processes' writes to show
+  return state_.screen != Screen::Welcome || state_.saving;
+}
 
 int KioskApp::run() {
-  if (opt_.role != "visitor") {
-    log::error("the " + opt_.role + " role is not part of this build yet");
+  if (opt_.role == "display") {
+    log::error("the now-serving display role is not part of this build yet");
     return 2;
   }
   if (!opt_.script.empty()) return run_script(load_script(opt_.script));
@@ -305,7 +324,7 @@ int KioskApp::run_interactive() {
       }
       if (input_.push_sdl(e)) {
         frames_owed = redraw_after;
-        dispatch(ev::Touch{});
+        touch();
       }
       if (e.type == SDL_WINDOWEVENT) frames_owed = redraw_after;
       got = !window_->headless() && SDL_PollEvent(&e);
@@ -316,8 +335,15 @@ int KioskApp::run_interactive() {
       reload_catalogue_if_changed();
       if (text_cache_.size() != before) frames_owed = std::max(frames_owed, 1);
     }
+    if (counter_ && counter_->poll()) frames_owed = std::max(frames_owed, 1);  // the kiosk wrote: show it
     if (timers_active() && Clock::now() >= next_tick) {
-      next_tick = Clock::now() + std::chrono::seconds(1);
+      next_tick = Clock::now() + std::chrono::milliseconds(counter_ ? config_.settings.tuning.data_version_poll_ms : 1000);
+      if (counter_) {
+        CounterScreen was = counter_->state().screen;
+        counter_->dispatch(cev::Tick{});
+        if (counter_->state().screen != was) frames_owed = std::max(frames_owed, 1);
+        continue;
+      }
       Screen before = state_.screen;
       dispatch(ev::Tick{});
       // Countdowns show seconds: redraw once a second while one runs.
@@ -340,14 +366,14 @@ void KioskApp::tap(const std::string& id, int line) {
     std::string ids;
     for (const auto& x : widgets_)
       if (x.role == "button") ids += (ids.empty() ? "" : ", ") + x.id;
-    throw ScriptFailure(line, "tap " + id + ": no such button on screen '" + screen_name(state_.screen) +
+    throw ScriptFailure(line, "tap " + id + ": no such button on screen '" + current_screen() +
                                   "' (buttons here: " + ids + ")");
   }
   float x = w->rect.x + w->rect.w / 2, y = w->rect.y + w->rect.h / 2;
   input_.move(x, y);
   input_.button(true);
   input_.button(false);
-  dispatch(ev::Touch{});
+  touch();
   // Press, release, then one frame to show the result of the intent.
   while (!input_.empty()) frame();
   frame();
@@ -384,7 +410,7 @@ void KioskApp::write_audit(const std::string& shot) {
   if (!audit_) return;
   nlohmann::json j;
   j["shot"] = shot;
-  j["screen"] = screen_name(state_.screen);
+  j["screen"] = current_screen();
   j["lang"] = current_lang();
   j["size"] = {window_->width(), window_->height()};
   j["px_per_mm"] = ui::Metrics::for_screen(window_->width(), window_->height(),
@@ -417,7 +443,12 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
           auto until = Clock::now() + std::chrono::milliseconds(c.number);
           while (Clock::now() < until) {
             reload_catalogue_if_changed();
-            dispatch(ev::Tick{});
+            if (counter_) {
+              counter_->poll();
+              counter_->dispatch(cev::Tick{});
+            } else {
+              dispatch(ev::Tick{});
+            }
             frame();
             std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
                 std::chrono::milliseconds(config_.settings.tuning.data_version_poll_ms), until - Clock::now()));
@@ -427,7 +458,8 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
         }
         case Command::Clock:
           clock_.advance(std::chrono::seconds(c.number));
-          dispatch(ev::Tick{});
+          if (counter_) counter_->dispatch(cev::Tick{});
+          else dispatch(ev::Tick{});
           frame();
           frame();
           break;
@@ -439,14 +471,12 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
           break;
         }
         case Command::ExpectScreen:
-          if (c.arg != screen_name(state_.screen))
-            throw ScriptFailure(c.line, "expected screen '" + c.arg + "' but the screen is '" +
-                                            screen_name(state_.screen) + "'");
+          if (c.arg != current_screen())
+            throw ScriptFailure(c.line, "expected screen '" + c.arg + "' but the screen is '" + current_screen() + "'");
           break;
         case Command::ExpectText: {
           const ui::WidgetRecord* w = find_widget(c.arg);
-          if (!w) throw ScriptFailure(c.line, "expect text: no widget '" + c.arg + "' on screen '" +
-                                                  screen_name(state_.screen) + "'");
+          if (!w) throw ScriptFailure(c.line, "expect text: no widget '" + c.arg + "' on screen '" + current_screen() + "'");
           if (w->label != c.text)
             throw ScriptFailure(c.line, "expected " + c.arg + " to read '" + c.text + "' but it reads '" + w->label + "'");
           break;

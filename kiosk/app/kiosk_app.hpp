@@ -10,6 +10,7 @@
 
 #include "audio.hpp"
 #include "catalogue_watcher.hpp"
+#include "counter_controller.hpp"
 #include "database.hpp"
 #include "flow.hpp"
 #include "i18n.hpp"
@@ -44,6 +45,8 @@ class KioskApp {
   void type(const std::string& text, int line);
   void write_audit(const std::string& shot);
   std::string current_lang() const;
+  std::string current_screen() const;
+  void touch();
   const ui::WidgetRecord* find_widget(const std::string& id) const;
   bool timers_active() const;
   // The clip for a spoken key: a recorded one (assets/audio/<lang>/<key>.wav) wins over a synthetic one.
@@ -57,6 +60,7 @@ class KioskApp {
   std::optional<store::Database> db_;
   std::unique_ptr<KioskStore> store_;
   std::unique_ptr<VisitorFlow> flow_;
+  std::unique_ptr<CounterController> counter_;  // --role counter
   FlowState state_;
   std::unique_ptr<platform::Window> window_;
   platform::InputQueue input_;

@@ -22,7 +22,8 @@ Settings Settings::from_document(const ConfigDocument& doc) {
       s.catalogue_file = r.text_or("catalogue", s.catalogue_file);
     } else if (sec.type == "kiosk") {
       r.only_keys({"idle_seconds", "more_time_seconds", "ticket_seconds", "ticket_no_printer_seconds",
-                   "screen_diagonal_inches", "min_target_mm", "body_line_mm", "data_version_poll_ms"});
+                   "screen_diagonal_inches", "min_target_mm", "body_line_mm", "data_version_poll_ms",
+                   "staff_idle_signout_seconds"});
       Tuning& t = s.tuning;
       t.idle_seconds = static_cast<int>(r.integer("idle_seconds", 10, 3600, t.idle_seconds));
       t.more_time_seconds = static_cast<int>(r.integer("more_time_seconds", 5, 600, t.more_time_seconds));
@@ -33,6 +34,8 @@ Settings Settings::from_document(const ConfigDocument& doc) {
       t.min_target_mm = r.number("min_target_mm", 5, 50, t.min_target_mm);
       t.body_line_mm = r.number("body_line_mm", 3, 30, t.body_line_mm);
       t.data_version_poll_ms = static_cast<int>(r.integer("data_version_poll_ms", 50, 5000, t.data_version_poll_ms));
+      t.staff_idle_signout_seconds =
+          static_cast<int>(r.integer("staff_idle_signout_seconds", 30, 86400, t.staff_idle_signout_seconds));
     } else if (sec.type == "sync") {
       s.sync = SyncSettings::from_section(doc, sec);
       s.seal_public_key = s.sync.seal_public_key;

@@ -21,6 +21,7 @@ struct Tuning {
   double body_line_mm = 8.0;       // body text line height
   int data_version_poll_ms = 250;  // how often a process checks for other processes' writes
   int redraw_frames_after_event = 3;
+  int staff_idle_signout_seconds = 300;  // the counter console signs out a staff member who walked away
 };
 
 struct Settings {

@@ -19,7 +19,7 @@ static std::set<std::string> keys_used_in_code() {
   // tr("key"...), tr_in(lang, "key"...)
   std::regex call(R"re(\b(?:tr|tr_in|N_)\((?:[^"()]*,\s*)?"([a-z_]+(?:\.[a-z_]+)*)")re");
   // Keys the domain hands to the screens (validation messages) are string literals in kiosk/core.
-  std::regex literal(R"re("((?:form\.error|checkin|prompt)\.[a-z_]+)")re");
+  std::regex literal(R"re("((?:form\.error|checkin|prompt|counter)\.[a-z_]+)")re");
   for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core"})
     for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
       if (f.path().extension() != ".cpp") continue;

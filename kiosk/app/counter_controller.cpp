@@ -1,0 +1,99 @@
+#include "counter_controller.hpp"
+
+#include <chrono>
+
+#include "log.hpp"
+
+namespace shubbak::app {
+
+CounterController::CounterController(store::Database& db, const CentreConfig& config, const Clock& clock)
+    : db_(db), config_(config), clock_(clock),
+      flow_(config.catalogue, config.settings.tuning.staff_idle_signout_seconds), staff_(db),
+      counter_(db, config.catalogue, config.settings) {
+  state_.last_activity = clock_.now();
+  refresh();
+}
+
+bool CounterController::poll() {
+  int64_t v = db_.data_version();
+  if (v == seen_version_) return false;
+  refresh();
+  return true;
+}
+
+void CounterController::refresh() {
+  seen_version_ = db_.data_version();
+  const TimePoint now = clock_.now();
+  staff_list_.clear();
+  auto st = db_.prepare("SELECT login, display_name FROM staff WHERE active=1 ORDER BY display_name");
+  while (st.step()) staff_list_.push_back({st.text(0), st.text(1)});
+  queue_.clear();
+  if (state_.screen == CounterScreen::Console) {
+    for (const auto& t : counter_.queue(flow_.services_for(state_.counter), now))
+      queue_.push_back({t.number, t.service_id, t.priority,
+                        static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count())});
+    alerts_ = static_cast<int>(db_.scalar("SELECT count(*) FROM alerts WHERE kind='call_staff' AND resolved_at IS NULL"));
+    auto s = db_.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,'') FROM sync_status");
+    s.step();
+    int64_t waiting = db_.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending','in_flight')");
+    int64_t aside = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
+    TimePoint last{};
+    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last) : "-";
+    sync_.when = when;
+    sync_.waiting = waiting;
+    sync_.aside = aside;
+    sync_.problem = s.text(1);
+  }
+  // Her details: read once per ticket being served (each read is a "view" in the audit log).
+  if (state_.current_id != details_for_) {
+    details_for_ = state_.current_id;
+    details_.reset();
+    if (!state_.current_id.empty()) details_ = counter_.visitor_details(state_.current_id, state_.login, now);
+  }
+}
+
+void CounterController::draw(ui::Ui& ui, ui::CounterIntents& out) {
+  ui::CounterView view{state_, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_};
+  if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, out);
+  else ui::draw_counter_console(ui, view, out);
+}
+
+void CounterController::dispatch(const CounterEvent& e) {
+  CounterScreen before = state_.screen;
+  CounterStep step = flow_.handle(state_, e, clock_.now());
+  state_ = std::move(step.state);
+  for (const auto& fx : step.effects) perform(fx);
+  if (state_.screen != before || !std::holds_alternative<cev::Tick>(e)) refresh();
+}
+
+void CounterController::perform(const CounterEffect& effect) {
+  const TimePoint now = clock_.now();
+  try {
+    if (auto* s = std::get_if<cfx::TrySignIn>(&effect)) {
+      SignIn r = staff_.sign_in(s->login, s->pin, now);
+      if (r.result == SignIn::Ok) dispatch(cev::SignInOk{});
+      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until)});
+      else dispatch(cev::SignInWrong{r.attempts_left});
+    } else if (auto* c = std::get_if<cfx::CallNext>(&effect)) {
+      if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number});
+      else dispatch(cev::NobodyWaiting{});
+    } else if (auto* r = std::get_if<cfx::Recall>(&effect)) {
+      counter_.recall(r->ticket_id, state_.login, now);
+    } else if (auto* n = std::get_if<cfx::NoShow>(&effect)) {
+      counter_.no_show(n->ticket_id, state_.login, now);
+      dispatch(cev::Done{});
+    } else if (auto* v = std::get_if<cfx::Served>(&effect)) {
+      counter_.served(v->ticket_id, v->outcome, "", state_.login, now);
+      dispatch(cev::Done{});
+    } else if (auto* a = std::get_if<cfx::Audit>(&effect)) {
+      staff_.audit("staff:" + a->login, a->action, "", "", now);
+    }
+  } catch (const store::StoreError& err) {
+    log::error(std::string("the counter could not save (") + store::fault_name(err.fault) + "): " + err.what());
+    state_.message = "counter.store_error";
+  } catch (const std::invalid_argument& err) {
+    log::warn(std::string("counter action refused: ") + err.what());
+  }
+}
+
+}  // namespace shubbak::app

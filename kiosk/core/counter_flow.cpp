@@ -1,0 +1,125 @@
+#include "counter_flow.hpp"
+
+#include <algorithm>
+
+namespace shubbak {
+
+const char* counter_screen_name(CounterScreen s) { return s == CounterScreen::SignIn ? "signin" : "console"; }
+
+std::vector<std::string> CounterFlow::services_for(int counter) const {
+  std::vector<std::string> out;
+  for (const auto& s : catalogue_.services())
+    if (s.counters.empty() || std::find(s.counters.begin(), s.counters.end(), counter) != s.counters.end())
+      out.push_back(s.id);
+  return out;
+}
+
+namespace {
+template <class... Ts>
+struct overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+overloaded(Ts...) -> overloaded<Ts...>;
+}  // namespace
+
+CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, TimePoint now) const {
+  CounterStep out{in, {}};
+  CounterState& s = out.state;
+  if (!std::holds_alternative<cev::Tick>(e)) s.last_activity = now;
+  const bool console = s.screen == CounterScreen::Console;
+  std::visit(overloaded{
+                 [&](const cev::PickStaff& p) {
+                   if (console) return;
+                   s.login = p.login;
+                   s.staff_name = p.name;
+                   s.pin.clear();
+                   s.message.clear();
+                 },
+                 [&](const cev::PinDigit& d) {
+                   if (console || s.login.empty() || s.pin.size() >= 8 || d.digit < '0' || d.digit > '9') return;
+                   s.pin += d.digit;
+                   s.message.clear();
+                 },
+                 [&](const cev::PinBack&) {
+                   if (!s.pin.empty()) s.pin.pop_back();
+                 },
+                 [&](const cev::SubmitPin&) {
+                   if (console || s.login.empty()) return;
+                   if (s.pin.size() < 4) {
+                     s.message = "counter.pin_short";
+                     return;
+                   }
+                   out.effects.push_back(cfx::TrySignIn{s.login, s.pin});
+                 },
+                 [&](const cev::CounterStep& c) {
+                   if (!console) s.counter = std::clamp(s.counter + c.delta, 1, 99);
+                 },
+                 [&](const cev::SignInOk&) {
+                   s.pin.clear();
+                   s.screen = CounterScreen::Console;
+                   s.message.clear();
+                 },
+                 [&](const cev::SignInWrong& w) {
+                   s.pin.clear();
+                   s.attempts_left = w.attempts_left;
+                   s.message = "counter.pin_wrong";
+                 },
+                 [&](const cev::SignInLocked& l) {
+                   s.pin.clear();
+                   s.locked_until = l.until_hhmm;
+                   s.message = "counter.pin_locked";
+                 },
+                 [&](const cev::CallNext&) {
+                   if (!console) return;
+                   out.effects.push_back(cfx::CallNext{s.counter, services_for(s.counter)});
+                 },
+                 [&](const cev::Called& c) {
+                   s.current_id = c.id;
+                   s.current_number = c.number;
+                   s.message.clear();
+                 },
+                 [&](const cev::NobodyWaiting&) {
+                   s.current_id.clear();
+                   s.current_number.clear();
+                   s.message = "counter.nobody_waiting";
+                 },
+                 [&](const cev::Recall&) {
+                   if (console && !s.current_id.empty()) out.effects.push_back(cfx::Recall{s.current_id});
+                 },
+                 [&](const cev::NoShow&) {
+                   if (console && !s.current_id.empty()) out.effects.push_back(cfx::NoShow{s.current_id});
+                 },
+                 [&](const cev::Served& v) {
+                   if (console && !s.current_id.empty()) out.effects.push_back(cfx::Served{s.current_id, v.outcome});
+                 },
+                 [&](const cev::Done&) {
+                   s.current_id.clear();
+                   s.current_number.clear();
+                 },
+                 [&](const cev::SignOut&) {
+                   if (!console) return;
+                   out.effects.push_back(cfx::Audit{"sign_out", s.login});
+                   int counter = s.counter;
+                   s = CounterState{};
+                   s.counter = counter;
+                   s.last_activity = now;
+                 },
+                 [&](const cev::Touch&) {},
+                 [&](const cev::Tick&) {
+                   // A shared PC: nobody stays signed in once the staff member has walked away.
+                   if (console && now - s.last_activity >= Seconds(idle_seconds_)) {
+                     out.effects.push_back(cfx::Audit{"idle_sign_out", s.login});
+                     int counter = s.counter;
+                     s = CounterState{};
+                     s.counter = counter;
+                     s.message = "counter.signed_out_idle";
+                     s.last_activity = now;
+                   }
+                 },
+             },
+             e);
+  return out;
+}
+
+}  // namespace shubbak

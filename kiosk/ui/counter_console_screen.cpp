@@ -1,0 +1,97 @@
+// The staff console: the queue at a glance, one tap to call the next person, her details while she is served,
+// the outcome, and whether the records reached the ministry — in words.
+#include "counter_view.hpp"
+#include "visitor_view.hpp"
+
+namespace shubbak::ui {
+
+void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
+  const Metrics& m = ui.metrics();
+  const auto& f = ui.fonts();
+  const float W = ui.width(), H = ui.height(), pad = m.px(mm::kPad), gap = m.px(mm::kGap);
+  const float bar = m.px(mm::kBarHeight), bh = m.px(18), body = f.body->FontSize;
+  const CounterState& s = v.state;
+  ui.fill({0, 0, W, H}, theme::kPage);
+  ui.fill({0, 0, W, bar}, theme::kPrimary);
+  ui.text("screen.title", ui.place({pad, 0, W * 0.6f, bar}),
+          ui.tr("counter.console_title", {{"n", std::to_string(s.counter)}, {"name", s.staff_name}}), f.body, body,
+          theme::kOnDark, theme::kPrimary, Align::Start, true);
+  if (ui.button("counter.signout", ui.place({W - pad - m.px(75), m.px(3), m.px(75), bar - m.px(6)}),
+                ui.tr("counter.signout"), "close"))
+    out.push_back(cev::SignOut{});
+  float y = bar + gap;
+  if (v.call_staff_alerts > 0) {
+    Rect r{pad, y, W - 2 * pad, body * 1.6f};
+    ui.fill(r, theme::kAlert, m.px(1));
+    ui.text("counter.alerts", r.inset(m.px(1)), ui.tr("counter.alerts", {{"count", std::to_string(v.call_staff_alerts)}}),
+            f.body, body, theme::kOnDark, theme::kAlert, Align::Center, true);
+    y += body * 1.6f + gap;
+  }
+  const float col = (W - 3 * pad) / 2;
+  // The queue, priority first.
+  float qy = y;
+  qy += ui.text("queue.title", ui.place({pad, qy, col, 0}),
+                ui.tr("counter.queue_title", {{"count", std::to_string(v.queue.size())}}), f.title,
+                f.title->FontSize * 0.8f, theme::kPrimary, theme::kPage);
+  int i = 0;
+  for (const auto& q : v.queue) {
+    if (qy > H - m.px(40)) break;
+    const Service* svc = v.catalogue.service(q.service_id);
+    std::string line = q.number + (q.priority ? " " + ui.tr("counter.priority") + " " : "  ") + "— " +
+                       ui.tr("counter.waiting", {{"minutes", std::to_string(q.waiting_minutes)}}) + " — " +
+                       (svc ? in_lang(svc->title, ui.lang()) : q.service_id);
+    qy += ui.text("queue." + std::to_string(i++), ui.place({pad, qy, col, 0}), line, f.body, body, theme::kInk,
+                  theme::kPage);
+  }
+  // The person being served.
+  const float x = pad * 2 + col;
+  float cy = y;
+  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  if (s.current_id.empty()) {
+    if (ui.button("counter.call", ui.place({x, cy, col, m.px(30)}), ui.tr("counter.call_next"), "notifications_active",
+                  go))
+      out.push_back(cev::CallNext{});
+    cy += m.px(30) + gap;
+    if (!s.message.empty())
+      ui.text("counter.message", ui.place({x, cy, col, 0}), ui.tr(s.message), f.body, body, theme::kInk, theme::kPage);
+  } else {
+    {
+      ScopedDirection ltr(ui, false);
+      cy += ui.text("current.number", ui.place({x, cy, col, 0}), s.current_number, f.huge, f.huge->FontSize * 0.6f,
+                    theme::kPrimary, theme::kPage, Align::Center);
+    }
+    if (v.details) {
+      const VisitorDetails& d = *v.details;
+      std::string info = d.name + "\n" + d.phone + (d.cin.empty() ? "" : "  " + d.cin) + "\n" + d.commune +
+                         (d.birth_year.empty() ? "" : "  " + d.birth_year);
+      cy += ui.text("current.details", ui.place({x, cy, col, 0}), info, f.body, body, theme::kInk, theme::kPage) + gap;
+    }
+    const float half = (col - gap) / 2;
+    if (ui.button("counter.recall", ui.place({x, cy, half, bh}), ui.tr("counter.recall"), "volume_up"))
+      out.push_back(cev::Recall{});
+    if (ui.button("counter.noshow", ui.place({x + half + gap, cy, half, bh}), ui.tr("counter.no_show"), "close",
+                  {theme::kAlert, theme::kAlert, theme::kOnDark}))
+      out.push_back(cev::NoShow{});
+    cy += bh + gap;
+    cy += ui.text("outcome.title", ui.place({x, cy, col, 0}), ui.tr("counter.outcome"), f.body, body, theme::kPrimary,
+                  theme::kPage);
+    for (const auto& o : v.catalogue.outcomes()) {
+      if (ui.button("outcome." + o.id, ui.place({x, cy, col, bh}), in_lang(o.label, ui.lang()), "check", go))
+        out.push_back(cev::Served{o.id});
+      cy += bh + gap / 2;
+    }
+  }
+  // Did yesterday's data reach the ministry? In words, not codes.
+  std::string words = ui.tr("counter.sync_state", {{"when", v.sync.when}, {"count", std::to_string(v.sync.waiting)}});
+  const std::string& p = v.sync.problem;
+  if (p == "offline" || p == "interrupted") words += " " + ui.tr("counter.sync_offline");
+  else if (p == "credentials") words += " " + ui.tr("counter.sync_credentials");
+  else if (p == "tls") words += " " + ui.tr("counter.sync_tls");
+  else if (p == "portal") words += " " + ui.tr("counter.sync_portal");
+  else if (!p.empty()) words += " " + ui.tr("counter.sync_server");
+  if (v.sync.aside > 0) words += " " + ui.tr("counter.sync_aside", {{"count", std::to_string(v.sync.aside)}});
+  ui.text("counter.sync", ui.place({pad, H - body * 2.8f, W - 2 * pad, body * 2.6f}), words, f.body, body,
+          p.empty() ? theme::kInk : theme::kAlert, theme::kPage, Align::Start, true);
+}
+
+}  // namespace shubbak::ui

@@ -90,7 +90,7 @@ void CounterController::perform(const CounterEffect& effect) {
     }
   } catch (const store::StoreError& err) {
     log::error(std::string("the counter could not save (") + store::fault_name(err.fault) + "): " + err.what());
-    state_.message = "counter.store_error";
+    state_.message = ui::N_("counter.store_error");
   } catch (const std::invalid_argument& err) {
     log::warn(std::string("counter action refused: ") + err.what());
   }

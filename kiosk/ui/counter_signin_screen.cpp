@@ -34,7 +34,8 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
           f.title, f.title->FontSize, theme::kInk, theme::kPage, Align::Center, true);
   y += f.title->FontSize * 1.5f + gap;
   const float key = std::min((col - 2 * gap) / 3, m.px(24));
-  const float kx = x + (col - (3 * key + 2 * gap)) / 2;
+  // The pad sits in the second column (mirrored in Arabic); its keys keep the 1-2-3 order of every keypad.
+  const float kx = ui.place({x, y, col, 0}).x + (col - (3 * key + 2 * gap)) / 2;
   const char* keys = "123456789<0>";
   for (int i = 0; i < 12; ++i) {
     Rect r{kx + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key};

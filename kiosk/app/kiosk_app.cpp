@@ -112,6 +112,13 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   fonts_ = text::load_fonts(io.Fonts, text::FontFiles::debian(), sizes, texts, icons);
   ImGui_ImplSDLRenderer_Init(window_->renderer());
   audio_ = std::make_unique<platform::AudioPlayer>(!opt_.headless);
+  if (opt_.role == "display")
+    display_ = std::make_unique<DisplayController>(
+        *db_, clock_, *audio_, [this](const std::string& l, const std::string& k) { return clip_for(l, k); },
+        [this](const std::string& what) {
+          prompts_played_.push_back(what);
+          log::info(what);
+        });
   if (!config_.settings.printer_device.empty())
     printer_ = std::make_unique<TicketRasteriser>(text::FontFiles::debian());
 
@@ -161,6 +168,8 @@ void KioskApp::frame() {
   ui::CounterIntents counter_intents;
   if (counter_) {
     counter_->draw(ui, counter_intents);
+  } else if (display_) {
+    ui::draw_display(ui, display_->calls());
   } else {
     ui::VisitorView view{state_, config_.catalogue, config_.settings, clock_.now(),
                          !state_.lang.empty() && !clip_for(state_.lang, VisitorFlow::prompt_key(state_)).empty()};
@@ -182,6 +191,7 @@ void KioskApp::frame() {
 }
 
 std::string KioskApp::current_screen() const {
+  if (display_) return "display";
   return counter_ ? counter_screen_name(counter_->state().screen) : screen_name(state_.screen);
 }
 
@@ -286,15 +296,11 @@ std::string KioskApp::clip_for(const std::string& lang, const std::string& key) 
 }
 
 bool KioskApp::timers_active() const {
-  if (counter_) return true;  // idle sign-out, and other processes' writes to show
+  if (counter_ || display_) return true;  // idle sign-out, other processes' writes to show, calls to say
   return state_.screen != Screen::Welcome || state_.saving;
 }
 
 int KioskApp::run() {
-  if (opt_.role == "display") {
-    log::error("the now-serving display role is not part of this build yet");
-    return 2;
-  }
   if (!opt_.script.empty()) return run_script(load_script(opt_.script));
   return run_interactive();
 }
@@ -336,8 +342,14 @@ int KioskApp::run_interactive() {
       if (text_cache_.size() != before) frames_owed = std::max(frames_owed, 1);
     }
     if (counter_ && counter_->poll()) frames_owed = std::max(frames_owed, 1);  // the kiosk wrote: show it
+    if (display_) {
+      if (display_->poll()) frames_owed = std::max(frames_owed, 1);
+      display_->speak_next();
+    }
     if (timers_active() && Clock::now() >= next_tick) {
-      next_tick = Clock::now() + std::chrono::milliseconds(counter_ ? config_.settings.tuning.data_version_poll_ms : 1000);
+      next_tick = Clock::now() + std::chrono::milliseconds(counter_ || display_ ? config_.settings.tuning.data_version_poll_ms
+                                                                                : 1000);
+      if (display_) continue;
       if (counter_) {
         CounterScreen was = counter_->state().screen;
         counter_->dispatch(cev::Tick{});
@@ -439,27 +451,42 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
       switch (c.kind) {
         case Command::Tap: tap(c.arg, c.line); break;
         case Command::Type: type(c.arg, c.line); break;
-        case Command::Wait: {
-          auto until = Clock::now() + std::chrono::milliseconds(c.number);
-          while (Clock::now() < until) {
+        case Command::Wait:
+        case Command::Until: {
+          // Real time passes as on the kiosk: timers tick, other processes' writes are picked up, frames drawn.
+          auto until = Clock::now() + std::chrono::milliseconds(c.kind == Command::Wait ? c.number : 15000);
+          auto done = [&] {
+            const ui::WidgetRecord* w = find_widget(c.arg);
+            return c.kind == Command::Until && w && w->label == c.text;
+          };
+          while (Clock::now() < until && !done()) {
             reload_catalogue_if_changed();
             if (counter_) {
               counter_->poll();
               counter_->dispatch(cev::Tick{});
+            } else if (display_) {
+              display_->poll();
+              display_->speak_next();
             } else {
               dispatch(ev::Tick{});
             }
             frame();
+            if (done()) break;
             std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
                 std::chrono::milliseconds(config_.settings.tuning.data_version_poll_ms), until - Clock::now()));
           }
           frame();
+          if (c.kind == Command::Until && !done()) {
+            const ui::WidgetRecord* w = find_widget(c.arg);
+            throw ScriptFailure(c.line, "until: " + c.arg + " did not read '" + c.text + "' within 15 s (it reads '" +
+                                            (w ? w->label : std::string("<absent>")) + "')");
+          }
           break;
         }
         case Command::Clock:
           clock_.advance(std::chrono::seconds(c.number));
           if (counter_) counter_->dispatch(cev::Tick{});
-          else dispatch(ev::Tick{});
+          else if (!display_) dispatch(ev::Tick{});
           frame();
           frame();
           break;

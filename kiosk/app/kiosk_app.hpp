@@ -11,6 +11,7 @@
 #include "audio.hpp"
 #include "catalogue_watcher.hpp"
 #include "counter_controller.hpp"
+#include "display_controller.hpp"
 #include "database.hpp"
 #include "flow.hpp"
 #include "i18n.hpp"
@@ -61,6 +62,7 @@ class KioskApp {
   std::unique_ptr<KioskStore> store_;
   std::unique_ptr<VisitorFlow> flow_;
   std::unique_ptr<CounterController> counter_;  // --role counter
+  std::unique_ptr<DisplayController> display_;  // --role display
   FlowState state_;
   std::unique_ptr<platform::Window> window_;
   platform::InputQueue input_;

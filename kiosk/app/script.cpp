@@ -63,6 +63,11 @@ std::vector<Command> parse_script(const std::string& text, const std::string& fi
       c.arg = word(rest);
       if (c.arg.empty() || !rest.empty() || c.arg.find('/') != std::string::npos)
         fail("usage: shot NAME (a file name without '/')");
+    } else if (verb == "until") {
+      c.kind = Command::Until;
+      c.arg = word(rest);
+      c.text = rest;
+      if (c.arg.empty()) fail("usage: until WIDGET-ID TEXT");
     } else if (verb == "expect") {
       std::string what = word(rest);
       if (what == "screen") {
@@ -78,7 +83,7 @@ std::vector<Command> parse_script(const std::string& text, const std::string& fi
         fail("usage: expect screen NAME | expect text WIDGET-ID TEXT");
       }
     } else {
-      fail("unknown command '" + verb + "' (tap, type, wait, clock, shot, expect)");
+      fail("unknown command '" + verb + "' (tap, type, wait, clock, shot, expect, until)");
     }
     out.push_back(c);
   }

@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <string>
+#include <vector>
 
 namespace shubbak::platform {
 
@@ -15,8 +16,15 @@ class AudioPlayer {
   AudioPlayer& operator=(const AudioPlayer&) = delete;
   // Plays a WAV file; false if it cannot be read or played (logged, never fatal).
   bool play(const std::string& wav_path);
+  // A chime, then the clips one after the other (they share one format: the synthesised or recorded set).
+  bool announce(const std::vector<std::string>& wav_paths);
+  // Still speaking (or, headless, never).
+  bool busy() const;
 
  private:
+  bool load_and_queue(const std::string& wav_path, bool clear, bool chime_first);
+  bool ensure_device(const SDL_AudioSpec& spec);
+  void chime();
   bool enabled_;
   SDL_AudioDeviceID dev_ = 0;
   SDL_AudioSpec spec_{};

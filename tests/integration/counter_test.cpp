@@ -1,6 +1,10 @@
 // The staff console, driven by the automation script as a separate process from the kiosk, on one data folder.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <regex>
 
 #include "database.hpp"
@@ -88,3 +92,48 @@ TEST_P(Counter, IdleSignOut) {
 }
 
 INSTANTIATE_TEST_SUITE_P(StaffLanguages, Counter, ::testing::Values("ar", "fr"));
+
+// Three processes on one data folder at once: the kiosk issues a ticket, the counter (already signed in, waiting)
+// sees it and calls it, and the display on the wall shows and announces the call.
+TEST(LiveAcrossProcesses, KioskTicketIsCalledAtTheCounterAndShownOnTheDisplay) {
+  TempDir t;
+  make_config(t.path / "cfg");
+  const std::string data = (t.path / "data").string(), cfg = (t.path / "cfg").string();
+  ASSERT_EQ(run({bin("shubbak-admin"), "--data", data, "--config", cfg, "staff", "add", "salma", "Salma"}, "4821\n")
+                .exit_code, 0);
+  auto start = [&](const std::string& role, const std::string& script) {
+    write_file(t.path / (role + ".txt"), script);
+    pid_t pid = fork();
+    if (pid == 0) {
+      int err = open((t.path / (role + ".err")).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(err, 2);
+      std::string s = (t.path / (role + ".txt")).string(), shots = (t.path / "shots").string(),
+                  audit = (t.path / (role + ".jsonl")).string();
+      execl(bin("shubbak-kiosk").c_str(), "shubbak-kiosk", "--headless", "--role", role.c_str(), "--lang", "fr",
+            "--size", "1920x1080", "--data", data.c_str(), "--config", cfg.c_str(), "--script", s.c_str(), "--shots",
+            shots.c_str(), "--audit", audit.c_str(), nullptr);
+      _exit(127);
+    }
+    return pid;
+  };
+  auto finish = [&](pid_t pid) {
+    int st = 0;
+    waitpid(pid, &st, 0);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  };
+  ASSERT_EQ(run({bin("shubbak-admin"), "--data", data, "--config", cfg, "init"}).exit_code, 0);
+  pid_t display = start("display", "expect screen display\nuntil call.0.number A-001\nshot wall\n");
+  pid_t counter = start("counter", "tap staff.salma\ntap pin.4\ntap pin.8\ntap pin.2\ntap pin.1\ntap pin.ok\n"
+                                   "expect screen console\nuntil queue.title En attente : 1\ntap counter.call\n"
+                                   "expect text current.number A-001\nshot console\n");
+  write_file(t.path / "visitor.txt", "tap lang.fr\ntap service.jisr\ntap action.ticket\nexpect text ticket.number A-001\n");
+  Result k = run({bin("shubbak-kiosk"), "--headless", "--data", data, "--config", cfg, "--script",
+                  (t.path / "visitor.txt").string(), "--shots", (t.path / "shots").string()});
+  EXPECT_EQ(k.exit_code, 0) << k.err;
+  EXPECT_EQ(finish(counter), 0) << read_file(t.path / "counter.err");
+  EXPECT_EQ(finish(display), 0) << read_file(t.path / "display.err");
+  std::string wall = read_file(t.path / "display.jsonl");
+  EXPECT_NE(wall.find("\"call.0.counter\",\"label\":\"Guichet 1\""), std::string::npos) << wall;
+  EXPECT_NE(wall.find("announce A-001 counter 1"), std::string::npos) << "the call is said aloud";
+  EXPECT_EQ(wall.find("Accompagnement"), std::string::npos) << "the wall never shows the service";
+}

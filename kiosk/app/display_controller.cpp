@@ -46,10 +46,10 @@ void DisplayController::speak_next() {
       std::string p = clip_(lang, key);
       if (!p.empty()) clips.push_back(p);
     };
-    add("call.ticket");
+    add(ui::N_("call.ticket"));
     for (char ch : c.number)
       if (ch != '-') add(std::string("say.") + ch);
-    add("call.counter");
+    add(ui::N_("call.counter"));
     for (char ch : std::to_string(c.counter)) add(std::string("say.") + ch);
   }
   audio_.announce(clips);

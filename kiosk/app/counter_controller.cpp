@@ -63,7 +63,9 @@ void CounterController::dispatch(const CounterEvent& e) {
   CounterStep step = flow_.handle(state_, e, clock_.now());
   state_ = std::move(step.state);
   for (const auto& fx : step.effects) perform(fx);
-  if (state_.screen != before || !std::holds_alternative<cev::Tick>(e)) refresh();
+  // Re-read the store after an action or a change of screen; not for every pointer movement or timer tick.
+  const bool passive = std::holds_alternative<cev::Tick>(e) || std::holds_alternative<cev::Touch>(e);
+  if (state_.screen != before || !passive) refresh();
 }
 
 void CounterController::perform(const CounterEffect& effect) {

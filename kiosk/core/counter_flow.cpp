@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "overloaded.hpp"
+
 namespace shubbak {
 
 const char* counter_screen_name(CounterScreen s) { return s == CounterScreen::SignIn ? "signin" : "console"; }
@@ -13,15 +15,6 @@ std::vector<std::string> CounterFlow::services_for(int counter) const {
       out.push_back(s.id);
   return out;
 }
-
-namespace {
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
-}  // namespace
 
 CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, TimePoint now) const {
   CounterStep out{in, {}};

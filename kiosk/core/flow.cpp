@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "languages.hpp"
+#include "overloaded.hpp"
 #include "utf8.hpp"
 #include "validators.hpp"
 
@@ -147,15 +148,6 @@ int VisitorFlow::seconds_left(const FlowState& s, TimePoint now) {
   auto left = std::chrono::duration_cast<std::chrono::seconds>(s.deadline - now).count();
   return left > 0 ? static_cast<int>(left) : 0;
 }
-
-namespace {
-template <class... Ts>
-struct overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
-}  // namespace
 
 Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) const {
   Step out{in, {}};

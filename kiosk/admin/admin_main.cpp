@@ -204,6 +204,7 @@ int cmd_report(const Args& a) {
   store::Database db = store::open_store(a.data);
   CounterStore counter(db, cfg.catalogue, cfg.settings);
   auto figs = counter.figures(day);
+  StaffStore(db).audit("admin", "report", day, csv ? "csv" : "text", std::chrono::system_clock::now());
   std::vector<std::string> outcome_ids;
   for (const auto& o : cfg.catalogue.outcomes()) outcome_ids.push_back(o.id);
   if (csv) {

@@ -30,7 +30,7 @@ void CounterController::refresh() {
   queue_.clear();
   if (state_.screen == CounterScreen::Console) {
     for (const auto& t : counter_.queue(flow_.services_for(state_.counter), now))
-      queue_.push_back({t.number, t.service_id, t.priority,
+      queue_.push_back({t.id, t.number, t.service_id, t.priority,
                         static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count())});
     alerts_ = static_cast<int>(db_.scalar("SELECT count(*) FROM alerts WHERE kind='call_staff' AND resolved_at IS NULL"));
     auto s = db_.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,'') FROM sync_status");
@@ -85,8 +85,15 @@ void CounterController::perform(const CounterEffect& effect) {
       counter_.no_show(n->ticket_id, state_.login, now);
       dispatch(cev::Done{});
     } else if (auto* v = std::get_if<cfx::Served>(&effect)) {
-      counter_.served(v->ticket_id, v->outcome, "", state_.login, now);
+      counter_.served(v->ticket_id, v->outcome, v->note, state_.login, now);
       dispatch(cev::Done{});
+    } else if (auto* t = std::get_if<cfx::Transfer>(&effect)) {
+      counter_.transfer(t->ticket_id, t->service_id, state_.login, now);
+      dispatch(cev::Done{});
+    } else if (auto* p = std::get_if<cfx::TogglePriority>(&effect)) {
+      counter_.set_priority(p->ticket_id, !counter_.priority_of(p->ticket_id), state_.login, now);
+    } else if (std::get_if<cfx::AckAlerts>(&effect)) {
+      counter_.resolve_alerts(state_.login, now);
     } else if (auto* a = std::get_if<cfx::Audit>(&effect)) {
       staff_.audit("staff:" + a->login, a->action, "", "", now);
     }

@@ -84,11 +84,31 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                    if (console && !s.current_id.empty()) out.effects.push_back(cfx::NoShow{s.current_id});
                  },
                  [&](const cev::Served& v) {
-                   if (console && !s.current_id.empty()) out.effects.push_back(cfx::Served{s.current_id, v.outcome});
+                   if (console && !s.current_id.empty())
+                     out.effects.push_back(cfx::Served{s.current_id, v.outcome, s.note});
+                 },
+                 [&](const cev::OpenTransfer&) {
+                   if (console && !s.current_id.empty()) s.choosing_transfer = !s.choosing_transfer;
+                 },
+                 [&](const cev::TransferTo& t) {
+                   if (!console || s.current_id.empty() || !s.choosing_transfer) return;
+                   if (!catalogue_.service(t.service_id)) return;
+                   out.effects.push_back(cfx::Transfer{s.current_id, t.service_id});
+                 },
+                 [&](const cev::TogglePriority& p) {
+                   if (console && !p.ticket_id.empty()) out.effects.push_back(cfx::TogglePriority{p.ticket_id});
+                 },
+                 [&](const cev::EditNote& n) {
+                   if (console && !s.current_id.empty()) s.note = n.text.substr(0, 500);
+                 },
+                 [&](const cev::AckAlerts&) {
+                   if (console) out.effects.push_back(cfx::AckAlerts{});
                  },
                  [&](const cev::Done&) {
                    s.current_id.clear();
                    s.current_number.clear();
+                   s.choosing_transfer = false;
+                   s.note.clear();
                  },
                  [&](const cev::SignOut&) {
                    if (!console) return;

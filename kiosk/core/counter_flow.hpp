@@ -23,6 +23,8 @@ struct CounterState {
   int attempts_left = 0;
   std::string locked_until;       // HH:MM local, for the locked message
   std::string current_id, current_number;  // the ticket being served
+  bool choosing_transfer = false;          // the service list is open
+  std::string note;                        // free note for the outcome (staff keyboard)
   TimePoint last_activity{};
 };
 
@@ -41,6 +43,11 @@ struct NobodyWaiting {};
 struct Recall {};
 struct NoShow {};
 struct Served { std::string outcome; };
+struct OpenTransfer {};
+struct TransferTo { std::string service_id; };
+struct TogglePriority { std::string ticket_id; };
+struct EditNote { std::string text; };
+struct AckAlerts {};
 struct Done {};                 // the store finished recall/no-show/served
 struct SignOut {};
 struct Touch {};
@@ -49,18 +56,23 @@ struct Tick {};
 
 using CounterEvent = std::variant<cev::PickStaff, cev::PinDigit, cev::PinBack, cev::SubmitPin, cev::CounterStep, cev::SignInOk,
                                   cev::SignInWrong, cev::SignInLocked, cev::CallNext, cev::Called, cev::NobodyWaiting,
-                                  cev::Recall, cev::NoShow, cev::Served, cev::Done, cev::SignOut, cev::Touch, cev::Tick>;
+                                  cev::Recall, cev::NoShow, cev::Served, cev::OpenTransfer, cev::TransferTo,
+                                  cev::TogglePriority, cev::EditNote, cev::AckAlerts, cev::Done, cev::SignOut, cev::Touch, cev::Tick>;
 
 namespace cfx {
 struct TrySignIn { std::string login, pin; };
 struct CallNext { int counter; std::vector<std::string> services; };
 struct Recall { std::string ticket_id; };
 struct NoShow { std::string ticket_id; };
-struct Served { std::string ticket_id, outcome; };
+struct Served { std::string ticket_id, outcome, note; };
+struct Transfer { std::string ticket_id, service_id; };
+struct TogglePriority { std::string ticket_id; };
+struct AckAlerts {};
 struct Audit { std::string action; std::string login; };  // sign_out, idle_sign_out
 }  // namespace cfx
 
-using CounterEffect = std::variant<cfx::TrySignIn, cfx::CallNext, cfx::Recall, cfx::NoShow, cfx::Served, cfx::Audit>;
+using CounterEffect = std::variant<cfx::TrySignIn, cfx::CallNext, cfx::Recall, cfx::NoShow, cfx::Served,
+                                   cfx::Transfer, cfx::TogglePriority, cfx::AckAlerts, cfx::Audit>;
 
 struct CounterStep {
   CounterState state;

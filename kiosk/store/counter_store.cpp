@@ -139,6 +139,15 @@ void CounterStore::set_priority(const std::string& ticket_id, bool priority, con
   });
 }
 
+bool CounterStore::priority_of(const std::string& ticket_id) { return load(ticket_id).priority; }
+
+void CounterStore::resolve_alerts(const std::string& staff, TimePoint now) {
+  db_.transaction([&] {
+    db_.prepare("UPDATE alerts SET resolved_at=? WHERE resolved_at IS NULL").bind(1, to_rfc3339_utc(now)).run();
+    append_audit(db_, "staff:" + staff, "alerts_seen", "", std::to_string(db_.changes()), now);
+  });
+}
+
 std::optional<VisitorDetails> CounterStore::visitor_details(const std::string& ticket_id, const std::string& staff,
                                                            TimePoint now) {
   std::optional<VisitorDetails> d;

@@ -46,6 +46,9 @@ class CounterStore {
   void served(const std::string& ticket_id, const std::string& outcome, const std::string& note,
               const std::string& staff, TimePoint now);
   void set_priority(const std::string& ticket_id, bool priority, const std::string& staff, TimePoint now);
+  bool priority_of(const std::string& ticket_id);
+  // "Call staff" alerts from the kiosk, seen by this staff member.
+  void resolve_alerts(const std::string& staff, TimePoint now);
   // The registration details of the visitor being served; the view is in the audit log.
   std::optional<VisitorDetails> visitor_details(const std::string& ticket_id, const std::string& staff, TimePoint now);
   std::vector<ServiceFigures> figures(const std::string& day);

@@ -1,6 +1,7 @@
 // The staff console: the queue at a glance, one tap to call the next person, her details while she is served,
 // the outcome, and whether the records reached the ministry — in words.
 #include "counter_view.hpp"
+#include "utf8.hpp"
 #include "visitor_view.hpp"
 
 namespace shubbak::ui {
@@ -21,11 +22,12 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
     out.push_back(cev::SignOut{});
   float y = bar + gap;
   if (v.call_staff_alerts > 0) {
-    Rect r{pad, y, W - 2 * pad, body * 1.6f};
-    ui.fill(r, theme::kAlert, m.px(1));
-    ui.text("counter.alerts", r.inset(m.px(1)), ui.tr("counter.alerts", {{"count", std::to_string(v.call_staff_alerts)}}),
-            f.body, body, theme::kOnDark, theme::kAlert, Align::Center, true);
-    y += body * 1.6f + gap;
+    // A visitor pressed "call staff" at the kiosk: at the top, until someone says they saw it.
+    Rect r{pad, y, W - 2 * pad, m.px(16)};
+    if (ui.button("counter.alerts", r, ui.tr("counter.alerts", {{"count", std::to_string(v.call_staff_alerts)}}),
+                  "notifications_active", {theme::kAlert, theme::kAlert, theme::kOnDark}))
+      out.push_back(cev::AckAlerts{});
+    y += r.h + gap;
   }
   const float col = (W - 3 * pad) / 2;
   // The queue, priority first.
@@ -34,14 +36,19 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
                 ui.tr("counter.queue_title", {{"count", std::to_string(v.queue.size())}}), f.title,
                 f.title->FontSize * 0.8f, theme::kPrimary, theme::kPage);
   int i = 0;
+  ButtonStyle row{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
+  ButtonStyle prio{{0xFF, 0xF1, 0xC9}, {0xF5, 0xE0, 0xA0}, theme::kInk};
   for (const auto& q : v.queue) {
-    if (qy > H - m.px(40)) break;
+    if (qy > H - m.px(60)) break;
     const Service* svc = v.catalogue.service(q.service_id);
-    std::string line = q.number + (q.priority ? " " + ui.tr("counter.priority") + " " : "  ") + "— " +
+    // The ticket number is isolated (LRI ... PDI) so that it reads as one left-to-right unit inside Arabic.
+    std::string line = "\u2066" + q.number + "\u2069" + (q.priority ? " " + ui.tr("counter.priority") + " " : "  ") + "— " +
                        ui.tr("counter.waiting", {{"minutes", std::to_string(q.waiting_minutes)}}) + " — " +
                        (svc ? in_lang(svc->title, ui.lang()) : q.service_id);
-    qy += ui.text("queue." + std::to_string(i++), ui.place({pad, qy, col, 0}), line, f.body, body, theme::kInk,
-                  theme::kPage);
+    // Tapping a waiting ticket marks (or unmarks) it as priority: pregnant, elderly, disability.
+    if (ui.button("queue." + std::to_string(i++), ui.place({pad, qy, col, m.px(16)}), line, "", q.priority ? prio : row))
+      out.push_back(cev::TogglePriority{q.id});
+    qy += m.px(16) + gap / 3;
   }
   // The person being served.
   const float x = pad * 2 + col;
@@ -66,19 +73,63 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
                          (d.birth_year.empty() ? "" : "  " + d.birth_year);
       cy += ui.text("current.details", ui.place({x, cy, col, 0}), info, f.body, body, theme::kInk, theme::kPage) + gap;
     }
-    const float half = (col - gap) / 2;
-    if (ui.button("counter.recall", ui.place({x, cy, half, bh}), ui.tr("counter.recall"), "volume_up"))
+    const float third = (col - 2 * gap) / 3;
+    if (ui.button("counter.recall", ui.place({x, cy, third, bh}), ui.tr("counter.recall"), "volume_up"))
       out.push_back(cev::Recall{});
-    if (ui.button("counter.noshow", ui.place({x + half + gap, cy, half, bh}), ui.tr("counter.no_show"), "close",
+    if (ui.button("counter.transfer", ui.place({x + third + gap, cy, third, bh}), ui.tr("counter.transfer"),
+                  "arrow_forward"))
+      out.push_back(cev::OpenTransfer{});
+    if (ui.button("counter.noshow", ui.place({x + 2 * (third + gap), cy, third, bh}), ui.tr("counter.no_show"), "close",
                   {theme::kAlert, theme::kAlert, theme::kOnDark}))
       out.push_back(cev::NoShow{});
     cy += bh + gap;
-    cy += ui.text("outcome.title", ui.place({x, cy, col, 0}), ui.tr("counter.outcome"), f.body, body, theme::kPrimary,
-                  theme::kPage);
-    for (const auto& o : v.catalogue.outcomes()) {
-      if (ui.button("outcome." + o.id, ui.place({x, cy, col, bh}), in_lang(o.label, ui.lang()), "check", go))
-        out.push_back(cev::Served{o.id});
-      cy += bh + gap / 2;
+    if (s.choosing_transfer) {
+      // To which service: she keeps her number and her place by arrival time.
+      cy += ui.text("transfer.title", ui.place({x, cy, col, 0}), ui.tr("counter.transfer_to"), f.body, body,
+                    theme::kPrimary, theme::kPage);
+      const float half = (col - gap) / 2;
+      int k = 0;
+      for (const auto& svc : v.catalogue.services()) {
+        Rect r = ui.place({x + (k % 2) * (half + gap), cy + (k / 2) * (bh + gap / 2), half, bh});
+        if (ui.button("transfer." + svc.id, r, in_lang(svc.title, ui.lang()), svc.icon, row))
+          out.push_back(cev::TransferTo{svc.id});
+        ++k;
+      }
+    } else {
+      // The note: typed on the staff keyboard while she is served, shown through the text pipeline.
+      ImGuiIO& io = ImGui::GetIO();
+      std::string note = s.note;
+      bool changed = false;
+      for (ImWchar c : io.InputQueueCharacters) {
+        if (c >= 0x20) {
+          note += u32_to_utf8(std::u32string(1, static_cast<char32_t>(c)));
+          changed = true;
+        }
+      }
+      if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) && !note.empty()) {
+        std::u32string u = utf8_to_u32(note);
+        u.pop_back();
+        note = u32_to_utf8(u);
+        changed = true;
+      }
+      if (changed) out.push_back(cev::EditNote{note});
+      Rect nr = ui.place({x, cy, col, body * 1.6f});
+      ui.fill(nr, theme::kCard, m.px(1));
+      ui.draw_list()->AddRect(nr.min(), nr.max(), theme::kBorder.u32(), m.px(1));
+      {
+        bool rtl_note = text::direction_of(utf8_to_u32(s.note), ui.dir()) == text::Direction::RTL;
+        ScopedDirection d(ui, rtl_note);
+        ui.text("counter.note", nr.inset(m.px(1)), s.note.empty() ? ui.tr("counter.note_hint") : s.note, f.body, body,
+                theme::kInk, theme::kCard, Align::Start, true);
+      }
+      cy += body * 1.6f + gap;
+      cy += ui.text("outcome.title", ui.place({x, cy, col, 0}), ui.tr("counter.outcome"), f.body, body,
+                    theme::kPrimary, theme::kPage);
+      for (const auto& o : v.catalogue.outcomes()) {
+        if (ui.button("outcome." + o.id, ui.place({x, cy, col, bh}), in_lang(o.label, ui.lang()), "check", go))
+          out.push_back(cev::Served{o.id});
+        cy += bh + gap / 2;
+      }
     }
   }
   // Did yesterday's data reach the ministry? In words, not codes.

@@ -16,7 +16,7 @@ struct StaffEntry {
 };
 
 struct QueueEntry {
-  std::string number, service_id;
+  std::string id, number, service_id;
   bool priority = false;
   int waiting_minutes = 0;
 };

@@ -137,3 +137,22 @@ TEST(LiveAcrossProcesses, KioskTicketIsCalledAtTheCounterAndShownOnTheDisplay) {
   EXPECT_NE(wall.find("announce A-001 counter 1"), std::string::npos) << "the call is said aloud";
   EXPECT_EQ(wall.find("Accompagnement"), std::string::npos) << "the wall never shows the service";
 }
+
+TEST_P(Counter, TransferPriorityAndCallStaffAlertsFromTheConsole) {
+  ASSERT_EQ(kiosk("visitor", "tap lang.fr\ntap service.jisr\ntap action.ticket\ntap ticket.done\n"
+                             "tap lang.fr\ntap service.social\ntap action.ticket\ntap ticket.done\n"
+                             "tap lang.fr\ntap service.social\ntap action.ticket\ntap ticket.done\ntap call_staff\n")
+                .exit_code, 0);
+  // Counter 1 serves jisr and social. Mark G-002 as priority, call it, then transfer A-001 to legal.
+  Result r = kiosk("counter", "tap staff.salma\n" + pin("4821") + "tap pin.ok\ntap counter.alerts\n"
+                   "tap queue.2\ntap counter.call\nexpect text current.number G-002\ntap outcome.follow_up\n"
+                   "tap counter.call\nexpect text current.number A-001\ntap counter.transfer\ntap transfer.legal\n"
+                   "expect screen console\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(q("SELECT state || '/' || outcome FROM tickets WHERE number='G-002'"), "served/follow_up");
+  EXPECT_EQ(q("SELECT service_id || '/' || state || '/' || number FROM tickets WHERE number='A-001'"),
+            "legal/waiting/A-001");
+  EXPECT_EQ(q("SELECT count(*) FROM alerts WHERE resolved_at IS NULL"), "0");
+  EXPECT_EQ(q("SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE actor='staff:salma' ORDER BY id)"),
+            "sign_in,alerts_seen,priority_set,called,served,called,transferred");
+}

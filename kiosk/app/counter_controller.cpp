@@ -1,5 +1,6 @@
 #include "counter_controller.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "log.hpp"
@@ -43,6 +44,16 @@ void CounterController::refresh() {
     sync_.waiting = waiting;
     sync_.aside = aside;
     sync_.problem = s.text(1);
+    // The day's figures for this counter's services (the full report: shubbak-admin report).
+    today_tickets_ = today_served_ = 0;
+    today_median_ = 0;
+    auto mine = flow_.services_for(state_.counter);
+    for (const auto& f : counter_.figures(local_day(now)))
+      if (std::find(mine.begin(), mine.end(), f.service_id) != mine.end()) {
+        today_tickets_ += f.tickets;
+        today_served_ += f.served;
+        today_median_ = std::max(today_median_, f.median_wait_minutes);
+      }
   }
   // Her details: read once per ticket being served (each read is a "view" in the audit log).
   if (state_.current_id != details_for_) {
@@ -53,7 +64,8 @@ void CounterController::refresh() {
 }
 
 void CounterController::draw(ui::Ui& ui, ui::CounterIntents& out) {
-  ui::CounterView view{state_, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_};
+  ui::CounterView view{state_, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_,
+                       today_tickets_, today_served_, today_median_};
   if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, out);
   else ui::draw_counter_console(ui, view, out);
 }

@@ -36,6 +36,8 @@ class CounterController {
   std::string details_for_;  // ticket id the details were read for (each read is audited once)
   int alerts_ = 0;
   ui::SyncSummary sync_;
+  int today_tickets_ = 0, today_served_ = 0;
+  double today_median_ = 0;
   int64_t seen_version_ = -1;
 };
 

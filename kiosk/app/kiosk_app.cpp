@@ -140,6 +140,7 @@ KioskApp::~KioskApp() {
 }
 
 std::string KioskApp::current_lang() const {
+  if (counter_ && !counter_->state().lang.empty()) return counter_->state().lang;
   return state_.lang.empty() ? config_.settings.default_lang : state_.lang;
 }
 
@@ -214,6 +215,7 @@ void KioskApp::perform(const Effect& effect) {
     req.service_id = issue->service_id;
     req.new_visitor = issue->visitor;
     req.existing_visitor_id = issue->existing_visitor_id;
+    req.priority = issue->priority;
     try {
       IssuedTicket t = store_->issue(req, clock_.now());
       log::info("ticket issued for service " + t.service_id);

@@ -101,6 +101,9 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                  [&](const cev::EditNote& n) {
                    if (console && !s.current_id.empty()) s.note = n.text.substr(0, 500);
                  },
+                 [&](const cev::SetLanguage& l) {
+                   if (l.lang == "ar" || l.lang == "fr" || l.lang == "zgh") s.lang = l.lang;
+                 },
                  [&](const cev::AckAlerts&) {
                    if (console) out.effects.push_back(cfx::AckAlerts{});
                  },
@@ -113,21 +116,23 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                  [&](const cev::SignOut&) {
                    if (!console) return;
                    out.effects.push_back(cfx::Audit{"sign_out", s.login});
-                   int counter = s.counter;
-                   s = CounterState{};
-                   s.counter = counter;
-                   s.last_activity = now;
+                   CounterState next;
+                   next.counter = s.counter;
+                   next.lang = s.lang;
+                   next.last_activity = now;
+                   s = next;
                  },
                  [&](const cev::Touch&) {},
                  [&](const cev::Tick&) {
                    // A shared PC: nobody stays signed in once the staff member has walked away.
                    if (console && now - s.last_activity >= Seconds(idle_seconds_)) {
                      out.effects.push_back(cfx::Audit{"idle_sign_out", s.login});
-                     int counter = s.counter;
-                     s = CounterState{};
-                     s.counter = counter;
-                     s.message = "counter.signed_out_idle";
-                     s.last_activity = now;
+                     CounterState next;
+                     next.counter = s.counter;
+                     next.lang = s.lang;
+                     next.message = "counter.signed_out_idle";
+                     next.last_activity = now;
+                     s = next;
                    }
                  },
              },

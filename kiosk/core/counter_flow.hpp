@@ -19,6 +19,7 @@ struct CounterState {
   std::string login, staff_name;  // chosen on the sign-in screen
   std::string pin;                // typed digits, wiped after each attempt
   int counter = 1;
+  std::string lang;               // the staff member's language (empty: the centre's default)
   std::string message;            // translation key: wrong PIN, locked, nobody waiting...
   int attempts_left = 0;
   std::string locked_until;       // HH:MM local, for the locked message
@@ -48,6 +49,7 @@ struct TransferTo { std::string service_id; };
 struct TogglePriority { std::string ticket_id; };
 struct EditNote { std::string text; };
 struct AckAlerts {};
+struct SetLanguage { std::string lang; };
 struct Done {};                 // the store finished recall/no-show/served
 struct SignOut {};
 struct Touch {};
@@ -57,7 +59,7 @@ struct Tick {};
 using CounterEvent = std::variant<cev::PickStaff, cev::PinDigit, cev::PinBack, cev::SubmitPin, cev::CounterStep, cev::SignInOk,
                                   cev::SignInWrong, cev::SignInLocked, cev::CallNext, cev::Called, cev::NobodyWaiting,
                                   cev::Recall, cev::NoShow, cev::Served, cev::OpenTransfer, cev::TransferTo,
-                                  cev::TogglePriority, cev::EditNote, cev::AckAlerts, cev::Done, cev::SignOut, cev::Touch, cev::Tick>;
+                                  cev::TogglePriority, cev::EditNote, cev::AckAlerts, cev::SetLanguage, cev::Done, cev::SignOut, cev::Touch, cev::Tick>;
 
 namespace cfx {
 struct TrySignIn { std::string login, pin; };

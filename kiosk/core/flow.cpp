@@ -255,7 +255,10 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           [&](const ev::GetTicket&) {
             if (s.screen != Screen::Service) return;
             s.saving = true;
-            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, ""});
+            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, "", s.priority});
+          },
+          [&](const ev::TogglePriority&) {
+            if (s.screen == Screen::Service) s.priority = !s.priority;
           },
           [&](const ev::Register&) {
             const Service* svc = catalogue_.service(s.service_id);
@@ -328,7 +331,7 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
             s.form.looking_up = false;
             if (s.screen == Screen::CheckIn) {
               s.saving = true;
-              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, f.visitor_id});
+              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, f.visitor_id, s.priority});
               s.form = FormState{};
             } else {
               s.form.found_visitor = f.visitor_id;
@@ -349,7 +352,7 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           [&](const ev::UseRegistration&) {
             if (s.screen != Screen::Duplicate || s.form.found_visitor.empty()) return;
             s.saving = true;
-            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, s.form.found_visitor});
+            out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, s.form.found_visitor, s.priority});
             s.form = FormState{};
           },
           [&](const ev::Consent& c) {
@@ -357,9 +360,9 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
             s.saving = true;
             // Without her consent nothing about her is stored: the form is forgotten, she still gets a ticket.
             if (c.yes) {
-              out.effects.push_back(fx::IssueTicket{s.service_id, details(s), ""});
+              out.effects.push_back(fx::IssueTicket{s.service_id, details(s), "", s.priority});
             } else {
-              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, ""});
+              out.effects.push_back(fx::IssueTicket{s.service_id, std::nullopt, "", s.priority});
             }
             s.form = FormState{};
           },

@@ -52,6 +52,7 @@ struct FlowState {
   std::vector<std::string> answers_path;    // help-me-choose answers so far (for Back)
   FormState form;
   IssuedTicket ticket;
+  bool priority = false;                    // pregnant, elderly, disability: served first
   bool staff_called = false;                // "call staff" pressed: say that someone is coming
   bool saving = false;                      // a ticket is being written; taps are ignored meanwhile
   TimePoint last_activity{};
@@ -68,6 +69,7 @@ struct AnswerHelp { std::string answer_id; };
 struct Back {};
 struct Home {};
 struct GetTicket {};
+struct TogglePriority {};        // "I am pregnant / elderly / with a disability"
 struct Register {};              // first visit: fill the service's form
 struct KeyText { std::string utf8; };
 struct KeyBackspace {};
@@ -92,7 +94,7 @@ struct Tick {};
 }  // namespace ev
 
 using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
-                           ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::Register, ev::KeyText,
+                           ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::TogglePriority, ev::Register, ev::KeyText,
                            ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
                            ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::VisitorFound,
                            ev::VisitorNotFound, ev::UseRegistration, ev::PrintFailed, ev::TicketIssued, ev::StoreFailed,
@@ -103,6 +105,7 @@ struct IssueTicket {
   std::string service_id;
   std::optional<VisitorDetails> visitor;  // only with her consent
   std::string existing_visitor_id;        // check-in
+  bool priority = false;
 };
 struct LookupVisitor { std::string kind; std::string normalized; };  // "phone" or "cin"
 struct PlayPrompt { std::string lang; std::string key; };

@@ -132,6 +132,11 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
       }
     }
   }
+  ui.text("counter.today", ui.place({pad, H - body * 4.2f, col, body * 1.3f}),
+          ui.tr("counter.today", {{"tickets", std::to_string(v.today_tickets)},
+                                  {"served", std::to_string(v.today_served)},
+                                  {"minutes", std::to_string(static_cast<int>(v.today_median_wait + 0.5))}}),
+          f.body, body, theme::kInk, theme::kPage, Align::Start, true);
   // Did yesterday's data reach the ministry? In words, not codes.
   std::string words = ui.tr("counter.sync_state", {{"when", v.sync.when}, {"count", std::to_string(v.sync.waiting)}});
   const std::string& p = v.sync.problem;

@@ -1,5 +1,6 @@
 // Staff sign-in: her name, her PIN on a pad, the counter she sits at.
 #include "counter_view.hpp"
+#include "languages.hpp"
 
 namespace shubbak::ui {
 
@@ -59,6 +60,18 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
           theme::kPage, Align::Center, true);
   if (ui.button("counter.plus", ui.place({x + col - cb, y, cb, cb}), "+", "", card)) out.push_back(cev::CounterStep{+1});
   y += cb + gap;
+  // The staff member's language (the console follows it).
+  {
+    const float lw = m.px(40);
+    float lx = pad;
+    for (const auto& l : languages()) {
+      ScopedDirection d(ui, l.rtl);
+      if (ui.button("lang." + l.code, ui.place({lx, H - pad - m.px(16), lw, m.px(16)}), l.own_name, "language",
+                    l.code == ui.lang() ? chosen : card))
+        out.push_back(cev::SetLanguage{l.code});
+      lx += lw + gap;
+    }
+  }
   if (!v.state.message.empty())
     ui.text("counter.message", ui.place({x, y, col, 0}),
             ui.tr(v.state.message, {{"left", std::to_string(v.state.attempts_left)}, {"until", v.state.locked_until}}),

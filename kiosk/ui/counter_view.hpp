@@ -37,6 +37,8 @@ struct CounterView {
   std::optional<VisitorDetails> details;     // the visitor being served, registered ones only
   int call_staff_alerts = 0;                 // "call staff" pressed at the kiosk, not yet handled
   SyncSummary sync;
+  int today_tickets = 0, today_served = 0;  // this counter's services, today
+  double today_median_wait = 0;
 };
 
 using CounterIntents = std::vector<CounterEvent>;

@@ -39,6 +39,18 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   const float bh = m.px(mm::kButtonHeight + 4);
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   float by = area.bottom() - bh;
+  // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
+  {
+    const float ph = m.px(mm::kButtonHeight - 4);
+    ButtonStyle off{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
+    ButtonStyle on{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+    float py = by - (s->fields.empty() ? 0 : bh + gap) - gap - ph;
+    if (ui.button("action.priority", {area.x, py, area.w, ph},
+                  ui.tr(v.state.priority ? N_("action.priority_on") : N_("action.priority")),
+                  v.state.priority ? "check" : "pregnant_woman",
+                  v.state.priority ? on : off))
+      out.push_back(ev::TogglePriority{});
+  }
   if (!s->fields.empty()) {
     // Two choices side by side: first visit, or already registered.
     const float half = (area.w - gap) / 2;

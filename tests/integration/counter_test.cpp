@@ -156,3 +156,14 @@ TEST_P(Counter, TransferPriorityAndCallStaffAlertsFromTheConsole) {
   EXPECT_EQ(q("SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE actor='staff:salma' ORDER BY id)"),
             "sign_in,alerts_seen,priority_set,called,served,called,transferred");
 }
+
+TEST(CounterLanguage, TheConsoleFollowsTheStaffMembersLanguage) {
+  TempDir t;
+  make_config(t.path / "cfg");
+  write_file(t.path / "s.txt", "expect text screen.title Connexion du personnel\ntap lang.ar\n"
+                               "expect text screen.title دخول الموظفين\n");
+  Result r = run({bin("shubbak-kiosk"), "--headless", "--role", "counter", "--lang", "fr", "--data",
+                  (t.path / "data").string(), "--config", (t.path / "cfg").string(), "--script",
+                  (t.path / "s.txt").string(), "--shots", (t.path / "shots").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}

@@ -153,3 +153,9 @@ TEST_P(Journeys, ListenButtonAndSpokenValidation) {
     EXPECT_NE(audit.find("\"" + lang() + "/prompt.catalogue\""), std::string::npos);
   }
 }
+
+TEST_P(Journeys, PriorityChosenByTheVisitorReachesTheQueue) {
+  Result r = kiosk("tap lang.LANG\ntap service.social\ntap action.priority\ntap action.ticket\nexpect screen ticket\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(q("SELECT priority FROM tickets"), "1");
+}

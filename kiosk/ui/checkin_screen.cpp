@@ -7,27 +7,28 @@ void draw_checkin(Ui& ui, const VisitorView& v, Intents& out) {
   const FormState& f = v.state.form;
   const FieldRequirement* req = f.current();
   if (!req) return;
-  Rect area = draw_chrome(ui, v, out, ui.tr("checkin.title"), true, true);
+  Rect screen = draw_chrome(ui, v, out, ui.tr("checkin.title"), true, true);
+  TypingAreas areas = typing_areas(ui, screen, f.keyboard);
+  Rect area = areas.fields;
   const Metrics& m = ui.metrics();
   const auto& fonts = ui.fonts();
   const float gap = m.px(mm::kGap), body = fonts.body->FontSize, bh = m.px(mm::kButtonHeight);
   float y = area.y;
   const bool by_phone = req->field == Field::Phone;
-  y += ui.text("checkin.question", ui.place({area.x, y, area.w, 0}),
+  y += ui.text("checkin.question", {area.x, y, area.w, 0},
                ui.tr(by_phone ? N_("checkin.by_phone") : N_("checkin.by_cin")), fonts.title, fonts.title->FontSize,
                theme::kInk, theme::kPage) + gap;
   draw_field(ui, "checkin.field", {area.x, y, area.w, fonts.title->FontSize * 1.8f}, f.edit, false);
   y += fonts.title->FontSize * 1.8f + gap;
   if (!f.error.empty())
-    y += ui.text("checkin.error", ui.place({area.x, y, area.w, 0}), ui.tr(f.error), fonts.body, body, theme::kAlert,
+    y += ui.text("checkin.error", {area.x, y, area.w, 0}, ui.tr(f.error), fonts.body, body, theme::kAlert,
                  theme::kPage) + gap;
   if (by_phone && ui.button("checkin.use_cin", {area.x, y, area.w, bh}, ui.tr("checkin.use_cin"), "badge",
                             {theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk}))
     out.push_back(ev::CheckInWithCin{});
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
-  float kb_h = keyboard_height(ui, f.keyboard, area.w);
-  draw_keyboard(ui, {area.x, area.bottom() - bh - gap - kb_h, area.w, kb_h}, f.keyboard, f.shift, false, out);
-  if (ui.button("form.next", {area.x, area.bottom() - bh, area.w, bh}, ui.tr("form.next"),
+  draw_keyboard(ui, areas.keyboard, f.keyboard, f.shift, false, out);
+  if (ui.button("form.next", areas.next, ui.tr("form.next"),
                 ui.rtl() ? "arrow_back" : "arrow_forward", go))
     out.push_back(ev::FieldNext{});
 }

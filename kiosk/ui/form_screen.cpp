@@ -19,20 +19,22 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
   const FormState& f = v.state.form;
   const FieldRequirement* req = f.current();
   if (!req) return;
-  Rect area = draw_chrome(ui, v, out, ui.tr("form.title"), true, true);
+  Rect screen = draw_chrome(ui, v, out, ui.tr("form.title"), true, true);
+  const bool typing = req->field != Field::Contact;
+  TypingAreas areas = typing_areas(ui, screen, typing ? f.keyboard : "");
+  Rect area = typing ? areas.fields : Rect{screen.x, screen.y, screen.w, areas.next.y - screen.y};
   const Metrics& m = ui.metrics();
   const auto& fonts = ui.fonts();
   const float gap = m.px(mm::kGap), body = fonts.body->FontSize;
 
   float y = area.y;
   std::string step = ui.tr("form.step", {{"n", std::to_string(f.index + 1)}, {"total", std::to_string(f.fields.size())}});
-  y += ui.text("form.step", ui.place({area.x, y, area.w, 0}), step, fonts.body, body, theme::kInk, theme::kPage);
+  y += ui.text("form.step", {area.x, y, area.w, 0}, step, fonts.body, body, theme::kInk, theme::kPage);
   std::string question = ui.tr(field_label_key(req->field));
   if (!req->required) question += " " + ui.tr("form.optional");
-  y += ui.text("form.question", ui.place({area.x, y, area.w, 0}), question, fonts.title, fonts.title->FontSize,
+  y += ui.text("form.question", {area.x, y, area.w, 0}, question, fonts.title, fonts.title->FontSize,
                theme::kInk, theme::kPage) + gap;
 
-  const float next_h = m.px(mm::kButtonHeight);
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   if (req->field == Field::Contact) {
     // A choice, not typing: three big buttons.
@@ -54,13 +56,13 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
     bool rtl = text::direction_of(f.edit.text, fallback) == text::Direction::RTL;
     draw_field(ui, "form.field", {area.x, y, area.w, fonts.title->FontSize * 1.8f}, f.edit, rtl);
     y += fonts.title->FontSize * 1.8f + gap;
-    float kb_h = keyboard_height(ui, f.keyboard, area.w);
-    draw_keyboard(ui, {area.x, area.bottom() - next_h - gap - kb_h, area.w, kb_h}, f.keyboard, f.shift, rtl, out);
+    draw_keyboard(ui, areas.keyboard, f.keyboard, f.shift, rtl, out);
   }
   if (!f.error.empty())
-    ui.text("form.error", ui.place({area.x, y, area.w, 0}), ui.tr(f.error), fonts.body, body, theme::kAlert,
+    ui.text("form.error", {area.x, y, area.w, 0}, ui.tr(f.error), fonts.body, body, theme::kAlert,
             theme::kPage);
-  if (ui.button("form.next", {area.x, area.bottom() - next_h, area.w, next_h}, ui.tr("form.next"),
+  Rect next = typing ? areas.next : Rect{screen.x, areas.next.y, screen.w, areas.next.h};
+  if (ui.button("form.next", next, ui.tr("form.next"),
                 ui.rtl() ? "arrow_back" : "arrow_forward", go))
     out.push_back(ev::FieldNext{});
 }

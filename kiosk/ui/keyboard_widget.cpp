@@ -93,6 +93,27 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
   }
 }
 
+TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout) {
+  const float gap = ui.metrics().px(mm::kGap), bh = ui.metrics().px(mm::kButtonHeight);
+  TypingAreas t;
+  if (ui.width() > ui.height()) {
+    const float start_w = area.w * 0.42f;
+    Rect start{area.x, area.y, start_w, area.h}, end{area.x + start_w + gap, area.y, area.w - start_w - gap, area.h};
+    start = ui.place(start);
+    end = ui.place(end);
+    t.next = {start.x, start.bottom() - bh, start.w, bh};
+    t.fields = {start.x, start.y, start.w, start.h - bh - gap};
+    float kb_h = layout.empty() ? 0 : keyboard_height(ui, layout, end.w);
+    t.keyboard = {end.x, end.bottom() - kb_h, end.w, kb_h};
+  } else {
+    float kb_h = layout.empty() ? 0 : keyboard_height(ui, layout, area.w);
+    t.next = {area.x, area.bottom() - bh, area.w, bh};
+    t.keyboard = {area.x, t.next.y - gap - kb_h, area.w, kb_h};
+    t.fields = {area.x, area.y, area.w, t.keyboard.y - gap - area.y};
+  }
+  return t;
+}
+
 void draw_field(Ui& ui, const std::string& id, Rect r, const EditBuffer& edit, bool rtl) {
   ui.fill(r, theme::kCard, ui.metrics().px(2));
   ui.draw_list()->AddRect(r.min(), r.max(), theme::kPrimary.u32(), ui.metrics().px(2), 0, 3);

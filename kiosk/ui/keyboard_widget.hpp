@@ -9,6 +9,13 @@ namespace shubbak::ui {
 void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool text_rtl, Intents& out);
 // Height the keyboard needs at a given width.
 float keyboard_height(const Ui& ui, const std::string& layout, float width);
+// Where a typing screen puts things: in portrait the keyboard above "next" at the bottom; in landscape the
+// question and field in the start column, the keyboard in the end column (mirrored in Arabic).
+struct TypingAreas {
+  Rect fields, keyboard, next;
+};
+TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout);
+
 // The field: its logical text drawn through the text pipeline, with the caret.
 void draw_field(Ui& ui, const std::string& id, Rect r, const EditBuffer& edit, bool rtl);
 

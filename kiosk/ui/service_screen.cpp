@@ -7,7 +7,16 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   const Service* s = v.catalogue.service(v.state.service_id);
   if (!s) return;
   const std::string& lang = ui.lang();
-  Rect area = draw_chrome(ui, v, out, in_lang(s->title, lang), true, true);
+  const Rect screen = draw_chrome(ui, v, out, in_lang(s->title, lang), true, true);
+  // Portrait: the text above, the actions at the bottom. Landscape: the text in the start column, the actions in
+  // the end column. Rectangles are laid out left to right here; place() mirrors them in Arabic.
+  const bool landscape = ui.width() > ui.height();
+  Rect area = screen;
+  Rect act = screen;
+  if (landscape) {
+    area.w = screen.w * 0.58f;
+    act = {screen.x + screen.w * 0.6f, screen.y, screen.w * 0.4f, screen.h};
+  }
   const Metrics& m = ui.metrics();
   const auto& f = ui.fonts();
   const float gap = m.px(mm::kGap), body = f.body->FontSize;
@@ -38,34 +47,30 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   // The actions, at the bottom where a thumb reaches: get a ticket, or register on a first visit.
   const float bh = m.px(mm::kButtonHeight + 4);
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
-  float by = area.bottom() - bh;
-  // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
-  {
-    const float ph = m.px(mm::kButtonHeight - 4);
-    ButtonStyle off{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-    ButtonStyle on{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
-    float py = by - (s->fields.empty() ? 0 : bh + gap) - gap - ph;
-    if (ui.button("action.priority", {area.x, py, area.w, ph},
-                  ui.tr(v.state.priority ? N_("action.priority_on") : N_("action.priority")),
-                  v.state.priority ? "check" : "pregnant_woman",
-                  v.state.priority ? on : off))
-      out.push_back(ev::TogglePriority{});
-  }
+  float by = act.bottom() - bh;
   if (!s->fields.empty()) {
     // Two choices side by side: first visit, or already registered.
-    const float half = (area.w - gap) / 2;
-    if (ui.button("action.register", ui.place({area.x, by, half, bh}), ui.tr("action.register"), "person_add") &&
+    const float half = (act.w - gap) / 2;
+    if (ui.button("action.register", ui.place({act.x, by, half, bh}), ui.tr("action.register"), "person_add") &&
         !v.state.saving)
       out.push_back(ev::Register{});
-    if (ui.button("action.checkin", ui.place({area.x + half + gap, by, half, bh}), ui.tr("action.checkin"),
+    if (ui.button("action.checkin", ui.place({act.x + half + gap, by, half, bh}), ui.tr("action.checkin"),
                   "how_to_reg") &&
         !v.state.saving)
       out.push_back(ev::CheckIn{});
     by -= bh + gap;
   }
-  if (ui.button("action.ticket", {area.x, by, area.w, bh}, ui.tr("action.ticket"), "confirmation_number", go) &&
+  if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", go) &&
       !v.state.saving)
     out.push_back(ev::GetTicket{});
+  // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
+  const float ph = m.px(mm::kButtonHeight - 4);
+  ButtonStyle off{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
+  ButtonStyle on{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+  if (ui.button("action.priority", ui.place({act.x, by - gap - ph, act.w, ph}),
+                ui.tr(v.state.priority ? N_("action.priority_on") : N_("action.priority")),
+                v.state.priority ? "check" : "pregnant_woman", v.state.priority ? on : off))
+    out.push_back(ev::TogglePriority{});
 }
 
 }  // namespace shubbak::ui

@@ -49,6 +49,19 @@ TEST_P(Accessibility, EveryVisitorScreenOfTheTour) {
     json shot = json::parse(line);
     screens.insert(shot["screen"]);
     double ppm = shot["px_per_mm"];
+    // No two buttons overlap: a finger must never hit one meaning another.
+    std::vector<json> btns;
+    for (const auto& w : shot["widgets"])
+      if (w["role"] == "button") btns.push_back(w);
+    for (size_t a = 0; a < btns.size(); ++a)
+      for (size_t b = a + 1; b < btns.size(); ++b) {
+        const auto &ra = btns[a]["rect"], &rb = btns[b]["rect"];
+        double ox = std::min(ra[0].get<double>() + ra[2].get<double>(), rb[0].get<double>() + rb[2].get<double>()) -
+                    std::max(ra[0].get<double>(), rb[0].get<double>());
+        double oy = std::min(ra[1].get<double>() + ra[3].get<double>(), rb[1].get<double>() + rb[3].get<double>()) -
+                    std::max(ra[1].get<double>(), rb[1].get<double>());
+        EXPECT_FALSE(ox > 1 && oy > 1) << shot["shot"] << ": " << btns[a]["id"] << " overlaps " << btns[b]["id"];
+      }
     for (const auto& w : shot["widgets"]) {
       std::string id = w["id"], role = w["role"];
       std::string where = shot["shot"].get<std::string>() + " " + id;

@@ -29,7 +29,11 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
       out.push_back(cev::AckAlerts{});
     y += r.h + gap;
   }
-  const float col = (W - 3 * pad) / 2;
+  // Landscape: the queue in the start column, the person being served in the end column. Portrait: the queue on
+  // top (a third of the screen), the person being served below, both full width.
+  const bool landscape = W > H;
+  const float col = landscape ? (W - 3 * pad) / 2 : W - 2 * pad;
+  const float queue_bottom = landscape ? H - m.px(60) : y + (H - y) * 0.3f;
   // The queue, priority first.
   float qy = y;
   qy += ui.text("queue.title", ui.place({pad, qy, col, 0}),
@@ -39,7 +43,7 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
   ButtonStyle row{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
   ButtonStyle prio{{0xFF, 0xF1, 0xC9}, {0xF5, 0xE0, 0xA0}, theme::kInk};
   for (const auto& q : v.queue) {
-    if (qy > H - m.px(60)) break;
+    if (qy + m.px(16) > queue_bottom) break;
     const Service* svc = v.catalogue.service(q.service_id);
     // The ticket number is isolated (LRI ... PDI) so that it reads as one left-to-right unit inside Arabic.
     std::string line = "\u2066" + q.number + "\u2069" + (q.priority ? " " + ui.tr("counter.priority") + " " : "  ") + "— " +
@@ -51,8 +55,8 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
     qy += m.px(16) + gap / 3;
   }
   // The person being served.
-  const float x = pad * 2 + col;
-  float cy = y;
+  const float x = landscape ? pad * 2 + col : pad;
+  float cy = landscape ? y : queue_bottom + gap;
   ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   if (s.current_id.empty()) {
     if (ui.button("counter.call", ui.place({x, cy, col, m.px(30)}), ui.tr("counter.call_next"), "notifications_active",

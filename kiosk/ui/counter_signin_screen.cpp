@@ -1,4 +1,6 @@
 // Staff sign-in: her name, her PIN on a pad, the counter she sits at.
+#include <algorithm>
+
 #include "counter_view.hpp"
 #include "languages.hpp"
 
@@ -62,7 +64,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   y += cb + gap;
   // The staff member's language (the console follows it).
   {
-    const float lw = m.px(40);
+    const float lw = std::min(m.px(60), (W - 2 * pad - 2 * gap) / 3);
     float lx = pad;
     for (const auto& l : languages()) {
       ScopedDirection d(ui, l.rtl);

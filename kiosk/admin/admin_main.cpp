@@ -21,6 +21,7 @@
 #include "staff_store.hpp"
 #include "log.hpp"
 #include "outbox.hpp"
+#include "privacy.hpp"
 #include "schema.hpp"
 #include "settings.hpp"
 #include "validators.hpp"
@@ -42,6 +43,8 @@ const char* kUsage =
     "                            staff accounts; the PIN (4 to 8 digits) is read from standard input\n"
     "  report --day YYYY-MM-DD [--csv]\n"
     "                            the day's figures per service: counts only, no personal data\n"
+    "  purge                     purge the clear-text details of visitors whose day is over (plus\n"
+    "                            [sync] details_kept_days) and whose sealed copy is sent; hashes stay\n"
     "  audio-report [--assets DIR] [--voices DIR]\n"
     "                            which spoken prompts have a clip in each language (recorded or synthetic)\n"
     "  audio-synthesise --out DIR [--assets DIR]\n"
@@ -132,6 +135,25 @@ int cmd_status(const Args& a, bool as_json) {
       std::printf("Set aside: %s record %s: %s\n", a["kind"].get<std::string>().c_str(),
                   a["id"].get<std::string>().c_str(), a["reason"].get<std::string>().c_str());
   }
+  return 0;
+}
+
+int cmd_purge(const Args& a) {
+  CentreConfig cfg = CentreConfig::load(a.config);
+  ::setenv("TZ", cfg.settings.timezone.c_str(), 1);  // the end of the day is the centre's midnight
+  ::tzset();
+  store::Database db = store::open_store(a.data);
+  auto now = std::chrono::system_clock::now();
+  store::PurgeResult r = store::purge_personal_details(db, now, cfg.settings.sync.details_kept_days);
+  StaffStore(db).audit("admin", "purge", "", std::to_string(r.visitors) + " visitors, " + std::to_string(r.notes) +
+                                                 " notes", now);
+  std::printf("purged the details of %lld visitors and %lld staff notes\n", static_cast<long long>(r.visitors),
+              static_cast<long long>(r.notes));
+  if (r.waiting_send)
+    std::printf("kept %lld visitors whose records are not sent yet (they go once shubbak-sync delivers them)\n",
+                static_cast<long long>(r.waiting_send));
+  if ((r.visitors || r.notes) && !r.checkpointed)
+    std::printf("the journal could not be emptied now (another program is reading): it will be on the next purge\n");
   return 0;
 }
 
@@ -300,6 +322,7 @@ int main(int argc, char** argv) {
     }
     if (cmd == "staff") return cmd_staff(a);
     if (cmd == "report") return cmd_report(a);
+    if (cmd == "purge" && a.rest.size() == 1) return cmd_purge(a);
     if (cmd == "audio-synthesise" && a.rest.size() == 1) return cmd_audio_synthesise(a);
     if (cmd == "audio-report" && a.rest.size() == 1) return cmd_audio_report(a);
     if (cmd == "seed") {

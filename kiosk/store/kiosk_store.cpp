@@ -105,7 +105,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       r["consent"] = true;
       r["visitor"] = {{"name", v.name},       {"phone", v.phone},     {"cin", v.cin},
                       {"birth_year", v.birth_year}, {"commune", v.commune}, {"contact", v.contact}};
-      store::append_outbox(db_, sealer_, "registration", r.dump(), at);
+      store::append_outbox(db_, sealer_, "registration", r.dump(), at, visitor_id);
     }
     json e = base;
     e["ticket_id"] = ticket_id;

@@ -17,6 +17,7 @@
 #include "extras.hpp"
 #include "log.hpp"
 #include "outbox.hpp"
+#include "privacy.hpp"
 #include "seal.hpp"
 #include "sync_settings.hpp"
 
@@ -131,6 +132,8 @@ int main(int argc, char** argv) {
       if (sec.type == "centre") {
         centre_id = r.text("id");
         kiosk_id = r.text("kiosk_id");
+        // "The end of the day" for purging personal details is the centre's midnight.
+        if (const ConfigEntry* tz = sec.find("timezone")) ::setenv("TZ", tz->value.c_str(), 1);
       } else if (sec.type == "sync") {
         ss = SyncSettings::from_section(doc, sec);
         have_sync = true;
@@ -206,6 +209,11 @@ int main(int argc, char** argv) {
           int64_t n = store::purge_sent_payloads(db, std::chrono::system_clock::now() -
                                                          std::chrono::hours(24) * ss.retention_days);
           if (n) log::info("deleted the payloads of " + std::to_string(n) + " records sent long ago");
+          store::PurgeResult p = store::purge_personal_details(db, std::chrono::system_clock::now(),
+                                                                ss.details_kept_days);
+          if (p.visitors || p.notes)
+            log::info("purged the personal details of " + std::to_string(p.visitors) + " visitors and " +
+                      std::to_string(p.notes) + " staff notes (their sealed copies are sent)");
           last_purge = std::chrono::steady_clock::now();
         }
       }

@@ -6,7 +6,7 @@ SyncSettings SyncSettings::from_section(const ConfigDocument& doc, const ConfigS
   SectionReader r(doc, sec);
   r.only_keys({"seal_public_key", "upstream", "ca_file", "pins", "token_file", "client_cert", "client_key",
                "signing_public_key", "interval_seconds", "batch_max_records", "batch_max_kib", "backoff_cap_seconds",
-               "retention_days", "connect_timeout_seconds", "low_speed_seconds"});
+               "retention_days", "details_kept_days", "connect_timeout_seconds", "low_speed_seconds"});
   SyncSettings s;
   s.seal_public_key = r.text("seal_public_key");
   s.upstream = r.text_or("upstream", "");
@@ -26,6 +26,7 @@ SyncSettings SyncSettings::from_section(const ConfigDocument& doc, const ConfigS
   s.batch_max_kib = static_cast<int>(r.integer("batch_max_kib", 1, 65536, s.batch_max_kib));
   s.backoff_cap_seconds = static_cast<int>(r.integer("backoff_cap_seconds", 1, 86400, s.backoff_cap_seconds));
   s.retention_days = static_cast<int>(r.integer("retention_days", 0, 3650, s.retention_days));
+  s.details_kept_days = static_cast<int>(r.integer("details_kept_days", 0, 365, s.details_kept_days));
   s.connect_timeout_seconds = static_cast<int>(r.integer("connect_timeout_seconds", 1, 600, s.connect_timeout_seconds));
   s.low_speed_seconds = static_cast<int>(r.integer("low_speed_seconds", 1, 600, s.low_speed_seconds));
   return s;

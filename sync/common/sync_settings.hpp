@@ -19,6 +19,8 @@ struct SyncSettings {
   int batch_max_kib = 512;
   int backoff_cap_seconds = 300;
   int retention_days = 30;         // sent payloads are deleted after this; counts stay
+  int details_kept_days = 0;       // clear-text personal details: purged at the end of the day they were last
+                                   // used plus this many days, once their sealed copy is sent (0: that night)
   int connect_timeout_seconds = 10;
   int low_speed_seconds = 30;      // abort a transfer that moves under 10 bytes/s for this long
 

@@ -147,6 +147,11 @@ ALTER TABLE tickets_v3 RENAME TO tickets;
 CREATE INDEX tickets_day_state ON tickets(day, state);
 CREATE INDEX tickets_queue ON tickets(service_id, state, priority, issued_at);
 )SQL",
+    // 4: personal details are purged once their sealed copy is sent: the outbox says whose details a record holds.
+    R"SQL(
+ALTER TABLE outbox ADD COLUMN visitor_id TEXT;
+CREATE INDEX outbox_visitor ON outbox(visitor_id) WHERE visitor_id IS NOT NULL;
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

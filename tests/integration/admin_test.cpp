@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "schema.hpp"
 
 using namespace shubbak::testing;
 
@@ -15,7 +16,7 @@ TEST(Admin, InitStatusAndSeed) {
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "status", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["schema"], 3);
+  EXPECT_EQ(j["schema"], shubbak::store::known_schema_version());
   EXPECT_TRUE(j["sync"]["last_success_at"].is_null());
   EXPECT_EQ(j["sync"]["set_aside"].size(), 0u);
   EXPECT_EQ(j["outbox"]["pending"], 0);

@@ -94,7 +94,7 @@ Server::~Server() {
   }
 }
 
-Server start_server(const std::vector<std::string>& argv) {
+Server start_server(const std::vector<std::string>& argv, const fs::path& err_file) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe");
   Server s;
@@ -102,6 +102,10 @@ Server start_server(const std::vector<std::string>& argv) {
   if (s.pid == 0) {
     dup2(out[1], 1);
     close(out[0]);
+    if (!err_file.empty()) {
+      int fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (fd >= 0) dup2(fd, 2);
+    }
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -176,6 +180,27 @@ size_t Image::distinct_colours() const {
   std::set<uint32_t> c;
   for (size_t i = 0; i + 3 < rgba.size(); i += 4) c.insert(rgba[i] << 16 | rgba[i + 1] << 8 | rgba[i + 2]);
   return c.size();
+}
+
+Server start_reference_upstream(const fs::path& dir, const Certs& certs, const fs::path& cfg, std::string& token,
+                                const fs::path& cert, const fs::path& key, const std::vector<std::string>& extra,
+                                const fs::path& err_file) {
+  std::string up = dir.string();
+  if (!fs::exists(dir / "keys")) {
+    if (run({bin("shubbak-upstream"), "keygen", "--out", up + "/keys"}).exit_code != 0)
+      throw std::runtime_error("shubbak-upstream keygen failed");
+    Result tok = run({bin("shubbak-upstream"), "token", "add", "kiosk-01", "--data", up});
+    token = tok.out.substr(0, tok.out.find('\n'));
+  }
+  std::vector<std::string> argv = {bin("shubbak-upstream"), "serve", "--data", up, "--listen", "127.0.0.1:0",
+                                   "--cert", (cert.empty() ? certs.server_cert : cert).string(), "--key",
+                                   (key.empty() ? certs.server_key : key).string()};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  Server s = start_server(argv, err_file);
+  std::string pub = read_file(dir / "keys/seal.pub");
+  pub.pop_back();
+  if (!fs::exists(cfg / "centre.conf")) make_sync_config(cfg, pub, s.url(), certs.ca, token);
+  return s;
 }
 
 }  // namespace shubbak::testing

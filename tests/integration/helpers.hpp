@@ -43,7 +43,8 @@ struct Server {
   ~Server();
   std::string url() const { return "https://127.0.0.1:" + std::to_string(port); }
 };
-Server start_server(const std::vector<std::string>& argv);
+// `err_file`: where its stderr goes (default: the test's stderr).
+Server start_server(const std::vector<std::string>& argv, const fs::path& err_file = {});
 
 // Test certificates, made with openssl at test time (EC keys: fast).
 struct Certs {
@@ -54,6 +55,12 @@ struct Certs {
   std::string server_pin;           // sha256//BASE64 of the server's public key
 };
 Certs make_certs(const fs::path& dir);
+
+// The reference upstream serving from `dir` (keys made and a token for kiosk-01 added on first use, returned in
+// `token`). If `cfg` has no centre.conf yet, writes one pointing at it.
+Server start_reference_upstream(const fs::path& dir, const Certs& certs, const fs::path& cfg, std::string& token,
+                                const fs::path& cert = {}, const fs::path& key = {},
+                                const std::vector<std::string>& extra = {}, const fs::path& err_file = {});
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& text);

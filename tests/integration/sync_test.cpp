@@ -64,21 +64,7 @@ class Sync : public ::testing::Test {
   }
   // The reference upstream, its keys and a token for kiosk-01.
   Server upstream(const fs::path& cert = {}, const fs::path& key = {}, const std::vector<std::string>& extra = {}) {
-    std::string up = (t.path / "up").string();
-    if (!fs::exists(t.path / "up/keys")) {
-      EXPECT_EQ(run({bin("shubbak-upstream"), "keygen", "--out", up + "/keys"}).exit_code, 0);
-      Result tok = run({bin("shubbak-upstream"), "token", "add", "kiosk-01", "--data", up});
-      token_ = tok.out.substr(0, tok.out.find('\n'));
-    }
-    std::vector<std::string> argv = {bin("shubbak-upstream"), "serve", "--data", up, "--listen", "127.0.0.1:0",
-                                     "--cert", (cert.empty() ? certs().server_cert : cert).string(), "--key",
-                                     (key.empty() ? certs().server_key : key).string()};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    Server s = start_server(argv);
-    std::string pub = read_file(t.path / "up/keys/seal.pub");
-    pub.pop_back();
-    if (!fs::exists(t.path / "cfg/centre.conf")) make_sync_config(t.path / "cfg", pub, s.url(), certs().ca, token_);
-    return s;
+    return start_reference_upstream(t.path / "up", certs(), t.path / "cfg", token_, cert, key, extra);
   }
   void seed(int registrations) {
     Result r = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "seed", "--registrations",

@@ -8,6 +8,7 @@
 #include "data_dir.hpp"
 #include "kiosk_store.hpp"
 #include "outbox.hpp"
+#include "privacy.hpp"
 #include "schema.hpp"
 #include "seal.hpp"
 #include "settings.hpp"
@@ -177,4 +178,36 @@ TEST_F(StoreTest, OutboxLifecycleAndPayloadRetention) {
   EXPECT_EQ(store::purge_sent_payloads(db, now + std::chrono::hours(1)), 1);
   EXPECT_EQ(db.scalar("SELECT count(*) FROM outbox WHERE payload IS NULL"), 1);
   EXPECT_EQ(store::outbox_counts(db).sent, 1);
+}
+
+// The purge keeps what the counter still needs and what has not reached upstream, and nothing else.
+TEST_F(StoreTest, PurgeKeepsTodaysAndUnsentDetailsOnly) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  TimePoint monday = from_local(2026, 11, 30, 10, 0, 0), tuesday = from_local(2026, 12, 1, 9, 0, 0);
+  ks.issue({"jisr", VisitorDetails{"Sent Monday", "0611000001", "", "1990", "", ""}, "", false}, monday);
+  ks.issue({"jisr", VisitorDetails{"Unsent Monday", "0611000002", "", "1990", "", ""}, "", false}, monday);
+  ks.issue({"jisr", VisitorDetails{"Sent Tuesday", "0611000003", "", "1990", "", ""}, "", false}, tuesday);
+  db.exec("UPDATE tickets SET note='she asked about childcare' WHERE day='2026-11-30'");
+  db.exec("UPDATE outbox SET state='sent' WHERE visitor_id IN (SELECT id FROM visitors WHERE full_name<>'Unsent Monday')");
+  db.exec("UPDATE outbox SET state='sent' WHERE visitor_id IS NULL");
+
+  store::PurgeResult r = store::purge_personal_details(db, tuesday, 0);
+  EXPECT_EQ(r.visitors, 1);
+  EXPECT_EQ(r.waiting_send, 1);
+  EXPECT_EQ(r.notes, 2);
+  EXPECT_TRUE(r.checkpointed);
+  EXPECT_EQ(db.scalar_text("SELECT group_concat(coalesce(full_name,'-'), ',') FROM "
+                           "(SELECT full_name FROM visitors ORDER BY phone_hash)"),
+            db.scalar_text("SELECT group_concat(coalesce(full_name,'-'), ',') FROM "
+                           "(SELECT CASE WHEN full_name='Sent Monday' THEN NULL ELSE full_name END AS full_name "
+                           "FROM visitors ORDER BY phone_hash)"));
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM visitors WHERE purged_at IS NOT NULL AND phone IS NULL"), 1);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM tickets WHERE note IS NOT NULL"), 0);
+  // Check-in by phone still finds the purged visitor.
+  EXPECT_TRUE(ks.find_visitor("phone", "0611000001"));
+  // Kept one day longer when the centre says so.
+  db.exec("UPDATE outbox SET state='sent'");
+  EXPECT_EQ(store::purge_personal_details(db, tuesday, 1).visitors, 0);
+  EXPECT_EQ(store::purge_personal_details(db, tuesday, 0).visitors, 1);
 }

@@ -218,7 +218,7 @@ void KioskApp::perform(const Effect& effect) {
     req.priority = issue->priority;
     try {
       IssuedTicket t = store_->issue(req, clock_.now());
-      log::info("ticket issued for service " + t.service_id);
+      log::info("ticket " + t.number + " issued");  // the number only: no personal data, no service
       dispatch(ev::TicketIssued{t});
     } catch (const store::StoreError& err) {
       log::error(std::string("could not save a ticket (") + store::fault_name(err.fault) + "): " + err.what());

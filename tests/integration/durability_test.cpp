@@ -1,0 +1,172 @@
+// Real processes killed for real (SIGKILL) at moments chosen from what they are doing, again and again.
+// The kiosk: every ticket it showed is in the database, whole, and the file is intact. The sync daemon: the
+// upstream ends with every record exactly once. SHUBBAK_SOAK_KILLS (default 6) sets the number of kills per loop.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <set>
+
+#include "database.hpp"
+#include "helpers.hpp"
+
+using namespace shubbak::testing;
+
+namespace {
+
+int kills() {
+  const char* s = std::getenv("SHUBBAK_SOAK_KILLS");
+  return s ? std::max(1, std::atoi(s)) : 6;
+}
+
+// A process whose stderr the test reads line by line while it runs.
+struct Child {
+  pid_t pid = -1;
+  FILE* err = nullptr;
+  ~Child() { stop(SIGKILL); }
+  bool line(std::string& out) {
+    char buf[1024];
+    if (!err || !fgets(buf, sizeof buf, err)) return false;
+    out = buf;
+    return true;
+  }
+  int stop(int sig) {
+    int status = 0;
+    if (pid > 0) {
+      kill(pid, sig);
+      waitpid(pid, &status, 0);
+      pid = -1;
+    }
+    if (err) fclose(err), err = nullptr;
+    return status;
+  }
+};
+
+void spawn(Child& c, const std::vector<std::string>& argv) {
+  int p[2];
+  if (pipe(p) != 0) throw std::runtime_error("pipe");
+  c.pid = fork();
+  if (c.pid == 0) {
+    dup2(p[1], 2);
+    close(p[0]);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(p[1]);
+  c.err = fdopen(p[0], "r");
+}
+
+}  // namespace
+
+class Durability : public ::testing::Test {
+ protected:
+  std::string data() const { return (t.path / "data").string(); }
+  std::string cfg() const { return (t.path / "cfg").string(); }
+  TempDir t;
+  std::mt19937 rng{std::random_device{}()};
+};
+
+TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
+  make_config(t.path / "cfg");
+  std::set<std::string> shown;
+  int journeys = 0;
+  const int n = kills();
+  for (int k = 0; k < n; ++k) {
+    // A morning of visitors: registrations (new phone each) and plain tickets, as fast as the script goes.
+    std::string script;
+    for (int j = 0; j < 12; ++j, ++journeys) {
+      if (j % 2 == 0) {
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "07%08d", journeys);
+        script += std::string("tap lang.fr\ntap service.legal\ntap action.register\ntype Amina\ntap form.next\ntype ") +
+                  phone + "\ntap form.next\nexpect screen consent\ntap consent.yes\nexpect screen ticket\n"
+                          "tap ticket.done\n";
+      } else {
+        script += "tap lang.fr\ntap service.literacy\ntap action.ticket\nexpect screen ticket\ntap ticket.done\n";
+      }
+    }
+    write_file(t.path / "script.txt", script);
+    Child kiosk;
+    spawn(kiosk, {bin("shubbak-kiosk"), "--headless", "--data", data(), "--config", cfg(), "--script",
+                  (t.path / "script.txt").string()});
+    // Kill after a random number of shown tickets (0: during start-up), the next journey under way.
+    int target = std::uniform_int_distribution<int>(0, 5)(rng), seen = 0;
+    std::string l;
+    while (seen < target && kiosk.line(l)) {
+      if (auto p = l.find("ticket "); p != std::string::npos && l.find(" issued") != std::string::npos) {
+        shown.insert(l.substr(p + 7, l.find(' ', p + 7) - p - 7));
+        ++seen;
+      }
+    }
+    kiosk.stop(SIGKILL);
+
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    ASSERT_EQ(db.scalar_text("PRAGMA integrity_check"), "ok") << "after kill " << k;
+    std::set<std::string> durable;
+    auto st = db.prepare("SELECT number FROM tickets");
+    while (st.step()) durable.insert(st.text(0));
+    for (const auto& number : shown) ASSERT_TRUE(durable.count(number)) << "shown ticket lost: " << number;
+    ASSERT_EQ(db.scalar("SELECT count(*) FROM outbox WHERE kind='ticket_event'"), db.scalar("SELECT count(*) FROM tickets"));
+    ASSERT_EQ(db.scalar("SELECT count(*) FROM outbox WHERE kind='registration'"),
+              db.scalar("SELECT count(*) FROM registrations"));
+    ASSERT_EQ(db.scalar("SELECT count(*) FROM visitors"), db.scalar("SELECT count(*) FROM registrations"));
+  }
+  std::printf("kiosk killed %d times; %zu shown tickets all found, database intact\n", n, shown.size());
+}
+
+TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
+  TempDir certs_dir;
+  Certs certs = make_certs(certs_dir.path);
+  std::string token;
+  Server up = start_reference_upstream(t.path / "up", certs, t.path / "cfg", token);
+  // Small batches: many commits to be killed between.
+  std::string c = read_file(t.path / "cfg/centre.conf");
+  c.replace(c.find("low_speed_seconds = 2\n"), 22, "low_speed_seconds = 2\nbatch_max_records = 40\n");
+  write_file(t.path / "cfg/centre.conf", c);
+  Result r = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "seed", "--registrations", "600"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  const int n = kills();
+  int killed = 0;
+  for (int k = 0; k < n; ++k) {
+    Child sync;
+    spawn(sync, {bin("shubbak-sync"), "--data", data(), "--config", cfg(), "--log-level", "debug"});
+    // Kill after a random number of log lines (batches sent, acknowledged, stored).
+    int target = std::uniform_int_distribution<int>(1, 6)(rng), seen = 0;
+    std::string l;
+    while (seen < target && sync.line(l)) ++seen;
+    sync.stop(SIGKILL);
+    ++killed;
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    ASSERT_EQ(db.scalar_text("PRAGMA integrity_check"), "ok");
+    if (db.scalar("SELECT count(*) FROM outbox WHERE state<>'sent'") == 0) break;
+  }
+  // Then it runs to the end.
+  r = run({bin("shubbak-sync"), "--data", data(), "--config", cfg(), "--once"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  std::set<std::string> local, remote;
+  {
+    auto db = shubbak::store::Database::open(data() + "/shubbak.db");
+    auto st = db.prepare("SELECT id FROM outbox WHERE state='sent'");
+    while (st.step()) local.insert(st.text(0));
+    EXPECT_EQ(db.scalar("SELECT count(*) FROM outbox"), static_cast<int64_t>(local.size())) << "all sent";
+  }
+  auto udb = shubbak::store::Database::open((t.path / "up/upstream.db").string());
+  auto st = udb.prepare("SELECT id FROM records");
+  int64_t rows = 0;
+  while (st.step()) remote.insert(st.text(0)), ++rows;
+  EXPECT_EQ(rows, static_cast<int64_t>(remote.size())) << "a record stored twice upstream";
+  EXPECT_EQ(remote, local) << "upstream and kiosk disagree";
+  std::printf("sync killed %d times mid-run; %zu records, each exactly once upstream\n", killed, remote.size());
+}

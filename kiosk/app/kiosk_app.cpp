@@ -15,6 +15,7 @@
 #include "icons.hpp"
 #include "languages.hpp"
 #include "log.hpp"
+#include "recovery.hpp"
 #include "utf8.hpp"
 #include "visitor_view.hpp"
 
@@ -51,15 +52,8 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
   if (!opt_.lang.empty() && !find_language(opt_.lang))
     throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
-  db_.emplace(store::open_store(opt_.data_dir));
-  try {
-    store_ = std::make_unique<KioskStore>(*db_, config_.catalogue, config_.settings);
-  } catch (const std::invalid_argument& e) {
-    throw ConfigError(opt_.config_dir + "/centre.conf", 0, "[sync] seal_public_key", e.what());
-  }
   flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
   state_ = flow_->initial(clock_.now());
-  if (opt_.role == "counter") counter_ = std::make_unique<CounterController>(*db_, config_, clock_);
   std::string cat = config_.settings.catalogue_file;
   catalogue_watcher_ = std::make_unique<CatalogueWatcher>(cat[0] == '/' ? cat : opt_.config_dir + "/" + cat);
   // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
@@ -112,13 +106,6 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   fonts_ = text::load_fonts(io.Fonts, text::FontFiles::debian(), sizes, texts, icons);
   ImGui_ImplSDLRenderer_Init(window_->renderer());
   audio_ = std::make_unique<platform::AudioPlayer>(!opt_.headless);
-  if (opt_.role == "display")
-    display_ = std::make_unique<DisplayController>(
-        *db_, clock_, *audio_, [this](const std::string& l, const std::string& k) { return clip_for(l, k); },
-        [this](const std::string& what) {
-          prompts_played_.push_back(what);
-          log::info(what);
-        });
   if (!config_.settings.printer_device.empty())
     printer_ = std::make_unique<TicketRasteriser>(text::FontFiles::debian());
 
@@ -127,6 +114,7 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
     audit_ = std::fopen(opt_.audit_file.c_str(), "w");
     if (!audit_) throw UsageError("cannot write the audit file " + opt_.audit_file);
   }
+  attach_store();
   log::info("kiosk started: role " + opt_.role + ", " + std::to_string(window_->width()) + "x" +
             std::to_string(window_->height()) + ", renderer " + window_->renderer_name());
 }
@@ -137,6 +125,58 @@ KioskApp::~KioskApp() {
   ImGui::DestroyContext();
   window_.reset();
   SDL_Quit();
+}
+
+bool KioskApp::attach_store() {
+  try {
+    // Only the visitor's kiosk repairs: two processes must not both move the file aside at boot.
+    std::optional<std::string> aside;
+    if (opt_.role == "visitor") aside = store::set_aside_if_damaged(opt_.data_dir, clock_.now());
+    if (aside)
+      log::error("the database was damaged: moved it to " + *aside +
+                 " (kept for recovery, see docs/reliability.md) and started a fresh one");
+    db_.emplace(store::open_store(opt_.data_dir));
+    try {
+      store_ = std::make_unique<KioskStore>(*db_, config_.catalogue, config_.settings);
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(opt_.config_dir + "/centre.conf", 0, "[sync] seal_public_key", e.what());
+    }
+    if (opt_.role == "counter") counter_ = std::make_unique<CounterController>(*db_, config_, clock_);
+    if (opt_.role == "display")
+      display_ = std::make_unique<DisplayController>(
+          *db_, clock_, *audio_, [this](const std::string& l, const std::string& k) { return clip_for(l, k); },
+          [this](const std::string& what) {
+            prompts_played_.push_back(what);
+            log::info(what);
+          });
+    if (aside) store_->raise_alert("store_error", config_.settings.kiosk_id, clock_.now());
+    if (store_down_) {
+      log::info("the data store works again: back in service");
+      store_->raise_alert("store_error", config_.settings.kiosk_id, clock_.now());  // staff: look at what happened
+      state_ = flow_->initial(clock_.now());
+    }
+    store_down_ = false;
+    return true;
+  } catch (const store::StoreError& e) {
+    if (!store_down_)
+      log::error(std::string("out of service: cannot use the data store (") + store::fault_name(e.fault) + "): " +
+                 e.what() + "; trying again every " + std::to_string(config_.settings.tuning.store_retry_seconds) +
+                 " s");
+    counter_.reset();
+    display_.reset();
+    store_.reset();
+    db_.reset();
+    store_down_ = true;
+    state_ = flow_->initial(clock_.now());
+    state_.screen = Screen::StoreError;  // no details to keep: no "try again", only "go to the counter"
+    next_store_attempt_ = clock_.now() + std::chrono::seconds(config_.settings.tuning.store_retry_seconds);
+    return false;
+  }
+}
+
+bool KioskApp::retry_store() {
+  if (!store_down_ || clock_.now() < next_store_attempt_) return false;
+  return attach_store();
 }
 
 std::string KioskApp::current_lang() const {
@@ -205,11 +245,19 @@ void KioskApp::dispatch(const Event& e) {
   Step step = flow_->handle(state_, e, clock_.now());
   Screen before = state_.screen;
   state_ = std::move(step.state);
+  // Out of service until the store opens again: whatever times out, this is what the screen says.
+  if (store_down_) state_.screen = Screen::StoreError;
   if (state_.screen != before) log::debug(std::string("screen ") + screen_name(state_.screen));
   for (const auto& fx : step.effects) perform(fx);
 }
 
 void KioskApp::perform(const Effect& effect) {
+  if (!store_ && (std::holds_alternative<fx::IssueTicket>(effect) || std::holds_alternative<fx::LookupVisitor>(effect) ||
+                  std::holds_alternative<fx::RaiseAlert>(effect))) {
+    if (std::holds_alternative<fx::IssueTicket>(effect)) dispatch(ev::StoreFailed{});
+    if (std::holds_alternative<fx::LookupVisitor>(effect)) dispatch(ev::VisitorNotFound{});
+    return;
+  }
   if (auto* issue = std::get_if<fx::IssueTicket>(&effect)) {
     IssueRequest req;
     req.service_id = issue->service_id;
@@ -298,7 +346,7 @@ std::string KioskApp::clip_for(const std::string& lang, const std::string& key) 
 }
 
 bool KioskApp::timers_active() const {
-  if (counter_ || display_) return true;  // idle sign-out, other processes' writes to show, calls to say
+  if (counter_ || display_ || store_down_) return true;  // idle sign-out, other processes' writes to show, calls to say
   return state_.screen != Screen::Welcome || state_.saving;
 }
 
@@ -348,6 +396,7 @@ int KioskApp::run_interactive() {
       if (display_->poll()) frames_owed = std::max(frames_owed, 1);
       display_->speak_next();
     }
+    if (retry_store()) frames_owed = std::max(frames_owed, 1);
     if (timers_active() && Clock::now() >= next_tick) {
       next_tick = Clock::now() + std::chrono::milliseconds(counter_ || display_ ? config_.settings.tuning.data_version_poll_ms
                                                                                 : 1000);
@@ -454,14 +503,19 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
         case Command::Tap: tap(c.arg, c.line); break;
         case Command::Type: type(c.arg, c.line); break;
         case Command::Wait:
-        case Command::Until: {
+        case Command::Until:
+        case Command::AwaitFile: {
           // Real time passes as on the kiosk: timers tick, other processes' writes are picked up, frames drawn.
-          auto until = Clock::now() + std::chrono::milliseconds(c.kind == Command::Wait ? c.number : 15000);
+          auto until = Clock::now() + std::chrono::milliseconds(c.kind == Command::Wait    ? c.number
+                                                                : c.kind == Command::Until ? 15000
+                                                                                           : 30000);
           auto done = [&] {
+            if (c.kind == Command::AwaitFile) return ::access(c.arg.c_str(), F_OK) == 0;
             const ui::WidgetRecord* w = find_widget(c.arg);
             return c.kind == Command::Until && w && w->label == c.text;
           };
           while (Clock::now() < until && !done()) {
+            retry_store();
             reload_catalogue_if_changed();
             if (counter_) {
               counter_->poll();
@@ -478,6 +532,8 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
                 std::chrono::milliseconds(config_.settings.tuning.data_version_poll_ms), until - Clock::now()));
           }
           frame();
+          if (c.kind == Command::AwaitFile && !done())
+            throw ScriptFailure(c.line, "await-file: " + c.arg + " did not appear within 30 s");
           if (c.kind == Command::Until && !done()) {
             const ui::WidgetRecord* w = find_widget(c.arg);
             throw ScriptFailure(c.line, "until: " + c.arg + " did not read '" + c.text + "' within 15 s (it reads '" +
@@ -487,6 +543,7 @@ int KioskApp::run_script(const std::vector<Command>& cmds) {
         }
         case Command::Clock:
           clock_.advance(std::chrono::seconds(c.number));
+          retry_store();
           if (counter_) counter_->dispatch(cev::Tick{});
           else if (!display_) dispatch(ev::Tick{});
           frame();

@@ -50,6 +50,10 @@ class KioskApp {
   void touch();
   const ui::WidgetRecord* find_widget(const std::string& id) const;
   bool timers_active() const;
+  // Opens the store and what works on it (ticket writer, counter, display). On failure: logs it for the operator,
+  // shows the out-of-service screen and returns false; retry_store() tries again every store_retry_seconds.
+  bool attach_store();
+  bool retry_store();
   // The clip for a spoken key: a recorded one (assets/audio/<lang>/<key>.wav) wins over a synthetic one.
   std::string clip_for(const std::string& lang, const std::string& key);
   void reload_catalogue_if_changed();
@@ -78,6 +82,8 @@ class KioskApp {
   std::FILE* audit_ = nullptr;
   double first_frame_ms_ = 0;
   bool quit_ = false;
+  bool store_down_ = false;
+  TimePoint next_store_attempt_{};
 };
 
 }  // namespace shubbak::app

@@ -68,6 +68,10 @@ std::vector<Command> parse_script(const std::string& text, const std::string& fi
       c.arg = word(rest);
       c.text = rest;
       if (c.arg.empty()) fail("usage: until WIDGET-ID TEXT");
+    } else if (verb == "await-file") {
+      c.kind = Command::AwaitFile;
+      c.arg = rest;
+      if (c.arg.empty()) fail("usage: await-file PATH");
     } else if (verb == "expect") {
       std::string what = word(rest);
       if (what == "screen") {
@@ -83,7 +87,7 @@ std::vector<Command> parse_script(const std::string& text, const std::string& fi
         fail("usage: expect screen NAME | expect text WIDGET-ID TEXT");
       }
     } else {
-      fail("unknown command '" + verb + "' (tap, type, wait, clock, shot, expect, until)");
+      fail("unknown command '" + verb + "' (tap, type, wait, clock, shot, expect, until, await-file)");
     }
     out.push_back(c);
   }

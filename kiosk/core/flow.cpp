@@ -386,9 +386,15 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           [&](const ev::StoreFailed&) {
             if (!s.saving) return;
             s.saving = false;
+            // Her details stay in `unsaved` (and in the form) until she gives up or the kiosk times out.
+            if (s.screen != Screen::StoreError) out.effects.push_back(fx::RaiseAlert{"store_error"});
             s.screen = Screen::StoreError;
-            out.effects.push_back(fx::RaiseAlert{"store_error"});
             out.effects.push_back(fx::PlayPrompt{s.lang, prompt_key(s)});
+          },
+          [&](const ev::TryAgain&) {
+            if (s.screen != Screen::StoreError || !s.unsaved) return;
+            s.saving = true;
+            out.effects.push_back(*s.unsaved);
           },
           [&](const ev::KeepGoing&) {
             if (s.screen != Screen::MoreTime) return;
@@ -418,6 +424,10 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
           },
       },
       e);
+  // What is being saved is kept until it is saved (or she leaves): a saving error never loses her details.
+  for (const auto& effect : out.effects)
+    if (const auto* issue = std::get_if<fx::IssueTicket>(&effect)) s.unsaved = *issue;
+  if (s.screen == Screen::Ticket || s.screen == Screen::Welcome) s.unsaved.reset();
   return out;
 }
 

@@ -43,6 +43,19 @@ struct FormState {
   const FieldRequirement* current() const { return index < fields.size() ? &fields[index] : nullptr; }
 };
 
+namespace fx {
+struct IssueTicket {
+  std::string service_id;
+  std::optional<VisitorDetails> visitor;  // only with her consent
+  std::string existing_visitor_id;        // check-in
+  bool priority = false;
+};
+struct LookupVisitor { std::string kind; std::string normalized; };  // "phone" or "cin"
+struct PlayPrompt { std::string lang; std::string key; };
+struct PrintTicket { IssuedTicket ticket; std::string lang; };
+struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
+}  // namespace fx
+
 struct FlowState {
   Screen screen = Screen::Welcome;
   Screen paused_screen = Screen::Welcome;  // where "more time" returns to
@@ -55,6 +68,7 @@ struct FlowState {
   bool priority = false;                    // pregnant, elderly, disability: served first
   bool staff_called = false;                // "call staff" pressed: say that someone is coming
   bool saving = false;                      // a ticket is being written; taps are ignored meanwhile
+  std::optional<fx::IssueTicket> unsaved;   // what could not be saved: "try again" sends it again, unchanged
   TimePoint last_activity{};
   TimePoint deadline{};                     // end of the more-time countdown or of the ticket display
 };
@@ -87,6 +101,7 @@ struct UseRegistration {};        // duplicate found: check in with it
 struct PrintFailed {};            // the printer is out of paper, unplugged...
 struct TicketIssued { IssuedTicket ticket; };
 struct StoreFailed {};
+struct TryAgain {};               // after a saving error: the same ticket, the same details, again
 struct KeepGoing {};             // "yes, I need more time"
 struct Listen {};
 struct CallStaff {};
@@ -98,20 +113,7 @@ using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev:
                            ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
                            ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::VisitorFound,
                            ev::VisitorNotFound, ev::UseRegistration, ev::PrintFailed, ev::TicketIssued, ev::StoreFailed,
-                           ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
-
-namespace fx {
-struct IssueTicket {
-  std::string service_id;
-  std::optional<VisitorDetails> visitor;  // only with her consent
-  std::string existing_visitor_id;        // check-in
-  bool priority = false;
-};
-struct LookupVisitor { std::string kind; std::string normalized; };  // "phone" or "cin"
-struct PlayPrompt { std::string lang; std::string key; };
-struct PrintTicket { IssuedTicket ticket; std::string lang; };
-struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
-}  // namespace fx
+                           ev::TryAgain, ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
 
 using Effect = std::variant<fx::IssueTicket, fx::LookupVisitor, fx::PlayPrompt, fx::PrintTicket, fx::RaiseAlert>;
 

@@ -17,7 +17,7 @@ static const Icon kIcons[] = {
     {"groups", 0xf233},            {"content_cut", 0xe14e},    {"storefront", 0xea12},
     {"favorite", 0xe87d},          {"notifications_active", 0xe7f7}, {"language", 0xe894},
     {"phone", 0xe0cd},             {"badge", 0xea67},          {"print", 0xe8ad},
-    {"arrow_upward", 0xe5d8},
+    {"arrow_upward", 0xe5d8},      {"refresh", 0xe5d5},
 };
 
 const Icon* find_icon(const std::string& name) {

@@ -22,6 +22,7 @@ struct Tuning {
   int data_version_poll_ms = 250;  // how often a process checks for other processes' writes
   int redraw_frames_after_event = 3;
   int staff_idle_signout_seconds = 300;  // the counter console signs out a staff member who walked away
+  int store_retry_seconds = 10;    // the store could not be opened (read-only disk...): try again this often
 };
 
 struct Settings {

@@ -203,4 +203,52 @@ Server start_reference_upstream(const fs::path& dir, const Certs& certs, const f
   return s;
 }
 
+bool Process::line(std::string& out) {
+  char buf[4096];
+  if (!err || !fgets(buf, sizeof buf, err)) return false;
+  out = buf;
+  return true;
+}
+
+bool Process::wait_for(const std::string& text, std::string* seen) {
+  std::string l;
+  while (line(l)) {
+    if (seen) *seen += l;
+    if (l.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+int Process::stop(int sig) {
+  int status = 0;
+  if (pid > 0) {
+    if (sig) kill(pid, sig);
+    waitpid(pid, &status, 0);
+    pid = -1;
+  }
+  if (err) fclose(err), err = nullptr;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+Process spawn(const std::vector<std::string>& argv) {
+  int p[2];
+  if (pipe(p) != 0) throw std::runtime_error("pipe");
+  Process c;
+  c.pid = fork();
+  if (c.pid == 0) {
+    dup2(p[1], 2);
+    close(p[0]);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(p[1]);
+  c.err = fdopen(p[0], "r");
+  return c;
+}
+
 }  // namespace shubbak::testing

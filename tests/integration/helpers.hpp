@@ -46,6 +46,24 @@ struct Server {
 // `err_file`: where its stderr goes (default: the test's stderr).
 Server start_server(const std::vector<std::string>& argv, const fs::path& err_file = {});
 
+// A process whose stderr the test reads line by line while it runs (stdout goes to /dev/null). Killed with
+// SIGKILL at destruction if still running.
+struct Process {
+  pid_t pid = -1;
+  FILE* err = nullptr;
+  Process() = default;
+  Process(const Process&) = delete;
+  Process(Process&& o) noexcept : pid(o.pid), err(o.err) { o.pid = -1, o.err = nullptr; }
+  ~Process() { stop(9); }
+  // The next line of its stderr; false at its end.
+  bool line(std::string& out);
+  // Reads stderr until a line contains `text` (false if it ended first); every line read is added to `seen`.
+  bool wait_for(const std::string& text, std::string* seen = nullptr);
+  // Sends `sig` (0: none) and reaps it; returns the exit code, or 128 + signal.
+  int stop(int sig);
+};
+Process spawn(const std::vector<std::string>& argv);
+
 // Test certificates, made with openssl at test time (EC keys: fast).
 struct Certs {
   fs::path dir;

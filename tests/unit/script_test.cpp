@@ -29,7 +29,7 @@ TEST(Script, BadLinesAreNamed) {
     }
     return std::string();
   };
-  EXPECT_EQ(err("tap a\njump b\n"), "s.txt:2: unknown command 'jump' (tap, type, wait, clock, shot, expect, until)");
+  EXPECT_EQ(err("tap a\njump b\n"), "s.txt:2: unknown command 'jump' (tap, type, wait, clock, shot, expect, until, await-file)");
   EXPECT_EQ(err("clock 5\n"), "s.txt:1: usage: clock +SECONDS");
   EXPECT_EQ(err("wait soon\n"), "s.txt:1: 'soon' is not a number from 0 to 600000");
   EXPECT_EQ(err("shot ../x\n"), "s.txt:1: usage: shot NAME (a file name without '/')");

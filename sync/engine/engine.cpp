@@ -1,5 +1,7 @@
 #include "engine.hpp"
 
+#include "answers.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -128,15 +130,6 @@ RoundResult Engine::round() {
   return r;
 }
 
-static std::string reason_of(const std::string& body) {
-  try {
-    auto j = json::parse(body);
-    if (j.is_object() && j.contains("error") && j["error"].is_string()) return j["error"].get<std::string>().substr(0, 200);
-  } catch (...) {
-  }
-  return "the batch was refused as malformed";
-}
-
 RoundResult Engine::send(Batch& b) {
   std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + cfg_.token},
                                                 {"Idempotency-Key", b.id},
@@ -180,7 +173,7 @@ RoundResult Engine::send(Batch& b) {
   // refused is set aside with the reason, so one bad record never blocks the rest.
   if (st == 413 || st == 400) {
     if (n == 1) {
-      std::string why = st == 413 ? "too large for the server (HTTP 413)" : "refused by the server: " + reason_of(resp.body);
+      std::string why = st == 413 ? "too large for the server (HTTP 413)" : "refused by the server: " + refusal_reason(resp.body);
       store::quarantine(db_, b.ids[0], why);
       log::warn("a record was set aside: " + why);
       limit_ = cfg_.max_records;
@@ -207,17 +200,8 @@ RoundResult Engine::send(Batch& b) {
   if (st != 200) return hold(b, "server", "The ministry server answered HTTP " + std::to_string(st) + ".");
 
   // 200: only a valid answer naming ids delivers anything. A login page (captive portal) delivers nothing.
-  json j;
-  bool valid = resp.headers["content-type"].rfind("application/json", 0) == 0;
-  if (valid) {
-    try {
-      j = json::parse(resp.body);
-      valid = j.is_object() && j.contains("results") && j["results"].is_array();
-    } catch (...) {
-      valid = false;
-    }
-  }
-  if (!valid)
+  auto acks = parse_records_answer(resp.headers["content-type"], resp.body);
+  if (!acks)
     return hold(b, "portal",
                 "The network answered with a web page instead of the ministry server (a Wi-Fi login page?). "
                 "Nothing was counted as sent.");
@@ -225,17 +209,14 @@ RoundResult Engine::send(Batch& b) {
   std::vector<std::string> sent;
   RoundResult r;
   r.kind = RoundResult::Delivered;
-  for (const auto& item : j["results"]) {
-    if (!item.is_object() || !item.contains("id") || !item["id"].is_string() || !item.contains("status")) continue;
-    std::string id = item["id"], status = item["status"].is_string() ? item["status"].get<std::string>() : "";
-    if (!ours.count(id)) continue;  // never mark a record that was not in this batch
-    if (status == "stored" || status == "duplicate") {
-      sent.push_back(id);
-      ours.erase(id);
-    } else if (status == "rejected") {
-      std::string why = item.contains("reason") && item["reason"].is_string() ? item["reason"].get<std::string>() : "";
-      store::quarantine(db_, id, "refused by the server: " + why.substr(0, 200));
-      ours.erase(id);
+  for (const auto& a : *acks) {
+    if (!ours.count(a.id)) continue;  // never mark a record that was not in this batch
+    if (a.status == RecordAck::Stored) {
+      sent.push_back(a.id);
+      ours.erase(a.id);
+    } else if (a.status == RecordAck::Rejected) {
+      store::quarantine(db_, a.id, "refused by the server: " + a.reason);
+      ours.erase(a.id);
       ++r.quarantined;
     }
   }

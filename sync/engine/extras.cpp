@@ -1,5 +1,7 @@
 #include "extras.hpp"
 
+#include "answers.hpp"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/statvfs.h>
@@ -54,12 +56,7 @@ CatalogueResult fetch_catalogue(store::Database& db, transport::HttpsClient& htt
   if (r.status == 304) return CatalogueResult::Unchanged;
   if (r.status == 404) return CatalogueResult::NotAvailable;
   if (r.status != 200) return CatalogueResult::Failed;
-  auto key = store::from_base64(signing_public_key);
-  auto sig = store::from_base64(r.headers["x-shubbak-signature"]);
-  if (sodium_init() < 0 || !key || key->size() != crypto_sign_PUBLICKEYBYTES || !sig ||
-      sig->size() != crypto_sign_BYTES ||
-      crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size(),
-                                  key->data()) != 0) {
+  if (!catalogue_signature_ok(r.body, r.headers["x-shubbak-signature"], signing_public_key)) {
     log::error("a catalogue from the upstream was refused: its signature does not verify (the local one is kept)");
     return CatalogueResult::BadSignature;
   }

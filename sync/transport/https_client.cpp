@@ -22,21 +22,22 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* r = static_cast<HttpResponse*>(user);
-  std::string line(data, size * n);
-  if (line.rfind("HTTP/", 0) == 0) r->headers.clear();  // a new response (after 100-continue)
-  size_t colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    std::string value = line.substr(colon + 1);
-    size_t b = value.find_first_not_of(" \t"), e = value.find_last_not_of(" \t\r\n");
-    r->headers[name] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
-  }
+  parse_header_line(std::string(data, size * n), static_cast<HttpResponse*>(user)->headers);
   return size * n;
 }
 
 }  // namespace
+
+void parse_header_line(const std::string& line, std::map<std::string, std::string>& headers) {
+  if (line.rfind("HTTP/", 0) == 0) headers.clear();  // a new response (after 100-continue)
+  size_t colon = line.find(':');
+  if (colon == std::string::npos) return;
+  std::string name = line.substr(0, colon);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string value = line.substr(colon + 1);
+  size_t b = value.find_first_not_of(" \t"), e = value.find_last_not_of(" \t\r\n");
+  headers[name] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
+}
 
 HttpsClient::HttpsClient(TlsOptions tls, Timeouts timeouts) : tls_(std::move(tls)), timeouts_(timeouts) {
   static Global global;

@@ -31,6 +31,10 @@ struct HttpResponse {
   bool ok_transfer() const { return curl == CURLE_OK; }
 };
 
+// One response header line as the server sent it ("Name: value\r\n"): stored under the lower-case name, value
+// trimmed. A status line ("HTTP/...") starts a new response and clears what came before.
+void parse_header_line(const std::string& line, std::map<std::string, std::string>& headers);
+
 class HttpsClient {
  public:
   HttpsClient(TlsOptions tls, Timeouts timeouts);

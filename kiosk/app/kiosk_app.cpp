@@ -64,6 +64,9 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     platform::block_quit_signals();
   }
+  // Locked down: closing the window (a window manager's button, Alt+F4) does not end the kiosk; only SIGTERM
+  // (systemctl stop) does. --windowed is the developer's mode and closes normally.
+  if (!opt_.windowed) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
   if (SDL_Init(SDL_INIT_EVENTS) != 0) throw platform::PlatformError(std::string("SDL: ") + SDL_GetError());
   platform::WindowOptions wo;
   wo.width = opt_.width;
@@ -383,6 +386,8 @@ int KioskApp::run_interactive() {
         touch();
       }
       if (e.type == SDL_WINDOWEVENT) frames_owed = redraw_after;
+      if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && !opt_.windowed)
+        log::warn("a request to close the kiosk window was ignored (stop it with systemctl stop)");
       got = !window_->headless() && SDL_PollEvent(&e);
     }
     if (!input_.empty()) frames_owed = std::max(frames_owed, 1);

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -124,6 +125,28 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
 
 KioskApp::~KioskApp() {
   if (audit_) std::fclose(audit_);
+  if (!opt_.frame_stats.empty()) {
+    auto pct = [](std::vector<double> v, double p) {
+      if (v.empty()) return 0.0;
+      std::sort(v.begin(), v.end());
+      return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+    };
+    nlohmann::json j = {{"renderer", window_ ? window_->renderer_name() : ""},
+                        {"first_frame_ms", first_frame_ms_},
+                        {"frames", frame_ms_.size()},
+                        {"frame_p50_ms", pct(frame_ms_, 0.50)},
+                        {"frame_p95_ms", pct(frame_ms_, 0.95)},
+                        {"frame_max_ms", pct(frame_ms_, 1.0)},
+                        {"taps", tap_ms_.size()},
+                        {"tap_p50_ms", pct(tap_ms_, 0.50)},
+                        {"tap_p95_ms", pct(tap_ms_, 0.95)},
+                        {"tap_max_ms", pct(tap_ms_, 1.0)}};
+    if (FILE* f = std::fopen(opt_.frame_stats.c_str(), "w")) {
+      std::string s = j.dump(0) + "\n";
+      std::fwrite(s.data(), 1, s.size(), f);
+      std::fclose(f);
+    }
+  }
   ImGui_ImplSDLRenderer_Shutdown();
   ImGui::DestroyContext();
   window_.reset();
@@ -225,6 +248,7 @@ void KioskApp::frame() {
   SDL_RenderClear(window_->renderer());
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
   window_->present();
+  if (!opt_.frame_stats.empty()) frame_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - now).count());
   widgets_ = ui.widgets();
   if (first_frame_ms_ == 0) {
     first_frame_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - kProcessStart).count();
@@ -437,6 +461,8 @@ void KioskApp::tap(const std::string& id, int line) {
     throw ScriptFailure(line, "tap " + id + ": no such button on screen '" + current_screen() +
                                   "' (buttons here: " + ids + ")");
   }
+  const auto start = Clock::now();
+  const std::string screen_before = current_screen();
   float x = w->rect.x + w->rect.w / 2, y = w->rect.y + w->rect.h / 2;
   input_.move(x, y);
   input_.button(true);
@@ -445,6 +471,9 @@ void KioskApp::tap(const std::string& id, int line) {
   // Press, release, then one frame to show the result of the intent.
   while (!input_.empty()) frame();
   frame();
+  // A tap that changes the screen: from the finger to the new screen drawn (this frame shows it).
+  if (!opt_.frame_stats.empty() && current_screen() != screen_before)
+    tap_ms_.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   frame();
 }
 

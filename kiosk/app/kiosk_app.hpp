@@ -81,6 +81,7 @@ class KioskApp {
   std::vector<std::string> prompts_played_;  // since the last shot (audit)
   std::FILE* audit_ = nullptr;
   double first_frame_ms_ = 0;
+  std::vector<double> frame_ms_, tap_ms_;  // --frame-stats
   bool quit_ = false;
   bool store_down_ = false;
   TimePoint next_store_attempt_{};

@@ -41,6 +41,7 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--script") o.script = value();
     else if (a == "--shots") o.shots_dir = value();
     else if (a == "--audit") o.audit_file = value();
+    else if (a == "--frame-stats") o.frame_stats = value();
     else if (a == "--log-level") o.log_level = value();
     else if (a == "--help" || a == "-h") o.help = true;
     else throw UsageError("unknown option " + a);

@@ -17,6 +17,7 @@ struct Options {
   bool software = false;
   bool continuous = false;  // benchmark only: redraw every frame instead of waiting for events
   std::string script, shots_dir = ".", audit_file, log_level;
+  std::string frame_stats;  // benchmark only: at exit, every frame's time and every tap's latency (JSON)
   bool help = false;
 };
 

@@ -1,4 +1,6 @@
 // Copied from Debian libimgui-dev 1.86 examples/backends. Copyright (c) 2014-2021 Omar Cornut. MIT licence: see IMGUI_LICENSE.txt beside this file.
+// Shubbak's one change: each draw command goes through platform::render_draw_cmd (quad_fast_path.cpp), which draws
+// rectangles and 1:1 glyphs with SDL's fill and blit instead of its triangle rasteriser.
 // dear imgui: Renderer Backend for SDL_Renderer
 // (Requires: SDL 2.0.17+)
 
@@ -26,6 +28,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
+#include "quad_fast_path.hpp"
 #if defined(_MSC_VER) && _MSC_VER <= 1500 // MSVC 2008 or earlier
 #include <stddef.h>     // intptr_t
 #else
@@ -184,12 +187,9 @@ void ImGui_ImplSDLRenderer_RenderDrawData(ImDrawData* draw_data)
 
                 // Bind texture, Draw
 				SDL_Texture* tex = (SDL_Texture*)pcmd->GetTexID();
-                SDL_RenderGeometryRaw(bd->SDLRenderer, tex,
-                    xy, (int)sizeof(ImDrawVert),
-                    color, (int)sizeof(ImDrawVert),
-                    uv, (int)sizeof(ImDrawVert),
-                    cmd_list->VtxBuffer.Size - pcmd->VtxOffset,
-                    idx_buffer + pcmd->IdxOffset, pcmd->ElemCount, sizeof(ImDrawIdx));
+                (void)xy, (void)uv, (void)color;
+                shubbak::platform::render_draw_cmd(bd->SDLRenderer, tex, vtx_buffer + pcmd->VtxOffset,
+                    cmd_list->VtxBuffer.Size - pcmd->VtxOffset, idx_buffer + pcmd->IdxOffset, (int)pcmd->ElemCount);
             }
         }
     }

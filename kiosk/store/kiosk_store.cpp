@@ -59,7 +59,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       const VisitorDetails& v = *req.new_visitor;
       visitor_id = store::new_uuid_v4();
       registration_id = store::new_uuid_v4();
-      auto ins = db_.prepare(
+      auto& ins = db_.cached(
           "INSERT INTO visitors(id, created_at, phone_hash, cin_hash, full_name, phone, cin, birth_year, commune, contact)"
           " VALUES(?,?,?,?,?,?,?,?,?,?)");
       ins.bind(1, visitor_id).bind(2, at);
@@ -68,24 +68,26 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       ins.bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
       if (v.birth_year.empty()) ins.bind_null(8); else ins.bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
       ins.bind(9, v.commune).bind(10, v.contact).run();
-      db_.prepare("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
+      db_.cached("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
           .bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
     }
-    auto next = db_.prepare("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE origin_service_id=? AND day=?");
+    auto& next = db_.cached("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE origin_service_id=? AND day=?");
     next.bind(1, svc->id).bind(2, day);
     next.step();
     int64_t seq = next.integer(0);
+    next.reset();  // a cached statement left on a row would hold a read snapshot open
     t.number = ticket_number(svc->prefix, seq);
-    auto ahead = db_.prepare(
+    auto& ahead = db_.cached(
         "SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
     ahead.bind(1, svc->id).bind(2, day);
     ahead.step();
     t.people_ahead = static_cast<int>(ahead.integer(0));
+    ahead.reset();
     int serving = std::max<int>(1, static_cast<int>(svc->counters.size()));
     t.wait_minutes = (t.people_ahead * svc->minutes_per_visitor + serving - 1) / serving;
 
     std::string ticket_id = store::new_uuid_v4();
-    auto ins = db_.prepare(
+    auto& ins = db_.cached(
         "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "
         "sensitive, priority, issued_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, ticket_id).bind(2, svc->id).bind(3, svc->id).bind(4, day).bind(5, seq).bind(6, t.number);

@@ -1,5 +1,7 @@
 #include "kit.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "icons.hpp"
@@ -23,7 +25,28 @@ Rect Ui::place(Rect r) const {
   return r;
 }
 
-void Ui::fill(const Rect& r, Color c, float rounding) { draw_list()->AddRectFilled(r.min(), r.max(), c.u32(), rounding); }
+// A rounded rectangle as three plain rectangles and four small corner fans: the software renderer fills plain
+// rectangles fast and rasterises triangles slowly, so the large areas must not be triangles.
+void Ui::fill(const Rect& r, Color c, float rounding) {
+  ImDrawList* dl = draw_list();
+  rounding = std::min(rounding, std::min(r.w, r.h) / 2);
+  if (rounding < 1.0f) {
+    dl->AddRectFilled(r.min(), r.max(), c.u32());
+    return;
+  }
+  const float x0 = r.x, y0 = r.y, x1 = r.x + r.w, y1 = r.y + r.h, k = rounding;
+  // Each corner: a k-by-k square with that one corner rounded (ImGui's own arc and anti-aliasing), small.
+  dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + k, y0 + k), c.u32(), k, ImDrawFlags_RoundCornersTopLeft);
+  dl->AddRectFilled(ImVec2(x1 - k, y0), ImVec2(x1, y0 + k), c.u32(), k, ImDrawFlags_RoundCornersTopRight);
+  dl->AddRectFilled(ImVec2(x1 - k, y1 - k), ImVec2(x1, y1), c.u32(), k, ImDrawFlags_RoundCornersBottomRight);
+  dl->AddRectFilled(ImVec2(x0, y1 - k), ImVec2(x0 + k, y1), c.u32(), k, ImDrawFlags_RoundCornersBottomLeft);
+  // After the corners: the rectangles cover the anti-aliased fringe the corners draw along their straight sides.
+  // ... overlapping them by a pixel when opaque: the corners' inner half-pixel of anti-aliasing is covered too.
+  const float o = 1.0f;  // Color is always opaque
+  dl->AddRectFilled(ImVec2(x0 + k - o, y0), ImVec2(x1 - k + o, y1), c.u32());
+  dl->AddRectFilled(ImVec2(x0, y0 + k - o), ImVec2(x0 + k, y1 - k + o), c.u32());
+  dl->AddRectFilled(ImVec2(x1 - k, y0 + k - o), ImVec2(x1, y1 - k + o), c.u32());
+}
 
 float Ui::text_height(const std::string& logical, ImFont* font, float px, float width) {
   const auto& lines = cache_.lines(logical, dir(), font, px, width);

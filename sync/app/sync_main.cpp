@@ -29,7 +29,8 @@ const char* kUsage =
     "usage: shubbak-sync --data DIR --config DIR [--once] [--upstream URL] [--ca-file PEM]\n"
     "                    [--pin sha256//BASE64[;sha256//BASE64]] [--token-file FILE]\n"
     "                    [--client-cert PEM --client-key PEM] [--seal-key BASE64] [--backoff-cap SECONDS]\n"
-    "                    [--max-failures N] [--log-level LEVEL]\n";
+    "                    [--max-failures N] [--log-level LEVEL]\n"
+    "benchmark only:     [--batch-max-records N] [--fresh-connections]\n";
 
 struct Options {
   std::string data = "data", config = "config/demo";
@@ -37,6 +38,8 @@ struct Options {
   std::string upstream, ca_file, pins, token_file, client_cert, client_key, seal_key, log_level;
   int backoff_cap = -1;
   int max_failures = 8;  // --once: give up after this many failed attempts in a row
+  int batch_max_records = -1;
+  bool fresh_connections = false;
 };
 
 [[noreturn]] void usage_error(const std::string& m) {
@@ -55,6 +58,7 @@ Options parse(int argc, char** argv) {
     if (a == "--data") o.data = value();
     else if (a == "--config") o.config = value();
     else if (a == "--once") o.once = true;
+    else if (a == "--fresh-connections") o.fresh_connections = true;
     else if (a == "--upstream") o.upstream = value();
     else if (a == "--ca-file") o.ca_file = value();
     else if (a == "--pin") o.pins = value();
@@ -63,12 +67,13 @@ Options parse(int argc, char** argv) {
     else if (a == "--client-key") o.client_key = value();
     else if (a == "--seal-key") o.seal_key = value();
     else if (a == "--log-level") o.log_level = value();
-    else if (a == "--backoff-cap" || a == "--max-failures") {
+    else if (a == "--backoff-cap" || a == "--max-failures" || a == "--batch-max-records") {
       std::string v = value();
       char* end = nullptr;
       long n = std::strtol(v.c_str(), &end, 10);
       if (*end || n < 0 || n > 86400) usage_error(a + " must be a number");
-      (a == "--backoff-cap" ? o.backoff_cap : o.max_failures) = static_cast<int>(n);
+      (a == "--backoff-cap" ? o.backoff_cap : a == "--max-failures" ? o.max_failures : o.batch_max_records) =
+          static_cast<int>(n);
     } else if (a == "--help" || a == "-h") {
       std::fputs(kUsage, stdout);
       std::exit(0);
@@ -151,6 +156,7 @@ int main(int argc, char** argv) {
     if (auto k = store::from_base64(ss.seal_public_key); !k || k->size() != 32)
       doc.fail(0, "[sync] seal_public_key", "not a base64 public key of 32 bytes");
     if (o.backoff_cap >= 0) ss.backoff_cap_seconds = std::max(1, o.backoff_cap);
+    if (o.batch_max_records > 0) ss.batch_max_records = o.batch_max_records;
     if (ss.upstream.empty()) doc.fail(0, "[sync] upstream", "missing: where to send (https://...)");
     if (ss.upstream.rfind("https://", 0) != 0)
       usage_error("the upstream must start with https:// (records never travel unencrypted)");
@@ -163,6 +169,11 @@ int main(int argc, char** argv) {
     store::Database db = store::open_store(o.data);
     transport::HttpsClient http({ss.ca_file, ss.pins, ss.client_cert, ss.client_key},
                                 {ss.connect_timeout_seconds, ss.low_speed_seconds, 300});
+    http.set_fresh_connections(o.fresh_connections);
+    auto traffic = [&] {
+      return std::to_string(http.requests()) + " requests, " + std::to_string(http.bytes_sent()) + " bytes sent, " +
+             std::to_string(http.bytes_received()) + " received";
+    };
     sync::EngineConfig ec{ss.upstream,         read_token(ss.token_file), centre_id, kiosk_id, ss.batch_max_records,
                           static_cast<size_t>(ss.batch_max_kib) * 1024, 2, ss.backoff_cap_seconds};
     sync::Engine engine(db, http, ec, [] { return std::chrono::system_clock::now(); });
@@ -219,7 +230,10 @@ int main(int argc, char** argv) {
       }
       auto due = store::next_due(db);
       if (o.once) {
-        if (!due) return 0;  // nothing pending or in flight: all delivered (or set aside)
+        if (!due) {  // nothing pending or in flight: all delivered (or set aside)
+          log::info("done: " + traffic());
+          return 0;
+        }
         if (failures >= o.max_failures) {
           store::OutboxCounts c = store::outbox_counts(db);
           std::fprintf(stderr, "shubbak-sync: giving up after %d failed attempts, %lld records still waiting: %s\n",

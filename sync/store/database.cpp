@@ -123,7 +123,15 @@ Database Database::open(const std::string& path, const OpenOptions& opt) {
 }
 
 Database::~Database() {
+  cache_.clear();
   if (db_) sqlite3_close_v2(db_);
+}
+
+Statement& Database::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+  it->second->reset();
+  return *it->second;
 }
 
 void Database::exec(const std::string& sql) {
@@ -137,10 +145,10 @@ void Database::exec(const std::string& sql) {
 }
 
 void Database::transaction(const std::function<void()>& fn) {
-  exec("BEGIN IMMEDIATE");
+  cached("BEGIN IMMEDIATE").run();
   try {
     fn();
-    exec("COMMIT");
+    cached("COMMIT").run();
   } catch (...) {
     // A failed COMMIT may already have rolled back; ROLLBACK then reports "no transaction": ignore that.
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -61,12 +63,16 @@ class Database {
  public:
   static Database open(const std::string& path, const OpenOptions& opt = {});
   ~Database();
-  Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+  Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), cache_(std::move(o.cache_)) {
+    o.db_ = nullptr;
+  }
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   void exec(const std::string& sql);
   Statement prepare(const std::string& sql) { return Statement(db_, sql); }
+  // The same, compiled once per connection and kept (hot paths: a ticket, an outbox row). Reset and unbound.
+  Statement& cached(const std::string& sql);
   // BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if fn throws. Nothing half-written remains.
   void transaction(const std::function<void()>& fn);
   // Changes when another connection commits (cheap; poll it on a timer).
@@ -81,6 +87,7 @@ class Database {
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  std::map<std::string, std::unique_ptr<Statement>> cache_;  // finalised before the connection closes
 };
 
 // Turns a SQLite result code into a StoreError with a plain message.

@@ -8,7 +8,7 @@ std::string append_outbox(Database& db, const Sealer& sealer, const std::string&
                           const std::string& created_at, const std::string& visitor_id) {
   std::string id = new_uuid_v4();
   Bytes sealed = sealer.seal(json);
-  auto st = db.prepare("INSERT INTO outbox(id, kind, created_at, payload, payload_size, visitor_id) VALUES(?,?,?,?,?,?)");
+  auto& st = db.cached("INSERT INTO outbox(id, kind, created_at, payload, payload_size, visitor_id) VALUES(?,?,?,?,?,?)");
   st.bind(1, id).bind(2, kind).bind(3, created_at).bind_blob(4, sealed).bind(5, static_cast<int64_t>(sealed.size()));
   if (visitor_id.empty()) st.bind_null(6);
   else st.bind(6, visitor_id);

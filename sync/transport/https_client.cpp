@@ -104,7 +104,22 @@ HttpResponse HttpsClient::request(const std::string& method, const std::string& 
   curl_off_t retry = -1;
   if (curl_easy_getinfo(curl_, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && r.headers.count("retry-after"))
     r.retry_after_seconds = retry < 0 ? 0 : static_cast<long>(retry);
+  long header_out = 0, header_in = 0;
+  curl_off_t up = 0, down = 0;
+  curl_easy_getinfo(curl_, CURLINFO_REQUEST_SIZE, &header_out);
+  curl_easy_getinfo(curl_, CURLINFO_HEADER_SIZE, &header_in);
+  curl_easy_getinfo(curl_, CURLINFO_SIZE_UPLOAD_T, &up);
+  curl_easy_getinfo(curl_, CURLINFO_SIZE_DOWNLOAD_T, &down);
+  bytes_sent_ += static_cast<uint64_t>(header_out) + static_cast<uint64_t>(up);
+  bytes_received_ += static_cast<uint64_t>(header_in) + static_cast<uint64_t>(down);
+  ++requests_;
   return r;
+}
+
+void HttpsClient::set_fresh_connections(bool on) {
+  fresh_ = on;
+  curl_easy_setopt(curl_, CURLOPT_FRESH_CONNECT, on ? 1L : 0L);
+  curl_easy_setopt(curl_, CURLOPT_FORBID_REUSE, on ? 1L : 0L);
 }
 
 std::string gzip(const std::string& data) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <curl/curl.h>
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -46,12 +47,20 @@ class HttpsClient {
                        const std::map<std::string, std::string>& headers, const std::string& body);
   // Drops the connection (the next request makes a new one).
   void reset_connection();
+  // Benchmark baseline only: a new connection (TCP + TLS handshake) for every request.
+  void set_fresh_connections(bool on);
+  // Bytes of requests (headers + bodies) and answers so far, as HTTP sees them (TLS framing not counted).
+  uint64_t bytes_sent() const { return bytes_sent_; }
+  uint64_t bytes_received() const { return bytes_received_; }
+  uint64_t requests() const { return requests_; }
 
  private:
   void configure();
   CURL* curl_;
   TlsOptions tls_;
   Timeouts timeouts_;
+  bool fresh_ = false;
+  uint64_t bytes_sent_ = 0, bytes_received_ = 0, requests_ = 0;
 };
 
 // gzip (RFC 1952) for Content-Encoding: gzip.

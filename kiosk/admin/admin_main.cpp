@@ -19,7 +19,9 @@
 #include "counter_store.hpp"
 #include "kiosk_store.hpp"
 #include "staff_store.hpp"
+#include "install_paths.hpp"
 #include "log.hpp"
+#include "operator_commands.hpp"
 #include "outbox.hpp"
 #include "privacy.hpp"
 #include "schema.hpp"
@@ -43,6 +45,11 @@ const char* kUsage =
     "                            staff accounts; the PIN (4 to 8 digits) is read from standard input\n"
     "  report --day YYYY-MM-DD [--csv]\n"
     "                            the day's figures per service: counts only, no personal data\n"
+    "  config check              every problem in the configuration folder, with file, line and fix\n"
+    "  catalog check FILE        read a catalogue file and say what is wrong\n"
+    "  catalog import FILE       check it, then make it the centre's catalogue (atomically)\n"
+    "  keys show                 ids, keys and pins to give the ministry (nothing secret)\n"
+    "  backup FILE               an online copy of the store (safe while running), mode 600\n"
     "  purge                     purge the clear-text details of visitors whose day is over (plus\n"
     "                            [sync] details_kept_days) and whose sealed copy is sent; hashes stay\n"
     "  audio-report [--assets DIR] [--voices DIR]\n"
@@ -51,7 +58,8 @@ const char* kUsage =
     "                            synthesise ar and fr clips with espeak-ng (done at build time)\n";
 
 struct Args {
-  std::string data = "data", config = "config/demo", assets = SHUBBAK_ASSETS_DIR, voices = SHUBBAK_VOICE_DIR, out;
+  std::string data = "data", config = "config/demo", assets = installed_or("assets", SHUBBAK_ASSETS_DIR),
+              voices = installed_or("voice", SHUBBAK_VOICE_DIR), out;
   std::vector<std::string> rest;
 };
 
@@ -323,6 +331,12 @@ int main(int argc, char** argv) {
     if (cmd == "staff") return cmd_staff(a);
     if (cmd == "report") return cmd_report(a);
     if (cmd == "purge" && a.rest.size() == 1) return cmd_purge(a);
+    if (cmd == "config" && a.rest.size() == 2 && a.rest[1] == "check") return admin::config_check(a.config);
+    if (cmd == "catalog" && a.rest.size() == 3 && a.rest[1] == "check") return admin::catalog_check(a.rest[2]);
+    if (cmd == "catalog" && a.rest.size() == 3 && a.rest[1] == "import")
+      return admin::catalog_import(a.config, a.rest[2]);
+    if (cmd == "keys" && a.rest.size() == 2 && a.rest[1] == "show") return admin::keys_show(a.config);
+    if (cmd == "backup" && a.rest.size() == 2) return admin::backup(a.data, a.rest[1]);
     if (cmd == "audio-synthesise" && a.rest.size() == 1) return cmd_audio_synthesise(a);
     if (cmd == "audio-report" && a.rest.size() == 1) return cmd_audio_report(a);
     if (cmd == "seed") {

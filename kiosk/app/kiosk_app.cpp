@@ -15,6 +15,7 @@
 #include "data_dir.hpp"
 #include "icons.hpp"
 #include "languages.hpp"
+#include "install_paths.hpp"
 #include "log.hpp"
 #include "recovery.hpp"
 #include "utf8.hpp"
@@ -45,7 +46,8 @@ static std::string hex(ui::Color c) {
 }
 
 KioskApp::KioskApp(const Options& opt) : opt_(opt) {
-  if (opt_.assets_dir.empty()) opt_.assets_dir = SHUBBAK_ASSETS_DIR;
+  if (opt_.assets_dir.empty()) opt_.assets_dir = installed_or("assets", SHUBBAK_ASSETS_DIR);
+  voice_dir_ = installed_or("voice", SHUBBAK_VOICE_DIR);
   config_ = CentreConfig::load(opt_.config_dir);
   // Ticket numbers restart at the centre's local midnight; printed times are local.
   ::setenv("TZ", config_.settings.timezone.c_str(), 1);
@@ -362,7 +364,7 @@ std::string KioskApp::clip_for(const std::string& lang, const std::string& key) 
   auto it = clip_cache_.find(id);
   if (it != clip_cache_.end()) return it->second;
   std::string found;
-  for (const std::string& dir : {opt_.assets_dir + "/audio", std::string(SHUBBAK_VOICE_DIR)}) {
+  for (const std::string& dir : {opt_.assets_dir + "/audio", voice_dir_}) {
     std::string path = dir + "/" + id + ".wav";
     if (::access(path.c_str(), R_OK) == 0) {
       found = path;

@@ -84,6 +84,7 @@ class KioskApp {
   std::vector<double> frame_ms_, tap_ms_;  // --frame-stats
   bool quit_ = false;
   bool store_down_ = false;
+  std::string voice_dir_;  // synthetic clips (recorded ones in assets/audio win)
   TimePoint next_store_attempt_{};
 };
 

@@ -74,3 +74,52 @@ TEST(Admin, StaffAccountsAndTheDaysReport) {
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "report", "--day", "yesterday"});
   EXPECT_EQ(r.exit_code, 2);
 }
+
+TEST(Admin, OperatorCommandsCheckImportShowKeysAndBackUp) {
+  TempDir t;
+  make_sync_config(t.path / "cfg", "tYXy7VK7zlLJbO2kKbVU9NPMP+qmj7hdKYEL6PZ7Hz8=", "https://127.0.0.1:1", t.path / "nope.pem",
+                   "secret-token");
+  fs::permissions(t.path / "cfg/token", fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read);
+  std::string data = (t.path / "data").string(), cfg = (t.path / "cfg").string();
+  auto admin = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv = {bin("shubbak-admin"), "--data", data, "--config", cfg};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+  };
+  // config check: each problem with where and a fix.
+  Result r = admin({"config", "check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("[sync] ca_file: " + (t.path / "nope.pem").string() + " does not exist"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("can be read by other users\n    fix: chmod 600"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 problem(s)"), std::string::npos) << r.out;
+  write_file(t.path / "nope.pem", "x");
+  fs::permissions(t.path / "cfg/token", fs::perms::owner_read | fs::perms::owner_write);
+  r = admin({"config", "check"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  // keys show: the ids and the public key, a fingerprint of the token, never the token.
+  r = admin({"keys", "show"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("tYXy7VK7zlLJbO2kKbVU9NPMP+qmj7hdKYEL6PZ7Hz8="), std::string::npos);
+  EXPECT_NE(r.out.find("token fingerprint"), std::string::npos);
+  EXPECT_EQ(r.out.find("secret-token"), std::string::npos);
+  // catalog import: a broken file is refused and the old catalogue kept; a good one replaces it.
+  std::string before = read_file(t.path / "cfg/catalog.conf");
+  write_file(t.path / "bad.conf", "[service x]\nprefix = A\nunknown_key = 1\n");
+  r = admin({"catalog", "import", (t.path / "bad.conf").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("bad.conf:"), std::string::npos) << r.out;
+  EXPECT_EQ(read_file(t.path / "cfg/catalog.conf"), before);
+  std::string next = before;
+  next.replace(next.find("minutes_per_visitor"), 0, "# edited\n");
+  write_file(t.path / "good.conf", next);
+  r = admin({"catalog", "import", (t.path / "good.conf").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(read_file(t.path / "cfg/catalog.conf"), next);
+  // backup: an online copy, private, that opens with the same rows.
+  ASSERT_EQ(admin({"seed", "--registrations", "20"}).exit_code, 0);
+  r = admin({"backup", (t.path / "copy.db").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(fs::status(t.path / "copy.db").permissions() & fs::perms::others_read, fs::perms::none);
+  auto copy = shubbak::store::Database::open((t.path / "copy.db").string());
+  EXPECT_EQ(copy.scalar("SELECT count(*) FROM registrations"), 20);
+}

@@ -101,8 +101,11 @@ int cmd_status(const Args& a, bool as_json) {
   ::tzset();
   store::Database db = store::open_store(a.data);
   store::OutboxCounts c = store::outbox_counts(db);
-  KioskStore ks(db, cfg.catalogue, cfg.settings);
-  int today = ks.tickets_today(std::chrono::system_clock::now());
+  // Read-only figures: no sealing key needed (status works on a kiosk not yet provisioned).
+  auto count_today = db.prepare("SELECT count(*) FROM tickets WHERE day=?");
+  count_today.bind(1, local_day(std::chrono::system_clock::now()));
+  count_today.step();
+  const int today = static_cast<int>(count_today.integer(0));
   int64_t schema = db.scalar("PRAGMA user_version");
   auto sst = db.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,''), coalesce(last_error,''),"
                         " coalesce(next_attempt_at,''), consecutive_failures FROM sync_status");

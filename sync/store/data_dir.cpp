@@ -16,6 +16,8 @@ Database open_store(const std::string& data_dir, const OpenOptions& opt) {
     throw StoreError(errno == EROFS || errno == EACCES ? Fault::ReadOnly : Fault::Io,
                      "cannot create the data folder " + data_dir + ": " + std::strerror(errno));
   Database db = Database::open(db_path(data_dir), opt);
+  // The store holds personal data: readable by its owner only (the folder is 0700 too).
+  for (const char* suffix : {"", "-wal", "-shm"}) ::chmod((db_path(data_dir) + suffix).c_str(), 0600);
   migrate(db);
   return db;
 }

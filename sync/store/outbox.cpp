@@ -4,7 +4,7 @@
 
 namespace shubbak::store {
 
-std::string append_outbox(Database& db, const Sealer& sealer, const std::string& kind, const std::string& json,
+std::string append_outbox(Database& db, Sealer& sealer, const std::string& kind, const std::string& json,
                           const std::string& created_at, const std::string& visitor_id) {
   std::string id = new_uuid_v4();
   Bytes sealed = sealer.seal(json);

@@ -25,7 +25,7 @@ struct OutboxRecord {
 // Appends one sealed record; call inside the transaction that writes the data. Returns the record id (UUIDv4).
 // `visitor_id` names the visitor whose personal details the record carries (her clear-text copy is kept until
 // this record is sent).
-std::string append_outbox(Database& db, const Sealer& sealer, const std::string& kind, const std::string& json,
+std::string append_outbox(Database& db, Sealer& sealer, const std::string& kind, const std::string& json,
                           const std::string& created_at, const std::string& visitor_id = {});
 
 OutboxCounts outbox_counts(Database& db);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace shubbak::store {
@@ -34,6 +35,20 @@ Sealer::Sealer(const std::string& public_key_base64) {
   if (!k || k->size() != crypto_box_PUBLICKEYBYTES)
     throw std::invalid_argument("the upstream sealing key is not a base64 public key of 32 bytes");
   pk_ = *k;
+  new_ephemeral_key();
+}
+
+Sealer::~Sealer() { sodium_memzero(shared_.data(), shared_.size()); }
+
+void Sealer::new_ephemeral_key() {
+  Bytes sk(crypto_box_SECRETKEYBYTES);
+  ephemeral_pk_.assign(crypto_box_PUBLICKEYBYTES, 0);
+  shared_.assign(crypto_box_BEFORENMBYTES, 0);
+  crypto_box_keypair(ephemeral_pk_.data(), sk.data());
+  if (crypto_box_beforenm(shared_.data(), pk_.data(), sk.data()) != 0)
+    throw std::invalid_argument("the upstream sealing key is not a usable public key");
+  sodium_memzero(sk.data(), sk.size());
+  used_ = 0;
 }
 
 Bytes deflate_bytes(const std::string& s) {
@@ -75,10 +90,16 @@ std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size) {
   return out;
 }
 
-Bytes Sealer::seal(const std::string& json) const {
+Bytes Sealer::seal(const std::string& json) {
+  if (++used_ > kRecordsPerEphemeralKey) new_ephemeral_key();
   Bytes plain = deflate_bytes(json);
-  Bytes out(plain.size() + crypto_box_SEALBYTES);
-  crypto_box_seal(out.data(), plain.data(), plain.size(), pk_.data());
+  const size_t head = 1 + crypto_box_PUBLICKEYBYTES + crypto_box_NONCEBYTES;
+  Bytes out(head + crypto_box_MACBYTES + plain.size());
+  out[0] = 2;
+  std::copy(ephemeral_pk_.begin(), ephemeral_pk_.end(), out.begin() + 1);
+  unsigned char* nonce = out.data() + 1 + crypto_box_PUBLICKEYBYTES;
+  randombytes_buf(nonce, crypto_box_NONCEBYTES);
+  crypto_box_easy_afternm(out.data() + head, plain.data(), plain.size(), nonce, shared_.data());
   sodium_memzero(plain.data(), plain.size());
   return out;
 }
@@ -92,6 +113,15 @@ KeyPair make_seal_keypair() {
 
 std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys) {
   init_sodium();
+  const size_t head = 1 + crypto_box_PUBLICKEYBYTES + crypto_box_NONCEBYTES;
+  if (sealed.size() >= head + crypto_box_MACBYTES && sealed[0] == 2) {
+    Bytes plain(sealed.size() - head - crypto_box_MACBYTES);
+    if (crypto_box_open_easy(plain.data(), sealed.data() + head, sealed.size() - head,
+                             sealed.data() + 1 + crypto_box_PUBLICKEYBYTES, sealed.data() + 1,
+                             keys.secret_key.data()) == 0)
+      return inflate_bytes(plain);
+  }
+  // Format 1 (or a format-1 box whose first byte happens to be 2).
   if (sealed.size() < crypto_box_SEALBYTES) return std::nullopt;
   Bytes plain(sealed.size() - crypto_box_SEALBYTES);
   if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys.public_key.data(),

@@ -1,5 +1,11 @@
-// Sealing outbox payloads to the upstream: JSON -> zlib -> crypto_box_seal (X25519 + XSalsa20-Poly1305).
+// Sealing outbox payloads to the upstream: JSON -> zlib -> X25519 + XSalsa20-Poly1305 (libsodium crypto_box).
 // Whoever holds only the public key (the kiosk) cannot open what it sealed.
+//
+// Format 2: 0x02 | ephemeral public key (32) | nonce (24) | box (16-byte tag + ciphertext). The ephemeral key pair
+// is made in memory by each Sealer and replaced every kRecordsPerEphemeralKey records; its secret half is wiped as
+// soon as the shared key is derived, so neither the disk nor a later process can open a record. One X25519
+// agreement per key instead of two per record (crypto_box_seal): the ticket write's main cost (docs/performance.md).
+// Format 1 (crypto_box_seal output) still opens.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -22,10 +28,18 @@ class Sealer {
  public:
   // Throws std::invalid_argument with words for the operator if the key is not a base64 32-byte key.
   explicit Sealer(const std::string& public_key_base64);
-  Bytes seal(const std::string& json) const;
+  ~Sealer();
+  Sealer(const Sealer&) = delete;
+  Sealer& operator=(const Sealer&) = delete;
+  Bytes seal(const std::string& json);
+
+  static constexpr int kRecordsPerEphemeralKey = 1000;
 
  private:
-  Bytes pk_;
+  void new_ephemeral_key();
+  Bytes pk_;                     // the upstream's
+  Bytes ephemeral_pk_, shared_;  // this Sealer's current ephemeral public key and the precomputed shared key
+  int used_ = 0;
 };
 
 KeyPair make_seal_keypair();

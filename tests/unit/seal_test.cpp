@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <sodium.h>
+
+#include <algorithm>
+
 #include "seal.hpp"
 #include "uuid.hpp"
 
@@ -20,6 +24,24 @@ TEST(Seal, SameRecordSealsDifferentlyEachTime) {
   KeyPair up = make_seal_keypair();
   Sealer s(to_base64(up.public_key));
   EXPECT_NE(s.seal("x"), s.seal("x"));
+}
+
+TEST(Seal, TheEphemeralKeyChangesEveryThousandRecordsAndOldBoxesStillOpen) {
+  KeyPair up = make_seal_keypair();
+  Sealer s(to_base64(up.public_key));
+  Bytes first = s.seal("record 1");
+  Bytes same_key = s.seal("record 2");
+  EXPECT_EQ(first[0], 2) << "format 2";
+  EXPECT_TRUE(std::equal(first.begin() + 1, first.begin() + 33, same_key.begin() + 1));
+  Bytes later;
+  for (int i = 2; i <= Sealer::kRecordsPerEphemeralKey; ++i) later = s.seal("record");
+  EXPECT_FALSE(std::equal(first.begin() + 1, first.begin() + 33, later.begin() + 1)) << "a new ephemeral key";
+  EXPECT_EQ(open_sealed(later, up), "record");
+  EXPECT_EQ(open_sealed(first, up), "record 1");
+  // Format 1: crypto_box_seal of a compressed record, as the first kiosks wrote.
+  Bytes plain = deflate_bytes("format one"), v1(plain.size() + crypto_box_SEALBYTES);
+  crypto_box_seal(v1.data(), plain.data(), plain.size(), up.public_key.data());
+  EXPECT_EQ(open_sealed(v1, up), "format one");
 }
 
 TEST(Seal, RejectsBadKeys) {

@@ -111,21 +111,36 @@ KeyPair make_seal_keypair() {
   return k;
 }
 
-std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys) {
+std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys) { return Opener(keys).open(sealed); }
+
+Opener::~Opener() {
+  for (auto& [pk, k] : shared_) sodium_memzero(k.data(), k.size());
+}
+
+std::optional<std::string> Opener::open(const Bytes& sealed) {
   init_sodium();
   const size_t head = 1 + crypto_box_PUBLICKEYBYTES + crypto_box_NONCEBYTES;
   if (sealed.size() >= head + crypto_box_MACBYTES && sealed[0] == 2) {
+    Bytes eph(sealed.begin() + 1, sealed.begin() + 1 + crypto_box_PUBLICKEYBYTES);
+    const Bytes* k = nullptr;
+    for (const auto& [pk, key] : shared_)
+      if (pk == eph) k = &key;
+    Bytes fresh(crypto_box_BEFORENMBYTES);
+    if (!k && crypto_box_beforenm(fresh.data(), eph.data(), keys_.secret_key.data()) == 0) {
+      if (shared_.size() >= 16) shared_.erase(shared_.begin());
+      shared_.emplace_back(eph, fresh);
+      k = &shared_.back().second;
+    }
     Bytes plain(sealed.size() - head - crypto_box_MACBYTES);
-    if (crypto_box_open_easy(plain.data(), sealed.data() + head, sealed.size() - head,
-                             sealed.data() + 1 + crypto_box_PUBLICKEYBYTES, sealed.data() + 1,
-                             keys.secret_key.data()) == 0)
+    if (k && crypto_box_open_easy_afternm(plain.data(), sealed.data() + head, sealed.size() - head,
+                                          sealed.data() + 1 + crypto_box_PUBLICKEYBYTES, k->data()) == 0)
       return inflate_bytes(plain);
   }
   // Format 1 (or a format-1 box whose first byte happens to be 2).
   if (sealed.size() < crypto_box_SEALBYTES) return std::nullopt;
   Bytes plain(sealed.size() - crypto_box_SEALBYTES);
-  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys.public_key.data(),
-                           keys.secret_key.data()) != 0)
+  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys_.public_key.data(),
+                           keys_.secret_key.data()) != 0)
     return std::nullopt;
   return inflate_bytes(plain);
 }

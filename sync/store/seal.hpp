@@ -46,6 +46,21 @@ KeyPair make_seal_keypair();
 // Opens and decompresses; nullopt if the box was tampered with or not for this key.
 std::optional<std::string> open_sealed(const Bytes& sealed, const KeyPair& keys);
 
+// The receiver's side for many records (a batch, an export): remembers the shared key of each sender's ephemeral
+// key, so a batch from one kiosk costs one X25519 agreement, not one per record. Not thread-safe: one per batch.
+class Opener {
+ public:
+  explicit Opener(const KeyPair& keys) : keys_(keys) {}
+  ~Opener();
+  Opener(const Opener&) = delete;
+  Opener& operator=(const Opener&) = delete;
+  std::optional<std::string> open(const Bytes& sealed);
+
+ private:
+  const KeyPair& keys_;
+  std::vector<std::pair<Bytes, Bytes>> shared_;  // (ephemeral public key, shared key), a few at most
+};
+
 Bytes deflate_bytes(const std::string& s);
 // Inflates a zlib or gzip stream; nullopt if damaged or larger than max_size.
 std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size = 16 << 20);

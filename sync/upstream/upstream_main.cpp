@@ -90,6 +90,7 @@ void handle_records(upstream::UpstreamStore& st, const upstream::UpstreamKeys& k
     res.set_content(*earlier, "application/json");
     return;
   }
+  store::Opener opener(keys.seal);  // one key agreement per sender key in this batch
   json batch;
   try {
     batch = json::parse(req.body);
@@ -122,7 +123,7 @@ void handle_records(upstream::UpstreamStore& st, const upstream::UpstreamKeys& k
         continue;
       }
       auto sealed = store::from_base64(r["sealed"].get<std::string>());
-      std::optional<std::string> plain = sealed ? store::open_sealed(*sealed, keys.seal) : std::nullopt;
+      std::optional<std::string> plain = sealed ? opener.open(*sealed) : std::nullopt;
       if (!plain) {
         reject("cannot open the sealed payload with this server's key");
         continue;
@@ -222,8 +223,9 @@ int cmd_export(const Args& a) {
   upstream::UpstreamKeys keys = upstream::UpstreamKeys::load(a.get("--keys", data + "/keys"));
   auto q = st.db().prepare(
       "SELECT id, kiosk_id, centre_id, kind, created_at, received_at, sealed FROM records ORDER BY received_at, id");
+  store::Opener opener(keys.seal);
   while (q.step()) {
-    auto plain = store::open_sealed(q.blob(6), keys.seal);
+    auto plain = opener.open(q.blob(6));
     json line = {{"id", q.text(0)},         {"kiosk_id", q.text(1)},    {"centre_id", q.text(2)},
                  {"kind", q.text(3)},       {"created_at", q.text(4)}, {"received_at", q.text(5)},
                  {"record", plain ? json::parse(*plain) : json()}};

@@ -94,24 +94,30 @@ Server::~Server() {
   }
 }
 
-Server start_server(const std::vector<std::string>& argv, const fs::path& err_file) {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe");
-  Server s;
-  s.pid = fork();
-  if (s.pid == 0) {
-    dup2(out[1], 1);
-    close(out[0]);
-    if (!err_file.empty()) {
-      int fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-      if (fd >= 0) dup2(fd, 2);
-    }
+// Forks and runs argv with stdout and stderr on the given descriptors (-1: unchanged); `close_fd` is the parent's
+// end of a pipe, closed in the child.
+static pid_t fork_exec(const std::vector<std::string>& argv, int out_fd, int err_fd, int close_fd) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (out_fd >= 0) dup2(out_fd, 1);
+    if (err_fd >= 0) dup2(err_fd, 2);
+    if (close_fd >= 0) close(close_fd);
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
   }
+  return pid;
+}
+
+Server start_server(const std::vector<std::string>& argv, const fs::path& err_file) {
+  int out[2];
+  if (pipe(out) != 0) throw std::runtime_error("pipe");
+  Server s;
+  int err = err_file.empty() ? -1 : open(err_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  s.pid = fork_exec(argv, out[1], err, out[0]);
+  if (err >= 0) close(err);
   close(out[1]);
   // Block until the server says where it listens (or dies).
   FILE* f = fdopen(out[0], "r");
@@ -234,18 +240,9 @@ Process spawn(const std::vector<std::string>& argv) {
   int p[2];
   if (pipe(p) != 0) throw std::runtime_error("pipe");
   Process c;
-  c.pid = fork();
-  if (c.pid == 0) {
-    dup2(p[1], 2);
-    close(p[0]);
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
+  int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  c.pid = fork_exec(argv, null, p[1], p[0]);
+  close(null);
   close(p[1]);
   c.err = fdopen(p[0], "r");
   return c;

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "database.hpp"
-#include "helpers.hpp"
+#include "upstream_fixture.hpp"
 
 using namespace shubbak::testing;
 
@@ -57,21 +57,8 @@ std::string describe(const std::map<std::string, std::vector<std::string>>& hits
 
 }  // namespace
 
-class Privacy : public ::testing::Test {
+class Privacy : public UpstreamTest {
  protected:
-  static void SetUpTestSuite() {
-    certs_dir_ = new TempDir();
-    certs_ = new Certs(make_certs(certs_dir_->path));
-  }
-  static void TearDownTestSuite() {
-    delete certs_;
-    delete certs_dir_;
-  }
-  std::string data() const { return (t.path / "data").string(); }
-  std::string cfg() const { return (t.path / "cfg").string(); }
-  Server upstream(const fs::path& err_file = {}) {
-    return start_reference_upstream(t.path / "up", *certs_, t.path / "cfg", token_, {}, {}, {}, err_file);
-  }
   std::vector<std::string> kiosk_argv(const std::string& role, const std::string& script) {
     write_file(t.path / (role + ".txt"), script);
     return {bin("shubbak-kiosk"), "--headless", "--role", role, "--lang", "fr", "--data", data(), "--config", cfg(),
@@ -94,14 +81,7 @@ class Privacy : public ::testing::Test {
     auto db = shubbak::store::Database::open(data() + "/shubbak.db");
     return db.scalar_text(sql);
   }
-
-  TempDir t;
-  std::string token_;
-  static TempDir* certs_dir_;
-  static Certs* certs_;
 };
-TempDir* Privacy::certs_dir_ = nullptr;
-Certs* Privacy::certs_ = nullptr;
 
 TEST_F(Privacy, AfterThePurgeTheCanaryIsInNoFileOfTheDataFolder) {
   Server up = upstream();
@@ -148,7 +128,7 @@ TEST_F(Privacy, AfterThePurgeTheCanaryIsInNoFileOfTheDataFolder) {
 TEST_F(Privacy, TheCanaryIsInNoLogAtTheMostVerboseLevel) {
   fs::path upstream_log = t.path / "upstream.log";
   ::setenv("SHUBBAK_LOG_LEVEL", "debug", 1);
-  Server up = upstream(upstream_log);
+  Server up = upstream({}, {}, {}, upstream_log);
   ASSERT_EQ(admin({"staff", "add", "salma", "Salma B."}, "4821\n").exit_code, 0);
   std::string logs;
   Result r = run(kiosk_argv("visitor", canary_registration("fr")));

@@ -14,25 +14,13 @@
 #include <thread>
 
 #include "database.hpp"
-#include "helpers.hpp"
+#include "upstream_fixture.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;
 
-class Sync : public ::testing::Test {
+class Sync : public UpstreamTest {
  protected:
-  static void SetUpTestSuite() {
-    certs_dir_ = new TempDir();
-    certs_ = new Certs(make_certs(certs_dir_->path));
-  }
-  static void TearDownTestSuite() {
-    delete certs_;
-    delete certs_dir_;
-  }
-  const Certs& certs() const { return *certs_; }
-  std::string data() const { return (t.path / "data").string(); }
-  std::string cfg() const { return (t.path / "cfg").string(); }
-
   // The faulty upstream with a plan; the kiosk config points at it.
   Server faulty(const std::vector<std::string>& plan, const std::string& poison = "",
                 const fs::path& cert = {}, const fs::path& key = {}) {
@@ -63,9 +51,6 @@ class Sync : public ::testing::Test {
     write_file(t.path / "cfg/centre.conf", c);
   }
   // The reference upstream, its keys and a token for kiosk-01.
-  Server upstream(const fs::path& cert = {}, const fs::path& key = {}, const std::vector<std::string>& extra = {}) {
-    return start_reference_upstream(t.path / "up", certs(), t.path / "cfg", token_, cert, key, extra);
-  }
   void seed(int registrations) {
     Result r = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "seed", "--registrations",
                     std::to_string(registrations)});
@@ -105,14 +90,7 @@ class Sync : public ::testing::Test {
     while (st.step()) ids.insert(st.text(0));
     return ids;
   }
-
-  TempDir t;
-  std::string token_;
-  static TempDir* certs_dir_;
-  static Certs* certs_;
 };
-TempDir* Sync::certs_dir_ = nullptr;
-Certs* Sync::certs_ = nullptr;
 
 TEST_F(Sync, EverythingReachesTheReferenceUpstreamExactlyOnce) {
   Server up = upstream();

@@ -48,8 +48,10 @@ class StorageFaults : public ::testing::Test {
                   (t.path / "script.txt").string(), "--shots", (t.path / "shots").string()});
   }
   void init(const std::string& data) {
-    // status makes the store and its per-installation key, as a first start would.
-    Result r = run({bin("shubbak-admin"), "--data", data, "--config", cfg(), "status"});
+    // A first start makes the store and its per-installation key (a write the faults below would block).
+    write_file(t.path / "first.txt", "expect screen welcome\n");
+    Result r = run({bin("shubbak-kiosk"), "--headless", "--data", data, "--config", cfg(), "--script",
+                    (t.path / "first.txt").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   std::string q(const std::string& data, const std::string& sql) {
@@ -99,22 +101,29 @@ TEST_F(StorageFaults, LockedForLongByAnotherProcessThenReleased) {
   ASSERT_EQ(pipe(release), 0);
   pid_t locker = fork();
   if (locker == 0) {
-    auto db = shubbak::store::Database::open(data + "/shubbak.db");
-    db.exec("BEGIN EXCLUSIVE");
-    char c = 1;
-    if (write(ready[1], &c, 1) != 1 || read(release[0], &c, 1) < 0) _exit(1);
-    db.exec("ROLLBACK");
+    try {
+      auto db = shubbak::store::Database::open(data + "/shubbak.db");
+      db.exec("BEGIN EXCLUSIVE");
+      char c = 1;
+      if (write(ready[1], &c, 1) != 1 || read(release[0], &c, 1) < 0) _exit(1);
+      db.exec("ROLLBACK");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "locker: %s\n", e.what());
+      _exit(1);
+    }
     _exit(0);
   }
+  close(ready[1]);  // if the locker dies, the read below ends instead of waiting forever
   char c;
-  ASSERT_EQ(read(ready[0], &c, 1), 1);
+  ASSERT_EQ(read(ready[0], &c, 1), 1) << "the locking process did not take the lock";
   Process k = kiosk(data, std::string(kRegistration) +
                               "tap consent.yes\nexpect screen store_error\nexpect text store_error.retry Réessayer\n"
                               "shot locked\nawait-file " + marker("released") +
                               "\ntap store_error.retry\nexpect screen ticket\n");
   std::string log;
-  ASSERT_TRUE(k.wait_for("could not save a ticket (busy)", &log)) << log;
-  ASSERT_EQ(write(release[1], &c, 1), 1);
+  const bool busy_seen = k.wait_for("could not save a ticket (busy)", &log);
+  ASSERT_EQ(write(release[1], &c, 1), 1);  // release the lock in every case: the locker must not outlive the test
+  ASSERT_TRUE(busy_seen) << log;
   int status = 0;
   waitpid(locker, &status, 0);
   signal_file("released");

@@ -68,6 +68,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       ins.bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
       if (v.birth_year.empty()) ins.bind_null(8); else ins.bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
       ins.bind(9, v.commune).bind(10, v.contact).run();
+      ins.reset();  // the cached statement must not keep her details bound between visitors
       db_.cached("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
           .bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
     }

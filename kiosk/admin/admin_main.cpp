@@ -14,22 +14,22 @@
 #include <string>
 #include <vector>
 
-#include "config_file.hpp"
-#include "data_dir.hpp"
-#include "counter_store.hpp"
-#include "kiosk_store.hpp"
-#include "staff_store.hpp"
-#include "install_paths.hpp"
-#include "log.hpp"
-#include "operator_commands.hpp"
-#include "outbox.hpp"
-#include "privacy.hpp"
-#include "schema.hpp"
-#include "settings.hpp"
-#include "validators.hpp"
-#include "voice.hpp"
-#include "i18n.hpp"
-#include "languages.hpp"
+#include "common/config_file.hpp"
+#include "store/data_dir.hpp"
+#include "kiosk/store/counter_store.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "kiosk/store/staff_store.hpp"
+#include "common/install_paths.hpp"
+#include "common/log.hpp"
+#include "kiosk/admin/operator_commands.hpp"
+#include "store/outbox.hpp"
+#include "store/privacy.hpp"
+#include "store/schema.hpp"
+#include "common/centre_settings.hpp"
+#include "kiosk/core/validators.hpp"
+#include "kiosk/core/voice.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "common/languages.hpp"
 
 namespace {
 

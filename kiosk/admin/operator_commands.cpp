@@ -1,4 +1,4 @@
-#include "operator_commands.hpp"
+#include "kiosk/admin/operator_commands.hpp"
 
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -14,24 +14,15 @@
 #include <sstream>
 #include <vector>
 
-#include "data_dir.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
+#include "store/data_dir.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
 
 namespace shubbak::admin {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string catalogue_path(const std::string& config_dir, const Settings& s) {
-  const std::string& c = s.catalogue_file;
-  return !c.empty() && c[0] == '/' ? c : config_dir + "/" + c;
-}
-
-std::string resolve(const std::string& config_dir, const std::string& p) {
-  return p.empty() || p[0] == '/' ? p : config_dir + "/" + p;
-}
 
 void problem(int& n, const std::string& where, const std::string& what, const std::string& fix) {
   std::printf("%s: %s\n    fix: %s\n", where.c_str(), what.c_str(), fix.c_str());
@@ -58,7 +49,7 @@ int config_check(const std::string& config_dir) {
   }
   std::printf("%s/centre.conf: reads (centre %s, kiosk %s)\n", config_dir.c_str(), s.centre_id.c_str(),
               s.kiosk_id.c_str());
-  const std::string cat = catalogue_path(config_dir, s);
+  const std::string& cat = s.catalogue_file;
   try {
     Catalogue c = Catalogue::load(cat);
     std::printf("%s: reads (%zu services)\n", cat.c_str(), c.services().size());
@@ -67,14 +58,16 @@ int config_check(const std::string& config_dir) {
   }
   const std::string conf = config_dir + "/centre.conf";
   const SyncSettings& y = s.sync;
-  if (auto k = store::from_base64(y.seal_public_key); !k || k->size() != 32)
-    problem(n, conf + ": [sync] seal_public_key", "not a 32-byte base64 key",
-            "copy seal.pub from the ministry (shubbak-upstream keygen writes it)");
+  try {
+    y.require_seal_key();
+  } catch (const ConfigError& e) {
+    problem(n, e.what(), "personal data cannot be sealed", "copy seal.pub from the ministry (shubbak-upstream keygen writes it)");
+  }
   if (y.upstream.empty())
     problem(n, conf + ": [sync] upstream", "no upstream: records stay on this machine", "set upstream = https://...");
   auto file_ok = [&](const std::string& key, const std::string& value, bool secret) {
     if (value.empty()) return;
-    std::string p = resolve(config_dir, value);
+    const std::string& p = value;
     struct stat st {};
     if (::stat(p.c_str(), &st) != 0) {
       problem(n, conf + ": [sync] " + key, p + " does not exist", "put the file there or correct the path");
@@ -116,7 +109,7 @@ int catalog_import(const std::string& config_dir, const std::string& file) {
     return 1;
   }
   Settings s = Settings::load(config_dir + "/centre.conf");
-  const std::string target = catalogue_path(config_dir, s), tmp = target + ".new";
+  const std::string target = s.catalogue_file, tmp = target + ".new";
   const std::string body = read_all(file);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   bool ok = fd >= 0 && ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
@@ -139,8 +132,8 @@ int keys_show(const std::string& config_dir) {
   std::printf("catalogue signer     %s\n", y.signing_public_key.empty() ? "(none)" : y.signing_public_key.c_str());
   std::printf("server key pins      %s\n", y.pins.empty() ? "(none: the CA file alone)" : y.pins.c_str());
   if (!y.client_cert.empty()) {
-    std::string pin = "(cannot read " + resolve(config_dir, y.client_cert) + ")";
-    if (FILE* f = std::fopen(resolve(config_dir, y.client_cert).c_str(), "r")) {
+    std::string pin = "(cannot read " + y.client_cert + ")";
+    if (FILE* f = std::fopen(y.client_cert.c_str(), "r")) {
       if (X509* cert = PEM_read_X509(f, nullptr, nullptr, nullptr)) {
         EVP_PKEY* key = X509_get0_pubkey(cert);
         unsigned char* der = nullptr;
@@ -158,7 +151,7 @@ int keys_show(const std::string& config_dir) {
     std::printf("client key pin       %s\n", pin.c_str());
   }
   if (!y.token_file.empty()) {
-    std::string t = read_all(resolve(config_dir, y.token_file));
+    std::string t = read_all(y.token_file);
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(t.data()), t.size());

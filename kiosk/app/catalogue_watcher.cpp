@@ -1,8 +1,8 @@
-#include "catalogue_watcher.hpp"
+#include "kiosk/app/catalogue_watcher.hpp"
 
 #include <sys/stat.h>
 
-#include "log.hpp"
+#include "common/log.hpp"
 
 namespace shubbak::app {
 

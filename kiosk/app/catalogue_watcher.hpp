@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "catalogue.hpp"
+#include "common/catalogue.hpp"
 
 namespace shubbak::app {
 

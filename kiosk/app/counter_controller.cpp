@@ -1,9 +1,9 @@
-#include "counter_controller.hpp"
+#include "kiosk/app/counter_controller.hpp"
 
 #include <algorithm>
 #include <chrono>
 
-#include "log.hpp"
+#include "common/log.hpp"
 
 namespace shubbak::app {
 

@@ -3,10 +3,10 @@
 #pragma once
 #include <string>
 
-#include "counter_flow.hpp"
-#include "counter_store.hpp"
-#include "counter_view.hpp"
-#include "staff_store.hpp"
+#include "kiosk/core/counter_flow.hpp"
+#include "kiosk/store/counter_store.hpp"
+#include "kiosk/ui/counter_view.hpp"
+#include "kiosk/store/staff_store.hpp"
 
 namespace shubbak::app {
 

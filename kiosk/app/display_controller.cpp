@@ -1,4 +1,4 @@
-#include "display_controller.hpp"
+#include "kiosk/app/display_controller.hpp"
 
 namespace shubbak::app {
 

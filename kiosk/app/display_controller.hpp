@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "audio.hpp"
-#include "clock.hpp"
-#include "database.hpp"
-#include "display_screen.hpp"
+#include "kiosk/platform/audio.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
+#include "kiosk/ui/display_screen.hpp"
 
 namespace shubbak::app {
 

@@ -1,4 +1,4 @@
-#include "kiosk_app.hpp"
+#include "kiosk/app/kiosk_app.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -12,14 +12,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "data_dir.hpp"
-#include "icons.hpp"
-#include "languages.hpp"
-#include "install_paths.hpp"
-#include "log.hpp"
-#include "recovery.hpp"
-#include "utf8.hpp"
-#include "visitor_view.hpp"
+#include "store/data_dir.hpp"
+#include "common/icons.hpp"
+#include "common/languages.hpp"
+#include "common/install_paths.hpp"
+#include "common/log.hpp"
+#include "store/recovery.hpp"
+#include "common/utf8.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 #ifndef SHUBBAK_VOICE_DIR
 #define SHUBBAK_VOICE_DIR "audio"
@@ -49,6 +49,7 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   if (opt_.assets_dir.empty()) opt_.assets_dir = installed_or("assets", SHUBBAK_ASSETS_DIR);
   voice_dir_ = installed_or("voice", SHUBBAK_VOICE_DIR);
   config_ = CentreConfig::load(opt_.config_dir);
+  config_.settings.sync.require_seal_key();
   // Ticket numbers restart at the centre's local midnight; printed times are local.
   ::setenv("TZ", config_.settings.timezone.c_str(), 1);
   ::tzset();
@@ -57,8 +58,7 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
     throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
   flow_ = std::make_unique<VisitorFlow>(config_.catalogue, config_.settings, !config_.settings.printer_device.empty());
   state_ = flow_->initial(clock_.now());
-  std::string cat = config_.settings.catalogue_file;
-  catalogue_watcher_ = std::make_unique<CatalogueWatcher>(cat[0] == '/' ? cat : opt_.config_dir + "/" + cat);
+  catalogue_watcher_ = std::make_unique<CatalogueWatcher>(config_.settings.catalogue_file);
   // --lang sets the language the kiosk shows before a visitor chooses (and returns to after her).
   if (!opt_.lang.empty()) config_.settings.default_lang = opt_.lang;
 

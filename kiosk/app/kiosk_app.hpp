@@ -8,22 +8,22 @@
 #include <string>
 #include <vector>
 
-#include "audio.hpp"
-#include "catalogue_watcher.hpp"
-#include "counter_controller.hpp"
-#include "display_controller.hpp"
-#include "database.hpp"
-#include "flow.hpp"
-#include "i18n.hpp"
-#include "input.hpp"
-#include "kiosk_store.hpp"
-#include "kit.hpp"
-#include "options.hpp"
-#include "script.hpp"
-#include "settings.hpp"
-#include "text_cache.hpp"
-#include "ticket_printer.hpp"
-#include "window.hpp"
+#include "kiosk/platform/audio.hpp"
+#include "kiosk/app/catalogue_watcher.hpp"
+#include "kiosk/app/counter_controller.hpp"
+#include "kiosk/app/display_controller.hpp"
+#include "store/database.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/platform/input.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "kiosk/ui/kit.hpp"
+#include "kiosk/app/options.hpp"
+#include "kiosk/app/script.hpp"
+#include "common/centre_settings.hpp"
+#include "kiosk/text/text_cache.hpp"
+#include "kiosk/app/ticket_printer.hpp"
+#include "kiosk/platform/window.hpp"
 
 namespace shubbak::app {
 

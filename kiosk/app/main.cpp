@@ -1,14 +1,14 @@
 // shubbak-kiosk: the visitor kiosk (and, with --role, the counter console and the now-serving display).
 #include <cstdio>
 
-#include "config_file.hpp"
-#include "database.hpp"
-#include "fonts.hpp"
-#include "i18n.hpp"
-#include "kiosk_app.hpp"
-#include "log.hpp"
-#include "script.hpp"
-#include "window.hpp"
+#include "common/config_file.hpp"
+#include "store/database.hpp"
+#include "kiosk/text/fonts.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "common/log.hpp"
+#include "kiosk/app/script.hpp"
+#include "kiosk/platform/window.hpp"
 
 int main(int argc, char** argv) {
   using namespace shubbak;

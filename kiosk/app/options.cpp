@@ -1,4 +1,4 @@
-#include "options.hpp"
+#include "kiosk/app/options.hpp"
 
 #include <cstdio>
 

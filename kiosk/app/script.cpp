@@ -1,4 +1,4 @@
-#include "script.hpp"
+#include "kiosk/app/script.hpp"
 
 #include <cerrno>
 #include <cstdlib>

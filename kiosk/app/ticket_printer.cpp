@@ -1,4 +1,4 @@
-#include "ticket_printer.hpp"
+#include "kiosk/app/ticket_printer.hpp"
 
 #include <stb_image_write.h>
 #include <stb_truetype.h>
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 namespace shubbak::app {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "fonts.hpp"
+#include "kiosk/text/fonts.hpp"
 
 namespace shubbak::app {
 

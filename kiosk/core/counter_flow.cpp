@@ -1,8 +1,8 @@
-#include "counter_flow.hpp"
+#include "kiosk/core/counter_flow.hpp"
 
 #include <algorithm>
 
-#include "overloaded.hpp"
+#include "kiosk/core/overloaded.hpp"
 
 namespace shubbak {
 

@@ -6,8 +6,8 @@
 #include <variant>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "clock.hpp"
+#include "common/catalogue.hpp"
+#include "common/clock.hpp"
 
 namespace shubbak {
 

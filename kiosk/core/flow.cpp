@@ -1,11 +1,11 @@
-#include "flow.hpp"
+#include "kiosk/core/flow.hpp"
 
 #include <chrono>
 
-#include "languages.hpp"
-#include "overloaded.hpp"
-#include "utf8.hpp"
-#include "validators.hpp"
+#include "common/languages.hpp"
+#include "kiosk/core/overloaded.hpp"
+#include "common/utf8.hpp"
+#include "kiosk/core/validators.hpp"
 
 namespace shubbak {
 

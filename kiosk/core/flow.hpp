@@ -7,11 +7,11 @@
 #include <variant>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "clock.hpp"
-#include "edit_buffer.hpp"
-#include "registration.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/clock.hpp"
+#include "kiosk/core/edit_buffer.hpp"
+#include "kiosk/core/registration.hpp"
+#include "common/centre_settings.hpp"
 
 namespace shubbak {
 

@@ -1,10 +1,10 @@
-#include "i18n.hpp"
+#include "kiosk/core/i18n.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
-#include "languages.hpp"
+#include "common/languages.hpp"
 
 namespace shubbak {
 

@@ -1,4 +1,4 @@
-#include "validators.hpp"
+#include "kiosk/core/validators.hpp"
 
 #include <cctype>
 

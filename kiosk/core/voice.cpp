@@ -1,4 +1,4 @@
-#include "voice.hpp"
+#include "kiosk/core/voice.hpp"
 
 #include <algorithm>
 

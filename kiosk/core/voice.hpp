@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "i18n.hpp"
+#include "common/catalogue.hpp"
+#include "kiosk/core/i18n.hpp"
 
 namespace shubbak {
 

@@ -1,9 +1,9 @@
-#include "audio.hpp"
+#include "kiosk/platform/audio.hpp"
 
 #include <cmath>
 #include <vector>
 
-#include "log.hpp"
+#include "common/log.hpp"
 
 namespace shubbak::platform {
 

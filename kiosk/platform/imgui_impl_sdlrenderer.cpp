@@ -28,7 +28,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_sdlrenderer.h"
-#include "quad_fast_path.hpp"
+#include "kiosk/platform/quad_fast_path.hpp"
 #if defined(_MSC_VER) && _MSC_VER <= 1500 // MSVC 2008 or earlier
 #include <stddef.h>     // intptr_t
 #else

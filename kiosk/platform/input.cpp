@@ -1,4 +1,4 @@
-#include "input.hpp"
+#include "kiosk/platform/input.hpp"
 
 namespace shubbak::platform {
 

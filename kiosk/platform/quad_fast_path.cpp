@@ -1,4 +1,4 @@
-#include "quad_fast_path.hpp"
+#include "kiosk/platform/quad_fast_path.hpp"
 
 #include <cmath>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "window.hpp"
+#include "kiosk/platform/window.hpp"
 
 #include <stb_image_write.h>
 

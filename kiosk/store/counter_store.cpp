@@ -1,19 +1,19 @@
-#include "counter_store.hpp"
+#include "kiosk/store/counter_store.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "outbox.hpp"
-#include "staff_store.hpp"
+#include "store/outbox.hpp"
+#include "kiosk/store/staff_store.hpp"
 
 namespace shubbak {
 
 using nlohmann::json;
 
 CounterStore::CounterStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
-    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.seal_public_key) {}
+    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.sync.seal_public_key) {}
 
 static QueuedTicket row_to_ticket(store::Statement& st) {
   QueuedTicket t;

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "clock.hpp"
-#include "database.hpp"
-#include "registration.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
+#include "kiosk/core/registration.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
 
 namespace shubbak {
 

@@ -1,4 +1,4 @@
-#include "kiosk_store.hpp"
+#include "kiosk/store/kiosk_store.hpp"
 
 #include <sodium.h>
 
@@ -6,16 +6,16 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "data_dir.hpp"
-#include "outbox.hpp"
-#include "uuid.hpp"
+#include "store/data_dir.hpp"
+#include "store/outbox.hpp"
+#include "store/uuid.hpp"
 
 namespace shubbak {
 
 using nlohmann::json;
 
 KioskStore::KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
-    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.seal_public_key) {
+    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.sync.seal_public_key) {
   std::string key = store::meta_get(db_, "identity_hash_key");
   if (key.empty()) {
     store::Bytes k(crypto_generichash_KEYBYTES);

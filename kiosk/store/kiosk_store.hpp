@@ -4,13 +4,13 @@
 #include <optional>
 #include <string>
 
-#include "catalogue.hpp"
-#include "clock.hpp"
-#include "database.hpp"
-#include "flow.hpp"
-#include "registration.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/core/registration.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
 
 namespace shubbak {
 

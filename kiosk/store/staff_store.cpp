@@ -1,4 +1,4 @@
-#include "staff_store.hpp"
+#include "kiosk/store/staff_store.hpp"
 
 #include <sodium.h>
 

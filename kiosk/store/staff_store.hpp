@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "clock.hpp"
-#include "database.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
 
 namespace shubbak {
 

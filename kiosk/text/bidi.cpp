@@ -1,4 +1,4 @@
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 #include <fribidi.h>
 

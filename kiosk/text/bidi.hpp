@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "utf8.hpp"
+#include "common/utf8.hpp"
 
 namespace shubbak::text {
 

@@ -1,11 +1,11 @@
-#include "fonts.hpp"
+#include "kiosk/text/fonts.hpp"
 
 #include <imgui_freetype.h>
 #include <unistd.h>
 
 #include <cstdlib>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 namespace shubbak::text {
 

@@ -1,10 +1,10 @@
-#include "keyboards.hpp"
+#include "kiosk/text/keyboards.hpp"
 
 #include <cstdio>
 #include <map>
 #include <stdexcept>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 namespace shubbak::text {
 

@@ -1,4 +1,4 @@
-#include "text_cache.hpp"
+#include "kiosk/text/text_cache.hpp"
 
 #include <cstdio>
 

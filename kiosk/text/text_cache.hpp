@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 namespace shubbak::text {
 

@@ -1,7 +1,7 @@
 // Service catalogue: a grid of pictogram cards, and "help me choose" for the visitor who does not know the names.
 #include <cmath>
 
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

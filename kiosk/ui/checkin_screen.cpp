@@ -1,5 +1,5 @@
 // "I am already registered": her phone number (or her CIN), then a ticket linked to her registration.
-#include "keyboard_widget.hpp"
+#include "kiosk/ui/keyboard_widget.hpp"
 
 namespace shubbak::ui {
 

@@ -1,4 +1,4 @@
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

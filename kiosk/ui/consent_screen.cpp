@@ -1,6 +1,6 @@
 // Consent (law 09-08): what is kept, why, who sees it, for how long, her rights; then yes or no.
 // "No" still gives her a ticket, with nothing stored about her.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

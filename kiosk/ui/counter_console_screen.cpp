@@ -1,8 +1,8 @@
 // The staff console: the queue at a glance, one tap to call the next person, her details while she is served,
 // the outcome, and whether the records reached the ministry — in words.
-#include "counter_view.hpp"
-#include "utf8.hpp"
-#include "visitor_view.hpp"
+#include "kiosk/ui/counter_view.hpp"
+#include "common/utf8.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

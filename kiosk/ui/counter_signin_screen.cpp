@@ -1,8 +1,8 @@
 // Staff sign-in: her name, her PIN on a pad, the counter she sits at.
 #include <algorithm>
 
-#include "counter_view.hpp"
-#include "languages.hpp"
+#include "kiosk/ui/counter_view.hpp"
+#include "common/languages.hpp"
 
 namespace shubbak::ui {
 

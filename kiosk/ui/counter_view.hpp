@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "catalogue.hpp"
-#include "counter_flow.hpp"
-#include "kit.hpp"
-#include "registration.hpp"
+#include "common/catalogue.hpp"
+#include "kiosk/core/counter_flow.hpp"
+#include "kiosk/ui/kit.hpp"
+#include "kiosk/core/registration.hpp"
 
 namespace shubbak::ui {
 

@@ -1,4 +1,4 @@
-#include "display_screen.hpp"
+#include "kiosk/ui/display_screen.hpp"
 
 namespace shubbak::ui {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "kit.hpp"
+#include "kiosk/ui/kit.hpp"
 
 namespace shubbak::ui {
 

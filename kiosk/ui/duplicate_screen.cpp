@@ -1,5 +1,5 @@
 // She is already registered (found by the phone or CIN she typed): check in with it, not a second registration.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

@@ -1,5 +1,5 @@
 // Registration, one field per step: the question, the field, an on-screen keyboard, "next".
-#include "keyboard_widget.hpp"
+#include "kiosk/ui/keyboard_widget.hpp"
 
 namespace shubbak::ui {
 

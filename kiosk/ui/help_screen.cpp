@@ -1,5 +1,5 @@
 // Help me choose: one pictogram question at a time, from the catalogue's decision tree.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

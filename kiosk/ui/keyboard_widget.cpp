@@ -1,8 +1,8 @@
-#include "keyboard_widget.hpp"
+#include "kiosk/ui/keyboard_widget.hpp"
 
 #include <algorithm>
 
-#include "keyboards.hpp"
+#include "kiosk/text/keyboards.hpp"
 
 namespace shubbak::ui {
 

@@ -1,6 +1,6 @@
 // The on-screen keyboard and the field it types into. Keys are at least the configured minimum target size.
 #pragma once
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

@@ -1,10 +1,10 @@
-#include "kit.hpp"
+#include "kiosk/ui/kit.hpp"
 
 #include <algorithm>
 
 #include <cmath>
 
-#include "icons.hpp"
+#include "common/icons.hpp"
 
 namespace shubbak::ui {
 

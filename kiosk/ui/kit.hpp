@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "fonts.hpp"
-#include "i18n.hpp"
-#include "text_cache.hpp"
-#include "theme.hpp"
+#include "kiosk/text/fonts.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/text/text_cache.hpp"
+#include "kiosk/ui/theme.hpp"
 
 namespace shubbak::ui {
 

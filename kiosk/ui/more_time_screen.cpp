@@ -1,5 +1,5 @@
 // "Do you need more time?" with a visible countdown; no answer returns to the welcome screen.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

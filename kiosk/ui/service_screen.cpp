@@ -1,5 +1,5 @@
 // Service page: what it is, who it is for, what to bring, opening hours; then the one action.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

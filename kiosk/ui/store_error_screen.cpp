@@ -1,5 +1,5 @@
 // The kiosk could not save: tell her in her language to go to the counter (staff have been alerted).
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

@@ -1,5 +1,5 @@
 // The ticket: her number, big. For a sensitive service: only the number, in a neutral colour.
-#include "visitor_view.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

@@ -2,11 +2,11 @@
 #pragma once
 #include <vector>
 
-#include "catalogue.hpp"
-#include "clock.hpp"
-#include "flow.hpp"
-#include "kit.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/clock.hpp"
+#include "kiosk/core/flow.hpp"
+#include "kiosk/ui/kit.hpp"
+#include "common/centre_settings.hpp"
 
 namespace shubbak::ui {
 

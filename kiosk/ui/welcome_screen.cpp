@@ -1,6 +1,6 @@
 // Welcome (attract) screen: the centre's name and three big language buttons, each in its own script.
-#include "languages.hpp"
-#include "visitor_view.hpp"
+#include "common/languages.hpp"
+#include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
 

@@ -11,15 +11,16 @@
 #include <sstream>
 #include <thread>
 
-#include "config_file.hpp"
-#include "data_dir.hpp"
-#include "engine.hpp"
-#include "extras.hpp"
-#include "log.hpp"
-#include "outbox.hpp"
-#include "privacy.hpp"
-#include "seal.hpp"
-#include "sync_settings.hpp"
+#include "common/centre_settings.hpp"
+#include "common/config_file.hpp"
+#include "store/data_dir.hpp"
+#include "sync/engine/engine.hpp"
+#include "sync/engine/extras.hpp"
+#include "common/log.hpp"
+#include "store/outbox.hpp"
+#include "store/privacy.hpp"
+#include "store/seal.hpp"
+#include "common/sync_settings.hpp"
 
 namespace {
 
@@ -127,24 +128,14 @@ int main(int argc, char** argv) {
   sigset_t s = quit_signals();
   pthread_sigmask(SIG_BLOCK, &s, nullptr);
   try {
-    // centre.conf: [centre] id and kiosk_id, and [sync]; the flags override it.
-    ConfigDocument doc = ConfigDocument::load(o.config + "/centre.conf");
-    SyncSettings ss;
-    std::string centre_id, kiosk_id;
-    bool have_sync = false;
-    for (const auto& sec : doc.sections()) {
-      SectionReader r(doc, sec);
-      if (sec.type == "centre") {
-        centre_id = r.text("id");
-        kiosk_id = r.text("kiosk_id");
-        // "The end of the day" for purging personal details is the centre's midnight.
-        if (const ConfigEntry* tz = sec.find("timezone")) ::setenv("TZ", tz->value.c_str(), 1);
-      } else if (sec.type == "sync") {
-        ss = SyncSettings::from_section(doc, sec);
-        have_sync = true;
-      }
-    }
-    if (!have_sync) doc.fail(0, "[sync]", "missing: shubbak-sync needs the [sync] section");
+    // centre.conf, read by the one loader every process uses; the flags override it.
+    const std::string conf = o.config + "/centre.conf";
+    Settings settings = Settings::load(conf);
+    SyncSettings& ss = settings.sync;
+    const std::string &centre_id = settings.centre_id, &kiosk_id = settings.kiosk_id;
+    // "The end of the day" for purging personal details is the centre's midnight.
+    ::setenv("TZ", settings.timezone.c_str(), 1);
+    ::tzset();
     if (!o.upstream.empty()) ss.upstream = o.upstream;
     if (!o.ca_file.empty()) ss.ca_file = o.ca_file;
     if (!o.pins.empty()) ss.pins = o.pins;
@@ -153,18 +144,15 @@ int main(int argc, char** argv) {
     if (!o.client_key.empty()) ss.client_key = o.client_key;
     if (!o.seal_key.empty()) ss.seal_public_key = o.seal_key;
     // Records are sealed by the kiosk when written; here the key is only checked, so a typo is caught at once.
-    if (auto k = store::from_base64(ss.seal_public_key); !k || k->size() != 32)
-      doc.fail(0, "[sync] seal_public_key", "not a base64 public key of 32 bytes");
+    if (!o.seal_key.empty()) ss.seal_key_where = {"--seal-key", 0};
+    ss.require_seal_key();
     if (o.backoff_cap >= 0) ss.backoff_cap_seconds = std::max(1, o.backoff_cap);
     if (o.batch_max_records > 0) ss.batch_max_records = o.batch_max_records;
-    if (ss.upstream.empty()) doc.fail(0, "[sync] upstream", "missing: where to send (https://...)");
+    if (ss.upstream.empty()) throw ConfigError(conf, 0, "[sync] upstream", "missing: where to send (https://...)");
     if (ss.upstream.rfind("https://", 0) != 0)
       usage_error("the upstream must start with https:// (records never travel unencrypted)");
-    if (ss.token_file.empty()) doc.fail(0, "[sync] token_file", "missing: the file with this kiosk's token");
-    auto resolve = [&](std::string& p) {
-      if (!p.empty() && p[0] != '/') p = o.config + "/" + p;
-    };
-    resolve(ss.ca_file), resolve(ss.token_file), resolve(ss.client_cert), resolve(ss.client_key);
+    if (ss.token_file.empty())
+      throw ConfigError(conf, 0, "[sync] token_file", "missing: the file with this kiosk's token");
 
     store::Database db = store::open_store(o.data);
     transport::HttpsClient http({ss.ca_file, ss.pins, ss.client_cert, ss.client_key},
@@ -181,11 +169,7 @@ int main(int argc, char** argv) {
     log::info("started: sending to " + ss.upstream + (o.once ? " until nothing is pending" : ""));
 
     // The catalogue file the kiosk reads (centre.conf's [centre] catalogue, default catalog.conf).
-    std::string catalogue_file = o.config + "/catalog.conf";
-    for (const auto& sec : doc.sections())
-      if (sec.type == "centre")
-        if (const ConfigEntry* e = sec.find("catalogue"))
-          catalogue_file = e->value[0] == '/' ? e->value : o.config + "/" + e->value;
+    const std::string& catalogue_file = settings.catalogue_file;
     auto last_extras = std::chrono::steady_clock::now() - std::chrono::hours(1);
     auto extras = [&] {
       // Once per interval, when the link works: say we are alive, and look for a new signed catalogue.

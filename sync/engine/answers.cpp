@@ -1,10 +1,10 @@
-#include "answers.hpp"
+#include "sync/engine/answers.hpp"
 
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
-#include "seal.hpp"
+#include "store/seal.hpp"
 
 namespace shubbak::sync {
 

@@ -1,16 +1,16 @@
-#include "engine.hpp"
+#include "sync/engine/engine.hpp"
 
-#include "answers.hpp"
+#include "sync/engine/answers.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "log.hpp"
-#include "outbox.hpp"
-#include "seal.hpp"
-#include "uuid.hpp"
+#include "common/log.hpp"
+#include "store/outbox.hpp"
+#include "store/seal.hpp"
+#include "store/uuid.hpp"
 
 namespace shubbak::sync {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "clock.hpp"
-#include "database.hpp"
-#include "https_client.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
+#include "sync/transport/https_client.hpp"
 
 namespace shubbak::sync {
 

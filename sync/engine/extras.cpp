@@ -1,6 +1,6 @@
-#include "extras.hpp"
+#include "sync/engine/extras.hpp"
 
-#include "answers.hpp"
+#include "sync/engine/answers.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -10,11 +10,11 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "config_file.hpp"
-#include "data_dir.hpp"
-#include "log.hpp"
-#include "outbox.hpp"
-#include "seal.hpp"
+#include "common/config_file.hpp"
+#include "store/data_dir.hpp"
+#include "common/log.hpp"
+#include "store/outbox.hpp"
+#include "store/seal.hpp"
 
 namespace shubbak::sync {
 

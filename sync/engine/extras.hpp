@@ -2,9 +2,9 @@
 #pragma once
 #include <string>
 
-#include "database.hpp"
-#include "engine.hpp"
-#include "https_client.hpp"
+#include "store/database.hpp"
+#include "sync/engine/engine.hpp"
+#include "sync/transport/https_client.hpp"
 
 namespace shubbak::sync {
 

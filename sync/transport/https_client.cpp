@@ -1,4 +1,4 @@
-#include "https_client.hpp"
+#include "sync/transport/https_client.hpp"
 
 #include <zlib.h>
 

@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "data_dir.hpp"
-#include "kiosk_store.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
-#include "uuid.hpp"
+#include "store/data_dir.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak;
 namespace fs = std::filesystem;
@@ -30,7 +30,7 @@ fs::path bench_dir(const char* name) {
 CentreConfig& config() {
   static CentreConfig cfg = [] {
     CentreConfig c = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
-    c.settings.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
+    c.settings.sync.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
     return c;
   }();
   return cfg;

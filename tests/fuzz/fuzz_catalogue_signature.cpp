@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "answers.hpp"
-#include "config_file.hpp"
-#include "seal.hpp"
+#include "sync/engine/answers.hpp"
+#include "common/config_file.hpp"
+#include "store/seal.hpp"
 
 static unsigned char g_pk[crypto_sign_PUBLICKEYBYTES], g_sk[crypto_sign_SECRETKEYBYTES];
 

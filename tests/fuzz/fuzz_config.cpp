@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "catalogue.hpp"
-#include "config_file.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/config_file.hpp"
+#include "common/centre_settings.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "https_client.hpp"
+#include "sync/transport/https_client.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

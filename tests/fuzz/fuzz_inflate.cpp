@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "seal.hpp"
+#include "store/seal.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto out = shubbak::store::inflate_bytes(shubbak::store::Bytes(data, data + size), 1 << 20);

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "answers.hpp"
+#include "sync/engine/answers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "script.hpp"
+#include "kiosk/app/script.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;

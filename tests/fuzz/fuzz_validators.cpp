@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "validators.hpp"
+#include "kiosk/core/validators.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string s(reinterpret_cast<const char*>(data), size);

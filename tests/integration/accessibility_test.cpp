@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "helpers.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "helpers.hpp"
-#include "schema.hpp"
+#include "tests/integration/helpers.hpp"
+#include "store/schema.hpp"
 
 using namespace shubbak::testing;
 

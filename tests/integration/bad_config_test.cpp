@@ -3,7 +3,7 @@
 
 #include <regex>
 
-#include "helpers.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 

@@ -7,8 +7,8 @@
 
 #include <regex>
 
-#include "database.hpp"
-#include "helpers.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 

@@ -12,8 +12,8 @@
 #include <random>
 #include <set>
 
-#include "database.hpp"
-#include "helpers.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 

@@ -1,4 +1,4 @@
-#include "helpers.hpp"
+#include "tests/integration/helpers.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -12,8 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "seal.hpp"
-#include "uuid.hpp"
+#include "store/seal.hpp"
+#include "store/uuid.hpp"
 
 namespace shubbak::testing {
 

@@ -10,8 +10,8 @@
 #include <sstream>
 #include <thread>
 
-#include "database.hpp"
-#include "helpers.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;

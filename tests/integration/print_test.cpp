@@ -3,8 +3,8 @@
 
 #include <regex>
 
-#include "helpers.hpp"
-#include "ticket_printer.hpp"
+#include "tests/integration/helpers.hpp"
+#include "kiosk/app/ticket_printer.hpp"
 
 using namespace shubbak::testing;
 

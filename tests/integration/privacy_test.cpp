@@ -7,8 +7,8 @@
 #include <regex>
 #include <sstream>
 
-#include "database.hpp"
-#include "upstream_fixture.hpp"
+#include "store/database.hpp"
+#include "tests/integration/upstream_fixture.hpp"
 
 using namespace shubbak::testing;
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "database.hpp"
-#include "helpers.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;

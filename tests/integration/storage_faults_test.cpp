@@ -9,8 +9,8 @@
 
 #include <fstream>
 
-#include "database.hpp"
-#include "helpers.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 

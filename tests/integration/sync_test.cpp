@@ -13,8 +13,8 @@
 #include <sstream>
 #include <thread>
 
-#include "database.hpp"
-#include "upstream_fixture.hpp"
+#include "store/database.hpp"
+#include "tests/integration/upstream_fixture.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;

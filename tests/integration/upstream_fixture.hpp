@@ -3,7 +3,7 @@
 #pragma once
 #include <gtest/gtest.h>
 
-#include "helpers.hpp"
+#include "tests/integration/helpers.hpp"
 
 namespace shubbak::testing {
 

@@ -1,4 +1,4 @@
-#include "fault_vfs.hpp"
+#include "tests/support/fault_vfs.hpp"
 
 #include <sqlite3.h>
 

@@ -37,7 +37,7 @@
 #include <thread>
 #include <vector>
 
-#include "seal.hpp"
+#include "store/seal.hpp"
 
 using nlohmann::json;
 

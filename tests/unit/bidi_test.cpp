@@ -1,7 +1,7 @@
 // Golden tests of the text pipeline: exact visual code points.
 #include <gtest/gtest.h>
 
-#include "bidi.hpp"
+#include "kiosk/text/bidi.hpp"
 
 using namespace shubbak::text;
 

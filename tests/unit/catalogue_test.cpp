@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "catalogue.hpp"
-#include "settings.hpp"
+#include "common/catalogue.hpp"
+#include "common/centre_settings.hpp"
 
 using namespace shubbak;
 

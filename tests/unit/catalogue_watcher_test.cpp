@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "catalogue_watcher.hpp"
-#include "uuid.hpp"
+#include "kiosk/app/catalogue_watcher.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak;
 namespace fs = std::filesystem;

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "config_file.hpp"
-#include "settings.hpp"
+#include "common/config_file.hpp"
+#include "common/centre_settings.hpp"
 
 using namespace shubbak;
 
@@ -16,7 +16,7 @@ static std::string error_of(const std::string& text, const std::string& file = "
 
 static const char* kGood =
     "[centre]\nid = C1\nkiosk_id = k1\nname.ar = مركز\nname.zgh = ⴰⵎⵙⵉⵡⴰⴹ\nname.fr = Centre\n"
-    "[sync]\nseal_public_key = abc\n";
+    "[sync]\nseal_public_key = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
 
 TEST(ConfigFormat, ReadsSectionsKeysAndLines) {
   ConfigDocument d = ConfigDocument::parse("# c\n[centre]\nid = X\n\n[service jisr]\nprefix = A\n", "f.conf");

@@ -3,12 +3,12 @@
 
 #include <filesystem>
 
-#include "counter_store.hpp"
-#include "data_dir.hpp"
-#include "kiosk_store.hpp"
-#include "outbox.hpp"
-#include "staff_store.hpp"
-#include "uuid.hpp"
+#include "kiosk/store/counter_store.hpp"
+#include "store/data_dir.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "store/outbox.hpp"
+#include "kiosk/store/staff_store.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak;
 namespace fs = std::filesystem;
@@ -17,7 +17,7 @@ class CounterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir = fs::temp_directory_path() / ("shubbak-counter-" + store::new_uuid_v4());
-    cfg.settings.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
+    cfg.settings.sync.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
     db.emplace(store::open_store(dir.string()));
     kiosk.emplace(*db, cfg.catalogue, cfg.settings);
     counter.emplace(*db, cfg.catalogue, cfg.settings);

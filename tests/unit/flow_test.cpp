@@ -1,9 +1,9 @@
 // The visitor flow with a fake clock: no window, no store.
 #include <gtest/gtest.h>
 
-#include "flow.hpp"
-#include "utf8.hpp"
-#include "settings.hpp"
+#include "kiosk/core/flow.hpp"
+#include "common/utf8.hpp"
+#include "common/centre_settings.hpp"
 
 using namespace shubbak;
 

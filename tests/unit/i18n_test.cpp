@@ -8,8 +8,8 @@
 #include <set>
 #include <sstream>
 
-#include "i18n.hpp"
-#include "languages.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "common/languages.hpp"
 
 using namespace shubbak;
 namespace fs = std::filesystem;

@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <set>
 
-#include "data_dir.hpp"
-#include "fault_vfs.hpp"
-#include "kiosk_store.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
-#include "uuid.hpp"
+#include "store/data_dir.hpp"
+#include "tests/support/fault_vfs.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak;
 using shubbak::testing::FaultVfs;
@@ -49,7 +49,7 @@ class PowerCut : public ::testing::Test {
     base = (fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path()) /
            ("shubbak-fault-" + store::new_uuid_v4());
     fs::create_directories(base);
-    cfg.settings.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
+    cfg.settings.sync.seal_public_key = store::to_base64(store::make_seal_keypair().public_key);
   }
   void TearDown() override { fs::remove_all(base); }
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "script.hpp"
+#include "kiosk/app/script.hpp"
 
 using namespace shubbak::app;
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "seal.hpp"
-#include "uuid.hpp"
+#include "store/seal.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak::store;
 

@@ -5,14 +5,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "data_dir.hpp"
-#include "kiosk_store.hpp"
-#include "outbox.hpp"
-#include "privacy.hpp"
-#include "schema.hpp"
-#include "seal.hpp"
-#include "settings.hpp"
-#include "uuid.hpp"
+#include "store/data_dir.hpp"
+#include "kiosk/store/kiosk_store.hpp"
+#include "store/outbox.hpp"
+#include "store/privacy.hpp"
+#include "store/schema.hpp"
+#include "store/seal.hpp"
+#include "common/centre_settings.hpp"
+#include "store/uuid.hpp"
 
 using namespace shubbak;
 namespace fs = std::filesystem;
@@ -22,7 +22,7 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     dir = fs::temp_directory_path() / ("shubbak-store-" + store::new_uuid_v4());
     keys = store::make_seal_keypair();
-    cfg.settings.seal_public_key = store::to_base64(keys.public_key);
+    cfg.settings.sync.seal_public_key = store::to_base64(keys.public_key);
   }
   void TearDown() override { fs::remove_all(dir); }
   int64_t count(store::Database& db, const std::string& table) { return db.scalar("SELECT count(*) FROM " + table); }
@@ -142,7 +142,7 @@ TEST_F(StoreTest, AuditLogIsAppendOnly) {
 }
 
 TEST_F(StoreTest, BadSealingKeyIsAClearError) {
-  cfg.settings.seal_public_key = "not-a-key";
+  cfg.settings.sync.seal_public_key = "not-a-key";
   store::Database db = store::open_store(dir.string());
   try {
     KioskStore ks(db, cfg.catalogue, cfg.settings);

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "text_cache.hpp"
+#include "kiosk/text/text_cache.hpp"
 
 using namespace shubbak::text;
 

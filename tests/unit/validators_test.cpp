@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "validators.hpp"
+#include "kiosk/core/validators.hpp"
 
 using namespace shubbak;
 

@@ -1,0 +1,78 @@
+// The centre's service catalogue: what it offers, what each service needs, and the "help me choose" tree.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/config_file.hpp"
+
+namespace shubbak {
+
+using Texts = std::map<std::string, std::string>;  // language code -> text
+
+enum class Field { Name, Phone, Cin, BirthYear, Commune, Contact };
+const char* field_key(Field f);  // "name", "phone", ...
+
+struct FieldRequirement {
+  Field field;
+  bool required = true;
+};
+
+struct Service {
+  std::string id;
+  std::string prefix;  // ticket letter(s): "A" -> A-042
+  std::string icon;    // pictogram name, e.g. "work"
+  bool sensitive = false;
+  std::vector<int> counters;  // counters that serve it (empty: any)
+  int minutes_per_visitor = 10;
+  std::vector<FieldRequirement> fields;
+  Texts title, description, eligibility, hours;
+  std::map<std::string, std::vector<std::string>> documents;  // lang -> items
+
+  bool needs(Field f) const;
+};
+
+// Help-me-choose: a question with pictogram answers; each answer leads to a question or a service.
+struct Answer {
+  std::string id;
+  std::string icon;
+  Texts label;
+  std::string next_question;  // one of these two is set
+  std::string service;
+};
+
+struct Question {
+  std::string id;
+  Texts prompt;
+  std::vector<std::string> answers;
+};
+
+struct Outcome {
+  std::string id;
+  Texts label;
+};
+
+class Catalogue {
+ public:
+  // Validates everything a screen will rely on; throws ConfigError naming file, line and key.
+  static Catalogue from_document(const ConfigDocument& doc);
+  static Catalogue load(const std::string& path) { return from_document(ConfigDocument::load(path)); }
+
+  const std::vector<Service>& services() const { return services_; }
+  const Service* service(const std::string& id) const;
+  const Question* question(const std::string& id) const;
+  const Answer* answer(const std::string& id) const;
+  const std::vector<Outcome>& outcomes() const { return outcomes_; }
+  const std::string& first_question() const { return first_question_; }
+  // Every text of the catalogue in one language (used to build the font atlas).
+  std::vector<std::string> all_texts(const std::string& lang) const;
+
+ private:
+  std::vector<Service> services_;
+  std::vector<Question> questions_;
+  std::vector<Answer> answers_;
+  std::vector<Outcome> outcomes_;
+  std::string first_question_;
+};
+
+}  // namespace shubbak

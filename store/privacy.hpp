@@ -1,0 +1,28 @@
+// Personal data at rest: a visitor's clear-text details (name, phone, CIN, birth year, commune, contact) and the
+// staff's free notes live only as long as the counter needs them. Check-in and duplicate detection keep working
+// from the keyed hashes of phone and CIN, which are never purged.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "common/clock.hpp"
+#include "store/database.hpp"
+
+namespace shubbak::store {
+
+struct PurgeResult {
+  int64_t visitors = 0;      // details purged
+  int64_t notes = 0;         // staff notes purged
+  int64_t waiting_send = 0;  // visitors kept because their sealed copy is not sent yet
+  bool checkpointed = false; // the WAL was checkpointed and truncated (old page images gone)
+};
+
+// Purges the details of every visitor who has no ticket on or after `keep_from_day` (a local day, YYYY-MM-DD)
+// and whose records carrying those details have all been sent; also the notes of tickets before that day.
+// Then checkpoints and truncates the WAL so no old copy of a purged page stays in it. secure_delete is on, so
+// the freed bytes are overwritten in the main file.
+PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339);
+// The same with the centre's policy: details last used before today minus `kept_days` (local days) go.
+PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days);
+
+}  // namespace shubbak::store

@@ -1,0 +1,183 @@
+#include "store/schema.hpp"
+
+#include <iterator>
+#include <string>
+
+namespace shubbak::store {
+
+// Never edit a migration that has shipped: add a new one.
+static const char* const kMigrations[] = {
+    // 1: the foundation
+    R"SQL(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE visitors(
+  id          TEXT PRIMARY KEY,
+  created_at  TEXT NOT NULL,
+  phone_hash  BLOB,            -- keyed hash: check-in and duplicates without keeping the number
+  cin_hash    BLOB,
+  full_name   TEXT,            -- clear text only while the counter needs it; purged later
+  phone       TEXT,
+  cin         TEXT,
+  birth_year  INTEGER,
+  commune     TEXT,
+  contact     TEXT,
+  purged_at   TEXT
+);
+CREATE INDEX visitors_phone_hash ON visitors(phone_hash) WHERE phone_hash IS NOT NULL;
+CREATE INDEX visitors_cin_hash ON visitors(cin_hash) WHERE cin_hash IS NOT NULL;
+CREATE TABLE registrations(
+  id          TEXT PRIMARY KEY,
+  visitor_id  TEXT NOT NULL REFERENCES visitors(id),
+  service_id  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  consent     INTEGER NOT NULL CHECK(consent IN (0,1))
+);
+CREATE TABLE tickets(
+  id              TEXT PRIMARY KEY,
+  service_id      TEXT NOT NULL,
+  day             TEXT NOT NULL,      -- local calendar day: numbering restarts at local midnight
+  seq             INTEGER NOT NULL,
+  number          TEXT NOT NULL,      -- "A-042"
+  visitor_id      TEXT REFERENCES visitors(id),
+  registration_id TEXT REFERENCES registrations(id),
+  sensitive       INTEGER NOT NULL DEFAULT 0,
+  priority        INTEGER NOT NULL DEFAULT 0,
+  state           TEXT NOT NULL DEFAULT 'waiting'
+                  CHECK(state IN ('waiting','called','serving','served','no_show','cancelled')),
+  counter         INTEGER,
+  issued_at       TEXT NOT NULL,
+  called_at       TEXT,
+  served_at       TEXT,
+  outcome         TEXT,
+  UNIQUE(service_id, day, seq)
+);
+CREATE INDEX tickets_day_state ON tickets(day, state);
+CREATE TABLE staff(
+  id            INTEGER PRIMARY KEY,
+  login         TEXT NOT NULL UNIQUE,
+  display_name  TEXT NOT NULL,
+  pin_hash      TEXT NOT NULL,        -- argon2id (libsodium crypto_pwhash_str)
+  failed_pins   INTEGER NOT NULL DEFAULT 0,
+  locked_until  TEXT,
+  active        INTEGER NOT NULL DEFAULT 1,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE audit_log(
+  id       INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,
+  actor    TEXT NOT NULL,             -- "kiosk", "staff:<login>", "admin"
+  action   TEXT NOT NULL,
+  subject  TEXT,
+  detail   TEXT
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TABLE alerts(
+  id           INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  kind         TEXT NOT NULL,         -- "call_staff", "store_error"
+  source       TEXT NOT NULL,
+  resolved_at  TEXT
+);
+CREATE TABLE outbox(
+  seq              INTEGER PRIMARY KEY AUTOINCREMENT,   -- oldest first
+  id               TEXT NOT NULL UNIQUE,                -- UUIDv4, made at creation; upstream dedupes on it
+  kind             TEXT NOT NULL,
+  created_at       TEXT NOT NULL,
+  schema           INTEGER NOT NULL DEFAULT 1,
+  payload          BLOB,                                -- sealed to the upstream key; NULL once purged after sending
+  payload_size     INTEGER NOT NULL,
+  state            TEXT NOT NULL DEFAULT 'pending'
+                   CHECK(state IN ('pending','in_flight','sent','quarantined')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  TEXT,
+  last_error       TEXT,
+  batch_id         TEXT,
+  sent_at          TEXT
+);
+CREATE INDEX outbox_state ON outbox(state, seq);
+)SQL",
+    // 2: sync status, for the counter screen and `shubbak-admin status`
+    R"SQL(
+CREATE TABLE sync_status(
+  id                   INTEGER PRIMARY KEY CHECK(id = 1),
+  last_success_at      TEXT,
+  last_attempt_at      TEXT,
+  last_error_kind      TEXT,      -- "offline", "server", "tls", "credentials", "portal", "rejected", ...
+  last_error           TEXT,      -- plain words for staff and operators; never personal data
+  next_attempt_at      TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_status(id) VALUES(1);
+)SQL",
+    // 3: the counter. A transferred ticket keeps its number and its place (arrival time) in the new service's
+    // queue: numbering follows the service that issued it (origin_service_id), the queue follows service_id.
+    R"SQL(
+CREATE TABLE tickets_v3(
+  id                TEXT PRIMARY KEY,
+  service_id        TEXT NOT NULL,
+  origin_service_id TEXT NOT NULL,
+  day               TEXT NOT NULL,
+  seq               INTEGER NOT NULL,
+  number            TEXT NOT NULL,
+  visitor_id        TEXT REFERENCES visitors(id),
+  registration_id   TEXT REFERENCES registrations(id),
+  sensitive         INTEGER NOT NULL DEFAULT 0,
+  priority          INTEGER NOT NULL DEFAULT 0,
+  state             TEXT NOT NULL DEFAULT 'waiting'
+                    CHECK(state IN ('waiting','called','serving','served','no_show','cancelled')),
+  counter           INTEGER,
+  staff_login       TEXT,
+  issued_at         TEXT NOT NULL,
+  called_at         TEXT,
+  served_at         TEXT,
+  outcome           TEXT,
+  note              TEXT,
+  UNIQUE(origin_service_id, day, seq)
+);
+INSERT INTO tickets_v3(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, sensitive,
+                       priority, state, counter, issued_at, called_at, served_at, outcome)
+  SELECT id, service_id, service_id, day, seq, number, visitor_id, registration_id, sensitive, priority, state,
+         counter, issued_at, called_at, served_at, outcome FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_v3 RENAME TO tickets;
+CREATE INDEX tickets_day_state ON tickets(day, state);
+CREATE INDEX tickets_queue ON tickets(service_id, state, priority, issued_at);
+)SQL",
+    // 4: personal details are purged once their sealed copy is sent: the outbox says whose details a record holds.
+    R"SQL(
+ALTER TABLE outbox ADD COLUMN visitor_id TEXT;
+CREATE INDEX outbox_visitor ON outbox(visitor_id) WHERE visitor_id IS NOT NULL;
+)SQL",
+    // 5: the purge looks up each visitor's tickets: without this index it was quadratic (700 s for 50,000
+    // visitors, measured by scripts/bench).
+    R"SQL(
+CREATE INDEX tickets_visitor ON tickets(visitor_id) WHERE visitor_id IS NOT NULL;
+)SQL",
+};
+
+int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }
+
+int migrate(Database& db) {
+  int have = static_cast<int>(db.scalar("PRAGMA user_version"));
+  int known = known_schema_version();
+  if (have > known)
+    throw StoreError(Fault::Schema, db.path() + " has schema version " + std::to_string(have) +
+                                        ", newer than this program knows (" + std::to_string(known) +
+                                        "). Install the newer Shubbak that wrote it; the data was not touched.");
+  for (int v = have; v < known; ++v) {
+    db.transaction([&] {
+      // Re-check inside the write lock: another process may have migrated meanwhile.
+      int now = static_cast<int>(db.scalar("PRAGMA user_version"));
+      if (now > v) return;
+      db.exec(kMigrations[v]);
+      db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    });
+  }
+  return static_cast<int>(db.scalar("PRAGMA user_version"));
+}
+
+}  // namespace shubbak::store

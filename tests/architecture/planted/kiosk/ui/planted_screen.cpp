@@ -1,0 +1,3 @@
+// Planted violation (tests/architecture): a screen opening the store.
+#include "kiosk/ui/kit.hpp"
+#include "store/database.hpp"

@@ -1,0 +1,3 @@
+// Planted violation (tests/architecture): the sync engine knowing a screen of the kiosk.
+#include "store/outbox.hpp"
+#include "kiosk/ui/kit.hpp"

@@ -1,0 +1,3 @@
+// Planted violation (tests/architecture): the national side reaching into the kiosk's domain.
+#include "common/log.hpp"
+#include "kiosk/core/flow.hpp"

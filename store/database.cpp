@@ -127,11 +127,21 @@ Database::~Database() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-Statement& Database::cached(const std::string& sql) {
+CachedStatement::CachedStatement(Statement& st, bool& in_use) : st_(&st), in_use_(&in_use) {
+  if (in_use) throw std::logic_error("a cached statement was asked for while it is still in use");
+  in_use = true;
+}
+
+CachedStatement::~CachedStatement() {
+  if (!st_) return;
+  st_->reset();
+  *in_use_ = false;
+}
+
+CachedStatement Database::cached(const std::string& sql) {
   auto it = cache_.find(sql);
-  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
-  it->second->reset();
-  return *it->second;
+  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Cached>(Cached{Statement(db_, sql)})).first;
+  return CachedStatement(it->second->st, it->second->in_use);
 }
 
 void Database::exec(const std::string& sql) {
@@ -145,10 +155,10 @@ void Database::exec(const std::string& sql) {
 }
 
 void Database::transaction(const std::function<void()>& fn) {
-  cached("BEGIN IMMEDIATE").run();
+  cached("BEGIN IMMEDIATE")->run();
   try {
     fn();
-    cached("COMMIT").run();
+    cached("COMMIT")->run();
   } catch (...) {
     // A failed COMMIT may already have rolled back; ROLLBACK then reports "no transaction": ignore that.
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -53,6 +53,26 @@ class Statement {
   sqlite3_stmt* st_ = nullptr;
 };
 
+// A statement compiled once per connection and lent for one use: when the handle goes out of scope — normally or
+// by an exception — the statement is reset and its bindings cleared, so no value (her name, her phone) stays bound
+// in memory, and no read snapshot stays open. One lender at a time per statement.
+class CachedStatement {
+ public:
+  CachedStatement(Statement& st, bool& in_use);
+  ~CachedStatement();
+  CachedStatement(CachedStatement&& o) noexcept : st_(o.st_), in_use_(o.in_use_) { o.st_ = nullptr; }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  CachedStatement& operator=(CachedStatement&&) = delete;
+
+  Statement* operator->() { return st_; }
+  Statement& operator*() { return *st_; }
+
+ private:
+  Statement* st_;
+  bool* in_use_;
+};
+
 struct OpenOptions {
   int busy_timeout_ms = 5000;
   bool create = true;
@@ -71,8 +91,9 @@ class Database {
 
   void exec(const std::string& sql);
   Statement prepare(const std::string& sql) { return Statement(db_, sql); }
-  // The same, compiled once per connection and kept (hot paths: a ticket, an outbox row). Reset and unbound.
-  Statement& cached(const std::string& sql);
+  // The same, compiled once per connection and kept (hot paths: a ticket, an outbox row), lent for one use: reset
+  // and unbound when the handle goes out of scope. Asking for a statement that is still lent is a bug (logic_error).
+  CachedStatement cached(const std::string& sql);
   // BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if fn throws. Nothing half-written remains.
   void transaction(const std::function<void()>& fn);
   // Changes when another connection commits (cheap; poll it on a timer).
@@ -87,7 +108,11 @@ class Database {
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
-  std::map<std::string, std::unique_ptr<Statement>> cache_;  // finalised before the connection closes
+  struct Cached {
+    Statement st;
+    bool in_use = false;
+  };
+  std::map<std::string, std::unique_ptr<Cached>> cache_;  // finalised before the connection closes
 };
 
 // Turns a SQLite result code into a StoreError with a plain message.

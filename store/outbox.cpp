@@ -8,11 +8,11 @@ std::string append_outbox(Database& db, Sealer& sealer, const std::string& kind,
                           const std::string& created_at, const std::string& visitor_id) {
   std::string id = new_uuid_v4();
   Bytes sealed = sealer.seal(json);
-  auto& st = db.cached("INSERT INTO outbox(id, kind, created_at, payload, payload_size, visitor_id) VALUES(?,?,?,?,?,?)");
-  st.bind(1, id).bind(2, kind).bind(3, created_at).bind_blob(4, sealed).bind(5, static_cast<int64_t>(sealed.size()));
-  if (visitor_id.empty()) st.bind_null(6);
-  else st.bind(6, visitor_id);
-  st.run();
+  auto st = db.cached("INSERT INTO outbox(id, kind, created_at, payload, payload_size, visitor_id) VALUES(?,?,?,?,?,?)");
+  st->bind(1, id).bind(2, kind).bind(3, created_at).bind_blob(4, sealed).bind(5, static_cast<int64_t>(sealed.size()));
+  if (visitor_id.empty()) st->bind_null(6);
+  else st->bind(6, visitor_id);
+  st->run();
   return id;
 }
 

@@ -43,6 +43,20 @@ static std::string ticket_number(const std::string& prefix, int64_t seq) {
   return buf;
 }
 
+// The handle resets the statement when it goes out of scope, even if run() throws (disk full): her details never
+// stay bound in memory.
+void KioskStore::insert_visitor(const VisitorDetails& v, const std::string& visitor_id, const std::string& at) {
+  auto ins = db_.cached(
+      "INSERT INTO visitors(id, created_at, phone_hash, cin_hash, full_name, phone, cin, birth_year, commune, contact)"
+      " VALUES(?,?,?,?,?,?,?,?,?,?)");
+  ins->bind(1, visitor_id).bind(2, at);
+  if (v.phone.empty()) ins->bind_null(3); else ins->bind_blob(3, identity_hash("phone", v.phone));
+  if (v.cin.empty()) ins->bind_null(4); else ins->bind_blob(4, identity_hash("cin", v.cin));
+  ins->bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
+  if (v.birth_year.empty()) ins->bind_null(8); else ins->bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
+  ins->bind(9, v.commune).bind(10, v.contact).run();
+}
+
 IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
   const Service* svc = catalogue_.service(req.service_id);
   if (!svc) throw store::StoreError(store::Fault::Misuse, "unknown service " + req.service_id);
@@ -59,42 +73,38 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       const VisitorDetails& v = *req.new_visitor;
       visitor_id = store::new_uuid_v4();
       registration_id = store::new_uuid_v4();
-      auto& ins = db_.cached(
-          "INSERT INTO visitors(id, created_at, phone_hash, cin_hash, full_name, phone, cin, birth_year, commune, contact)"
-          " VALUES(?,?,?,?,?,?,?,?,?,?)");
-      ins.bind(1, visitor_id).bind(2, at);
-      if (v.phone.empty()) ins.bind_null(3); else ins.bind_blob(3, identity_hash("phone", v.phone));
-      if (v.cin.empty()) ins.bind_null(4); else ins.bind_blob(4, identity_hash("cin", v.cin));
-      ins.bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
-      if (v.birth_year.empty()) ins.bind_null(8); else ins.bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
-      ins.bind(9, v.commune).bind(10, v.contact).run();
-      ins.reset();  // the cached statement must not keep her details bound between visitors
+      insert_visitor(v, visitor_id, at);
       db_.cached("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
-          .bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
+          ->bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
     }
-    auto& next = db_.cached("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE origin_service_id=? AND day=?");
-    next.bind(1, svc->id).bind(2, day);
-    next.step();
-    int64_t seq = next.integer(0);
-    next.reset();  // a cached statement left on a row would hold a read snapshot open
+    int64_t seq = 0;
+    {
+      auto next = db_.cached("SELECT coalesce(max(seq),0)+1 FROM tickets WHERE origin_service_id=? AND day=?");
+      next->bind(1, svc->id).bind(2, day);
+      next->step();
+      seq = next->integer(0);
+    }  // reset here: a cached statement left on a row would hold a read snapshot open
     t.number = ticket_number(svc->prefix, seq);
-    auto& ahead = db_.cached(
-        "SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
-    ahead.bind(1, svc->id).bind(2, day);
-    ahead.step();
-    t.people_ahead = static_cast<int>(ahead.integer(0));
-    ahead.reset();
+    {
+      auto ahead = db_.cached(
+          "SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
+      ahead->bind(1, svc->id).bind(2, day);
+      ahead->step();
+      t.people_ahead = static_cast<int>(ahead->integer(0));
+    }
     int serving = std::max<int>(1, static_cast<int>(svc->counters.size()));
     t.wait_minutes = (t.people_ahead * svc->minutes_per_visitor + serving - 1) / serving;
 
     std::string ticket_id = store::new_uuid_v4();
-    auto& ins = db_.cached(
-        "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "
-        "sensitive, priority, issued_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, ticket_id).bind(2, svc->id).bind(3, svc->id).bind(4, day).bind(5, seq).bind(6, t.number);
-    if (visitor_id.empty()) ins.bind_null(7); else ins.bind(7, visitor_id);
-    if (registration_id.empty()) ins.bind_null(8); else ins.bind(8, registration_id);
-    ins.bind(9, svc->sensitive ? 1 : 0).bind(10, req.priority ? 1 : 0).bind(11, at).run();
+    {
+      auto ins = db_.cached(
+          "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "
+          "sensitive, priority, issued_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+      ins->bind(1, ticket_id).bind(2, svc->id).bind(3, svc->id).bind(4, day).bind(5, seq).bind(6, t.number);
+      if (visitor_id.empty()) ins->bind_null(7); else ins->bind(7, visitor_id);
+      if (registration_id.empty()) ins->bind_null(8); else ins->bind(8, registration_id);
+      ins->bind(9, svc->sensitive ? 1 : 0).bind(10, req.priority ? 1 : 0).bind(11, at).run();
+    }
 
     json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
     if (req.new_visitor) {

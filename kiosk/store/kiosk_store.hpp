@@ -29,6 +29,8 @@ class KioskStore {
   store::Bytes identity_hash(const std::string& kind, const std::string& normalized);
 
  private:
+  void insert_visitor(const VisitorDetails& v, const std::string& visitor_id, const std::string& at);
+
   store::Database& db_;
   const Catalogue& catalogue_;
   const Settings& settings_;

@@ -103,6 +103,47 @@ TEST_F(StoreTest, AFailureMidWriteLeavesNothingHalfWritten) {
   EXPECT_EQ(ks.issue(req, std::chrono::system_clock::now()).number, "A-001");  // the number was not burnt
 }
 
+// Every statement the connection still holds, with the values bound to it (what stays in memory).
+static std::string bound_values(store::Database& db) {
+  std::string all;
+  for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st)) {
+    if (char* sql = sqlite3_expanded_sql(st)) {
+      all += sql;
+      all += "\n";
+      sqlite3_free(sql);
+    }
+  }
+  return all;
+}
+
+TEST_F(StoreTest, AFailedSaveLeavesNoneOfHerDetailsBoundInMemory) {
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, cfg.settings);
+  // The visitor's own row fails (as on a full disk): the statement that carries her details throws mid-run.
+  db.exec("CREATE TEMP TRIGGER fail_visitor BEFORE INSERT ON visitors BEGIN SELECT RAISE(ABORT, 'injected'); END");
+  IssueRequest req{"jisr", VisitorDetails{"Canary Zineb", "0677889900", "ZX987654", "1991", "Anfa", "sms"}, "", false};
+  EXPECT_THROW(ks.issue(req, std::chrono::system_clock::now()), store::StoreError);
+  std::string held = bound_values(db);
+  ASSERT_NE(held.find("INSERT INTO visitors"), std::string::npos) << "the cached statement is kept (the test looks)";
+  EXPECT_EQ(held.find("Canary"), std::string::npos) << held;
+  EXPECT_EQ(held.find("0677889900"), std::string::npos) << held;
+  EXPECT_EQ(held.find("ZX987654"), std::string::npos) << held;
+  // And after a good save too.
+  db.exec("DROP TRIGGER fail_visitor");
+  ks.issue(req, std::chrono::system_clock::now());
+  held = bound_values(db);
+  EXPECT_EQ(held.find("Canary"), std::string::npos) << held;
+  EXPECT_EQ(held.find("0677889900"), std::string::npos) << held;
+}
+
+TEST_F(StoreTest, ACachedStatementIsLentToOneUserAtATime) {
+  store::Database db = store::open_store(dir.string());
+  auto first = db.cached("SELECT 1");
+  EXPECT_THROW(db.cached("SELECT 1"), std::logic_error);
+  first->step();
+  EXPECT_EQ(first->integer(0), 1);
+}
+
 TEST_F(StoreTest, NumbersArePerServiceAndRestartAtLocalMidnight) {
   store::Database db = store::open_store(dir.string());
   KioskStore ks(db, cfg.catalogue, cfg.settings);

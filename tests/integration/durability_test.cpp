@@ -19,6 +19,14 @@ using namespace shubbak::testing;
 
 namespace {
 
+// The random moments come from a seed that is printed, so that a failure can be replayed: SHUBBAK_TEST_SEED=N.
+unsigned test_seed() {
+  const char* s = std::getenv("SHUBBAK_TEST_SEED");
+  unsigned seed = s ? static_cast<unsigned>(std::strtoul(s, nullptr, 10)) : std::random_device{}();
+  std::printf("random seed %u (replay with SHUBBAK_TEST_SEED=%u)\n", seed, seed);
+  return seed;
+}
+
 int kills() {
   const char* s = std::getenv("SHUBBAK_SOAK_KILLS");
   return s ? std::max(1, std::atoi(s)) : 6;
@@ -31,13 +39,13 @@ class Durability : public ::testing::Test {
   std::string data() const { return (t.path / "data").string(); }
   std::string cfg() const { return (t.path / "cfg").string(); }
   TempDir t;
-  std::mt19937 rng{std::random_device{}()};
+  std::mt19937 rng{test_seed()};
 };
 
 TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
   make_config(t.path / "cfg");
   std::set<std::string> shown;
-  int journeys = 0;
+  int journeys = 0, killed = 0, targets = 0;
   const int n = kills();
   for (int k = 0; k < n; ++k) {
     // A morning of visitors: registrations (new phone each) and plain tickets, as fast as the script goes.
@@ -58,6 +66,7 @@ TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
                   (t.path / "script.txt").string()});
     // Kill after a random number of shown tickets (0: during start-up), the next journey under way.
     int target = std::uniform_int_distribution<int>(0, 5)(rng), seen = 0;
+    targets += target;
     std::string l;
     while (seen < target && kiosk.line(l)) {
       if (auto p = l.find("ticket "); p != std::string::npos && l.find(" issued") != std::string::npos) {
@@ -65,7 +74,8 @@ TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
         ++seen;
       }
     }
-    kiosk.stop(SIGKILL);
+    ASSERT_EQ(seen, target) << "the kiosk ended before showing " << target << " tickets";
+    killed += kiosk.stop(SIGKILL) == 128 + SIGKILL;  // 12 journeys queued: it is always mid-way here
     if (!fs::exists(data() + "/shubbak.db")) {  // killed before it made its store: nothing was shown
       ASSERT_TRUE(shown.empty());
       continue;
@@ -81,7 +91,9 @@ TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
               db.scalar("SELECT count(*) FROM registrations"));
     ASSERT_EQ(db.scalar("SELECT count(*) FROM visitors"), db.scalar("SELECT count(*) FROM registrations"));
   }
-  std::printf("kiosk killed %d times; %zu shown tickets all found, database intact\n", n, shown.size());
+  EXPECT_EQ(killed, n) << "every run must have been killed mid-way, not ended by itself";
+  EXPECT_EQ(static_cast<int>(shown.size()), targets) << "each shown ticket has its own number";
+  std::printf("kiosk killed %d times; %zu shown tickets all found, database intact\n", killed, shown.size());
 }
 
 TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
@@ -104,12 +116,12 @@ TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
     int target = std::uniform_int_distribution<int>(1, 6)(rng), seen = 0;
     std::string l;
     while (seen < target && sync.line(l)) ++seen;
-    sync.stop(SIGKILL);
-    ++killed;
+    killed += sync.stop(SIGKILL) == 128 + SIGKILL;
     auto db = shubbak::store::Database::open(data() + "/shubbak.db");
     ASSERT_EQ(db.scalar_text("PRAGMA integrity_check"), "ok");
     if (db.scalar("SELECT count(*) FROM outbox WHERE state<>'sent'") == 0) break;
   }
+  EXPECT_GE(killed, 1) << "no run was killed mid-way: the test proved nothing";
   // Then it runs to the end.
   r = run({bin("shubbak-sync"), "--data", data(), "--config", cfg(), "--once"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -127,5 +139,6 @@ TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
   while (st.step()) remote.insert(st.text(0)), ++rows;
   EXPECT_EQ(rows, static_cast<int64_t>(remote.size())) << "a record stored twice upstream";
   EXPECT_EQ(remote, local) << "upstream and kiosk disagree";
+  EXPECT_EQ(remote.size(), 1200u) << "600 registrations make 1,200 records";
   std::printf("sync killed %d times mid-run; %zu records, each exactly once upstream\n", killed, remote.size());
 }

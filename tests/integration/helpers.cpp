@@ -1,11 +1,13 @@
 #include "tests/integration/helpers.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stb_image.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -209,19 +211,46 @@ Server start_reference_upstream(const fs::path& dir, const Certs& certs, const f
   return s;
 }
 
-bool Process::line(std::string& out) {
-  char buf[4096];
-  if (!err || !fgets(buf, sizeof buf, err)) return false;
-  out = buf;
-  return true;
+bool Process::line(std::string& out, int seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (true) {
+    if (size_t nl = pending.find('\n'); nl != std::string::npos) {
+      out = pending.substr(0, nl + 1);
+      pending.erase(0, nl + 1);
+      return true;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (err < 0 || left.count() <= 0) return false;
+    pollfd p{err, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;  // deadline checked above
+    char buf[4096];
+    ssize_t n = read(err, buf, sizeof buf);
+    if (n <= 0) {  // its end: a last line without a newline still counts
+      at_end = true;
+      if (pending.empty()) return false;
+      out = std::move(pending);
+      pending.clear();
+      return true;
+    }
+    pending.append(buf, static_cast<size_t>(n));
+  }
 }
 
-bool Process::wait_for(const std::string& text, std::string* seen) {
-  std::string l;
-  while (line(l)) {
+bool Process::wait_for(const std::string& text, std::string* seen, int seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string l, all;
+  while (true) {
+    auto left = seconds - std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start)
+                              .count();
+    if (left <= 0 || !line(l, static_cast<int>(left))) break;
+    all += l;
     if (seen) *seen += l;
     if (l.find(text) != std::string::npos) return true;
   }
+  bool ended = err < 0 || at_end;
+  std::fprintf(stderr, "wait_for: gave up waiting for \"%s\" (%s); the process printed:\n%s--\n", text.c_str(),
+               ended ? "the process ended first" : ("no such line within " + std::to_string(seconds) + " s").c_str(),
+               all.c_str());
   return false;
 }
 
@@ -232,7 +261,7 @@ int Process::stop(int sig) {
     waitpid(pid, &status, 0);
     pid = -1;
   }
-  if (err) fclose(err), err = nullptr;
+  if (err >= 0) close(err), err = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -244,7 +273,7 @@ Process spawn(const std::vector<std::string>& argv) {
   c.pid = fork_exec(argv, null, p[1], p[0]);
   close(null);
   close(p[1]);
-  c.err = fdopen(p[0], "r");
+  c.err = p[0];
   return c;
 }
 

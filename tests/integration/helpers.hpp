@@ -49,16 +49,22 @@ Server start_server(const std::vector<std::string>& argv, const fs::path& err_fi
 // A process whose stderr the test reads line by line while it runs (stdout goes to /dev/null). Killed with
 // SIGKILL at destruction if still running.
 struct Process {
+  static constexpr int kDeadlineSeconds = 120;  // no wait on a process lasts longer than this
   pid_t pid = -1;
-  FILE* err = nullptr;
+  int err = -1;          // read end of its stderr
+  std::string pending;   // read but not yet returned as a line
+  bool at_end = false;   // its stderr was closed (it ended)
   Process() = default;
   Process(const Process&) = delete;
-  Process(Process&& o) noexcept : pid(o.pid), err(o.err) { o.pid = -1, o.err = nullptr; }
+  Process(Process&& o) noexcept : pid(o.pid), err(o.err), pending(std::move(o.pending)), at_end(o.at_end) {
+    o.pid = -1, o.err = -1;
+  }
   ~Process() { stop(9); }
-  // The next line of its stderr; false at its end.
-  bool line(std::string& out);
-  // Reads stderr until a line contains `text` (false if it ended first); every line read is added to `seen`.
-  bool wait_for(const std::string& text, std::string* seen = nullptr);
+  // The next line of its stderr; false at its end or when `seconds` pass without a whole line.
+  bool line(std::string& out, int seconds = kDeadlineSeconds);
+  // Reads stderr until a line contains `text`; every line read is added to `seen`. False if the process ended or
+  // the deadline passed first — then it prints what it waited for, why it gave up and every line it saw.
+  bool wait_for(const std::string& text, std::string* seen = nullptr, int seconds = kDeadlineSeconds);
   // Sends `sig` (0: none) and reaps it; returns the exit code, or 128 + signal.
   int stop(int sig);
 };

@@ -354,6 +354,7 @@ TEST_F(Sync, KilledTwentyTimesWhileDrainingFiveThousandRecords) {
   }
   std::printf("killed %d of 20 runs mid-way; %lld of 5000 sent before the clean run\n", killed_mid_way,
               static_cast<long long>(outbox("sent")));
+  EXPECT_GE(killed_mid_way, 1) << "no run was killed mid-way: the test proved nothing";
   Result r = sync_once();
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(outbox("sent"), 5000);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/exit_codes.hpp"
 #include "common/clock.hpp"
 #include "common/log.hpp"
 #include "upstream/upstream_store.hpp"
@@ -33,7 +34,7 @@ const char* kUsage =
 
 [[noreturn]] void usage_error(const std::string& m) {
   std::fprintf(stderr, "shubbak-upstream: %s\n%s", m.c_str(), kUsage);
-  std::exit(2);
+  std::exit(exit_code::kUsage);
 }
 
 struct Args {
@@ -257,8 +258,11 @@ int main(int argc, char** argv) {
     if (cmd == "serve") return cmd_serve(a);
     if (cmd == "export") return cmd_export(a);
     usage_error("unknown command");
+  } catch (const store::StoreError& e) {
+    log::error(std::string("data store error (") + store::fault_name(e.fault) + "): " + e.what());
+    return exit_code::kStore;
   } catch (const std::exception& e) {
     log::error(e.what());
-    return 1;
+    return exit_code::kUnexpected;
   }
 }

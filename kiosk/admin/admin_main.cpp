@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "common/exit_codes.hpp"
 #include "common/config_file.hpp"
 #include "store/data_dir.hpp"
 #include "kiosk/store/counter_store.hpp"
@@ -65,7 +66,7 @@ struct Args {
 
 [[noreturn]] void usage_error(const std::string& msg) {
   std::fprintf(stderr, "shubbak-admin: %s\n%s", msg.c_str(), kUsage);
-  std::exit(2);
+  std::exit(exit_code::kUsage);
 }
 
 Args parse(int argc, char** argv) {
@@ -218,7 +219,7 @@ int cmd_staff(const Args& a) {
     }
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "shubbak-admin: %s\n", e.what());
-    return 2;
+    return exit_code::kUsage;
   }
   return 0;
 }
@@ -352,12 +353,12 @@ int main(int argc, char** argv) {
     usage_error("unknown command '" + cmd + "'");
   } catch (const ConfigError& e) {
     log::error(std::string("configuration error: ") + e.what());
-    return 2;
+    return exit_code::kConfig;
   } catch (const store::StoreError& e) {
     log::error(std::string("data store error (") + store::fault_name(e.fault) + "): " + e.what());
-    return 3;
+    return exit_code::kStore;
   } catch (const std::exception& e) {
     log::error(std::string("unexpected error: ") + e.what());
-    return 5;
+    return exit_code::kUnexpected;
   }
 }

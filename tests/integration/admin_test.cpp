@@ -123,3 +123,19 @@ TEST(Admin, OperatorCommandsCheckImportShowKeysAndBackUp) {
   auto copy = shubbak::store::Database::open((t.path / "copy.db").string());
   EXPECT_EQ(copy.scalar("SELECT count(*) FROM registrations"), 20);
 }
+
+// docs/exit-codes.md: the same numbers from every program.
+TEST(Admin, ExitCodesSayWhatKindOfProblemItIs) {
+  TempDir t;
+  make_config(t.path / "cfg");
+  std::string data = (t.path / "data").string(), cfg = (t.path / "cfg").string();
+  Result r = run({bin("shubbak-admin"), "--data", data, "--config", (t.path / "no-such-folder").string(), "status"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("configuration error"), std::string::npos) << r.err;
+  write_file(t.path / "data", "a file where the data folder should be");
+  r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "status"});
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("data store error"), std::string::npos) << r.err;
+  r = run({bin("shubbak-admin"), "--frobnicate"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "common/log.hpp"
+#include "kiosk/app/last_good_catalogue.hpp"
 
 namespace shubbak::app {
 
@@ -19,7 +20,7 @@ std::optional<Catalogue> CatalogueWatcher::poll() {
   if (now.tv_sec == seen_.tv_sec && now.tv_nsec == seen_.tv_nsec) return std::nullopt;
   seen_ = now;
   try {
-    Catalogue c = Catalogue::load(path_);
+    Catalogue c = load_and_keep(path_);  // accepted: the new last good copy
     log::info("catalogue reloaded: " + std::to_string(c.services().size()) + " services");
     return c;
   } catch (const ConfigError& e) {

@@ -1,91 +1,85 @@
-// Wires everything for one kiosk process: config, store, flow, window, fonts, screens, and the loop
-// (event-waiting when interactive, command by command under an automation script).
+// Wires everything for one kiosk process: configuration, store, window, fonts, the role (visitor, counter,
+// display, or its out-of-service screen), and the loop — event-waiting when interactive, command by command under
+// an automation script. The role is chosen in one place (open_role / out_of_service); the loop never asks which.
 #pragma once
-#include <cstdio>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "kiosk/platform/audio.hpp"
+#include "common/centre_settings.hpp"
+#include "kiosk/app/audit_log.hpp"
 #include "kiosk/app/catalogue_watcher.hpp"
-#include "kiosk/app/counter_controller.hpp"
-#include "kiosk/app/display_controller.hpp"
-#include "store/database.hpp"
-#include "kiosk/core/flow.hpp"
+#include "kiosk/app/frame_stats.hpp"
+#include "kiosk/app/options.hpp"
+#include "kiosk/app/role.hpp"
+#include "kiosk/app/role_context.hpp"
+#include "kiosk/app/script_runner.hpp"
+#include "kiosk/app/ticket_printer.hpp"
+#include "kiosk/app/voice_clips.hpp"
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/platform/audio.hpp"
+#include "kiosk/platform/host.hpp"
 #include "kiosk/platform/input.hpp"
 #include "kiosk/store/kiosk_store.hpp"
-#include "kiosk/ui/kit.hpp"
-#include "kiosk/app/options.hpp"
-#include "kiosk/app/script.hpp"
-#include "common/centre_settings.hpp"
 #include "kiosk/text/text_cache.hpp"
-#include "kiosk/app/ticket_printer.hpp"
-#include "kiosk/platform/window.hpp"
+#include "store/database.hpp"
 
 namespace shubbak::app {
 
-class KioskApp {
+class KioskApp final : private ScriptTarget {
  public:
   explicit KioskApp(const Options& opt);
-  ~KioskApp();
+  ~KioskApp() override;
   int run();
 
-  // First frame drawn, in ms since process start (performance log).
-  double first_frame_ms() const { return first_frame_ms_; }
-
  private:
-  void frame();
-  void dispatch(const Event& e);
-  void perform(const Effect& e);
+  // ScriptTarget: what an automation script drives.
+  void frame() override;
+  void touch() override { role_->touch(); }
+  platform::InputQueue& input() override { return input_; }
+  const std::vector<ui::WidgetRecord>& widgets() const override { return widgets_; }
+  std::string screen() const override { return role_->screen_name(); }
+  void pass_time() override;
+  void advance_clock(Seconds s) override;
+  void shot(const std::string& name) override;
+  int poll_ms() const override { return config_.settings.tuning.data_version_poll_ms; }
+
+  void load_config();
+  void load_fonts();
   int run_interactive();
-  int run_script(const std::vector<Command>& cmds);
-  void tap(const std::string& id, int line);
-  void type(const std::string& text, int line);
-  void write_audit(const std::string& shot);
-  std::string current_lang() const;
-  std::string current_screen() const;
-  void touch();
-  const ui::WidgetRecord* find_widget(const std::string& id) const;
-  bool timers_active() const;
-  // Opens the store and what works on it (ticket writer, counter, display). On failure: logs it for the operator,
-  // shows the out-of-service screen and returns false; retry_store() tries again every store_retry_seconds.
-  bool attach_store();
-  bool retry_store();
-  // The clip for a spoken key: a recorded one (assets/audio/<lang>/<key>.wav) wins over a synthetic one.
-  std::string clip_for(const std::string& lang, const std::string& key);
-  void reload_catalogue_if_changed();
+  // Opens the store and the role that works on it; null (logged for the operator) when the store cannot be used.
+  std::unique_ptr<Role> open_role();
+  std::unique_ptr<Role> in_service_role();
+  // The role's own out-of-service screen; it calls open_role() again every store_retry_seconds.
+  std::unique_ptr<Role> out_of_service();
+  // True when the role gave way to another (back in service).
+  bool replace_role_if_due();
+  // Only when the role allows it: a catalogue never changes under someone's finger. True when one was taken.
+  bool reload_catalogue_if_changed();
+  void note_catalogue_state();
+  ui::Metrics metrics() const;
 
   Options opt_;
   CentreConfig config_;
+  std::string catalogue_refused_;  // why catalog.conf was refused at start (running on the last good copy)
   Translations tr_;
   SystemClock clock_;
-  std::optional<store::Database> db_;
-  std::unique_ptr<KioskStore> store_;
-  std::unique_ptr<VisitorFlow> flow_;
-  std::unique_ptr<CounterController> counter_;  // --role counter
-  std::unique_ptr<DisplayController> display_;  // --role display
-  FlowState state_;
-  std::unique_ptr<platform::Window> window_;
+  std::unique_ptr<platform::Host> host_;
   platform::InputQueue input_;
   text::FontSet fonts_;
   text::TextCache text_cache_;
   std::vector<ui::WidgetRecord> widgets_;
-  std::unique_ptr<CatalogueWatcher> catalogue_watcher_;
   std::unique_ptr<platform::AudioPlayer> audio_;
-  std::unique_ptr<TicketRasteriser> printer_;  // only when a printer is configured
-  bool print(const IssuedTicket& t, const std::string& lang);
-  std::map<std::string, std::string> clip_cache_;
-  std::vector<std::string> prompts_played_;  // since the last shot (audit)
-  std::FILE* audit_ = nullptr;
-  double first_frame_ms_ = 0;
-  std::vector<double> frame_ms_, tap_ms_;  // --frame-stats
-  bool quit_ = false;
+  std::unique_ptr<VoiceClips> voice_;
+  std::unique_ptr<AuditLog> audit_;
+  FrameStats stats_;
+  std::unique_ptr<CatalogueWatcher> catalogue_watcher_;
+  std::unique_ptr<TicketPrinter> printer_;  // only when a printer is configured
+  std::optional<store::Database> db_;
+  std::unique_ptr<KioskStore> store_;
+  std::unique_ptr<Role> role_;
   bool store_down_ = false;
-  std::string voice_dir_;  // synthetic clips (recorded ones in assets/audio win)
-  TimePoint next_store_attempt_{};
 };
 
 }  // namespace shubbak::app

@@ -1,14 +1,16 @@
 // shubbak-kiosk: the visitor kiosk (and, with --role, the counter console and the now-serving display).
+// Exit codes: common/exit_codes.hpp (docs/exit-codes.md).
 #include <cstdio>
 
 #include "common/config_file.hpp"
-#include "store/database.hpp"
-#include "kiosk/text/fonts.hpp"
-#include "kiosk/core/i18n.hpp"
-#include "kiosk/app/kiosk_app.hpp"
+#include "common/exit_codes.hpp"
 #include "common/log.hpp"
+#include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/script.hpp"
+#include "kiosk/core/i18n.hpp"
 #include "kiosk/platform/window.hpp"
+#include "kiosk/text/fonts.hpp"
+#include "store/database.hpp"
 
 int main(int argc, char** argv) {
   using namespace shubbak;
@@ -17,7 +19,7 @@ int main(int argc, char** argv) {
     app::Options opt = app::parse_options(argc, argv);
     if (opt.help) {
       std::fputs(app::usage(), stdout);
-      return 0;
+      return exit_code::kOk;
     }
     if (!opt.log_level.empty()) {
       log::Level l;
@@ -28,27 +30,27 @@ int main(int argc, char** argv) {
     return kiosk.run();
   } catch (const app::UsageError& e) {
     std::fprintf(stderr, "shubbak-kiosk: %s\n%s", e.what(), app::usage());
-    return 2;
+    return exit_code::kUsage;
+  } catch (const app::ScriptError& e) {  // the --script file given on the command line
+    log::error(std::string("script error: ") + e.what());
+    return exit_code::kUsage;
   } catch (const ConfigError& e) {
     log::error(std::string("configuration error: ") + e.what());
-    return 2;
-  } catch (const PoError& e) {
+    return exit_code::kConfig;
+  } catch (const PoError& e) {  // an installed file is missing or wrong, as a configuration file can be
     log::error(std::string("translation catalogue error: ") + e.what());
-    return 2;
-  } catch (const app::ScriptError& e) {
-    log::error(std::string("script error: ") + e.what());
-    return 2;
+    return exit_code::kConfig;
   } catch (const text::FontError& e) {
     log::error(e.what());
-    return 2;
+    return exit_code::kConfig;
   } catch (const store::StoreError& e) {
     log::error(std::string("cannot use the data store (") + store::fault_name(e.fault) + "): " + e.what());
-    return 3;
+    return exit_code::kStore;
   } catch (const platform::PlatformError& e) {
     log::error(e.what());
-    return 4;
+    return exit_code::kUnexpected;
   } catch (const std::exception& e) {
     log::error(std::string("unexpected error: ") + e.what());
-    return 5;
+    return exit_code::kUnexpected;
   }
 }

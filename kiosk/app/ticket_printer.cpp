@@ -1,6 +1,8 @@
 #include "kiosk/app/ticket_printer.hpp"
 
+#include <fcntl.h>
 #include <stb_image_write.h>
+#include <unistd.h>
 #include <stb_truetype.h>
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/log.hpp"
 #include "kiosk/text/bidi.hpp"
 
 namespace shubbak::app {
@@ -140,6 +143,18 @@ bool write_png(const Raster& r, const std::string& path) {
   for (int y = 0; y < r.height; ++y)
     for (int x = 0; x < r.width; ++x) px[static_cast<size_t>(y) * r.width + x] = r.black(x, y) ? 0 : 255;
   return stbi_write_png(path.c_str(), r.width, r.height, 1, px.data(), r.width) != 0;
+}
+
+TicketPrinter::TicketPrinter(const text::FontFiles& files, std::string device)
+    : raster_(files), device_(std::move(device)) {}
+
+bool TicketPrinter::print(const std::vector<PrintLine>& lines) const {
+  std::string job = escpos_job(raster_.render(lines, 576));
+  int fd = ::open(device_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  bool ok = fd >= 0 && ::write(fd, job.data(), job.size()) == static_cast<ssize_t>(job.size());
+  if (fd >= 0) ::close(fd);
+  if (!ok) log::error("the ticket printer did not take the ticket (" + device_ + "): check paper and cable");
+  return ok;
 }
 
 }  // namespace shubbak::app

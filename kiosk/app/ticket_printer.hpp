@@ -34,6 +34,19 @@ class TicketRasteriser {
   Impl* impl_;
 };
 
+// The configured printer: a device (or a file) the ESC/POS job is appended to.
+class TicketPrinter {
+ public:
+  // Throws text::FontError when a font file is missing.
+  TicketPrinter(const text::FontFiles& files, std::string device);
+  // False when the printer did not take the job (logged for the operator: paper, cable).
+  bool print(const std::vector<PrintLine>& lines) const;
+
+ private:
+  TicketRasteriser raster_;
+  std::string device_;
+};
+
 // ESC @ (reset), GS v 0 (raster), feed, partial cut.
 std::string escpos_job(const Raster& r);
 // Reads back the first GS v 0 image of a job (tests; a printer's view of the bytes).

@@ -1,5 +1,7 @@
 #include "kiosk/platform/audio.hpp"
 
+#include <SDL.h>
+
 #include <cmath>
 #include <vector>
 
@@ -27,9 +29,10 @@ bool AudioPlayer::ensure_device(const SDL_AudioSpec& spec) {
     dev_ = 0;
   }
   if (!dev_) {
-    SDL_AudioSpec want = spec;
+    SDL_AudioSpec want = spec, got{};
     want.callback = nullptr;
-    dev_ = SDL_OpenAudioDevice(nullptr, 0, &want, &spec_, 0);
+    dev_ = SDL_OpenAudioDevice(nullptr, 0, &want, &got, 0);
+    spec_ = {got.freq, got.format, got.channels};
     if (!dev_) log::warn(std::string("cannot open the sound device: ") + SDL_GetError());
   }
   return dev_ != 0;

@@ -1,9 +1,10 @@
 // Voice prompts through SDL audio. A new prompt replaces the one playing (the visitor asked for it).
 #pragma once
-#include <SDL.h>
-
+#include <cstdint>
 #include <string>
 #include <vector>
+
+struct SDL_AudioSpec;
 
 namespace shubbak::platform {
 
@@ -26,8 +27,12 @@ class AudioPlayer {
   bool ensure_device(const SDL_AudioSpec& spec);
   void chime();
   bool enabled_;
-  SDL_AudioDeviceID dev_ = 0;
-  SDL_AudioSpec spec_{};
+  uint32_t dev_ = 0;  // SDL_AudioDeviceID
+  struct Format {
+    int freq = 0;
+    uint16_t format = 0;
+    uint8_t channels = 0;
+  } spec_;  // the open device's
 };
 
 }  // namespace shubbak::platform

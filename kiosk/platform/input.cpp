@@ -1,5 +1,7 @@
 #include "kiosk/platform/input.hpp"
 
+#include <SDL.h>
+
 namespace shubbak::platform {
 
 void InputQueue::setup_keymap(ImGuiIO& io) {

@@ -2,11 +2,12 @@
 // or from the automation script. Feeding io.MousePos from events avoids the 1.86 backend's frozen-drag bug.
 // A press and release in the same frame are spread over two frames so that no tap is lost.
 #pragma once
-#include <SDL.h>
 #include <imgui.h>
 
 #include <deque>
 #include <string>
+
+union SDL_Event;
 
 namespace shubbak::platform {
 

@@ -1,5 +1,6 @@
 #include "kiosk/platform/window.hpp"
 
+#include <SDL.h>
 #include <stb_image_write.h>
 
 #include <vector>

@@ -1,10 +1,14 @@
 // The SDL2 window and renderer, or a headless surface with the software renderer for tests and screenshots.
 #pragma once
-#include <SDL.h>
 
 #include <memory>
 #include <stdexcept>
 #include <string>
+
+struct SDL_Window;
+struct SDL_Surface;
+struct SDL_Renderer;
+union SDL_Event;
 
 namespace shubbak::platform {
 

@@ -148,6 +148,18 @@ void KioskStore::raise_alert(const std::string& kind, const std::string& source,
   });
 }
 
+void KioskStore::resolve_alerts(const std::string& kind, TimePoint now) {
+  {
+    auto open = db_.prepare("SELECT count(*) FROM alerts WHERE kind=? AND resolved_at IS NULL");
+    open.bind(1, kind);
+    if (!open.step() || open.integer(0) == 0) return;
+  }
+  db_.transaction([&] {
+    db_.prepare("UPDATE alerts SET resolved_at=? WHERE kind=? AND resolved_at IS NULL")
+        .bind(1, to_rfc3339_utc(now)).bind(2, kind).run();
+  });
+}
+
 int KioskStore::tickets_today(TimePoint now) {
   auto st = db_.prepare("SELECT count(*) FROM tickets WHERE day=?");
   st.bind(1, local_day(now));

@@ -24,6 +24,8 @@ class KioskStore {
   // A registered visitor with this phone or CIN ("phone"/"cin", normalised), found by keyed hash.
   std::optional<std::string> find_visitor(const std::string& kind, const std::string& normalized);
   void raise_alert(const std::string& kind, const std::string& source, TimePoint now);
+  // Alerts of this kind no longer hold (e.g. "catalogue_fallback" once a catalogue is accepted). Writes only if any.
+  void resolve_alerts(const std::string& kind, TimePoint now);
   int tickets_today(TimePoint now);
   // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).
   store::Bytes identity_hash(const std::string& kind, const std::string& normalized);

@@ -17,7 +17,7 @@ rules=(
   "kiosk/platform/|common/ kiosk/platform/|sqlite3|curl/|sodium|pqxx|libpq|httplib"
   "kiosk/ui/|common/ kiosk/core/ kiosk/text/ kiosk/ui/|sqlite3|SDL|curl/|sodium|pqxx|libpq|httplib"
   "kiosk/store/|common/ store/ kiosk/core/ kiosk/store/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
-  "kiosk/app/|common/ store/ kiosk/|curl/|pqxx|libpq|httplib"
+  "kiosk/app/|common/ store/ kiosk/|SDL|curl/|pqxx|libpq|httplib"  # SDL stays behind kiosk/platform
   "kiosk/admin/|common/ store/ kiosk/core/ kiosk/store/ kiosk/admin/|SDL|imgui|curl/|pqxx|libpq|httplib"
   "desk/|common/ store/ kiosk/core/ kiosk/store/ desk/|SDL|imgui|curl/|fribidi"
   "sync/transport/|common/ sync/transport/|sqlite3|SDL|imgui|fribidi|pqxx|libpq|httplib"
@@ -30,6 +30,7 @@ link_rules=(
   "store/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_sync|SDL2|IMGUI|imgui|CURL"
   "kiosk/core/|shubbak_store|shubbak_ui|shubbak_text|shubbak_platform|SQLite|SDL2|IMGUI|imgui|CURL|SODIUM|FRIBIDI"
   "kiosk/ui/|shubbak_store|shubbak_kiosk_store|shubbak_platform|SQLite|SDL2|CURL|SODIUM"
+  "kiosk/app/|SDL2|CURL"
   "sync/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|SDL2|IMGUI|imgui"
   "upstream/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|shubbak_sync|SDL2|IMGUI|CURL"
 )

@@ -1,7 +1,10 @@
 // The counter role inside shubbak-kiosk: runs the CounterFlow, performs its effects on the store, and keeps the
 // console's view fresh when another process (the kiosk) writes (PRAGMA data_version, polled on a timer).
+// When a kiosk of the centre started with its last good catalogue (the new one was refused), the console says so.
 #pragma once
 #include <string>
+
+#include "kiosk/app/role.hpp"
 
 #include "kiosk/core/counter_flow.hpp"
 #include "kiosk/store/counter_store.hpp"
@@ -10,16 +13,21 @@
 
 namespace shubbak::app {
 
-class CounterController {
+class CounterRole final : public Role {
  public:
-  CounterController(store::Database& db, const CentreConfig& config, const Clock& clock);
-  void draw(ui::Ui& ui, ui::CounterIntents& out);
-  void dispatch(const CounterEvent& e);
+  CounterRole(store::Database& db, const CentreConfig& config, const Clock& clock);
+  void draw(ui::Ui& ui) override;
+  void act() override;
+  void touch() override { dispatch(cev::Touch{}); }
   // True when the database changed since the last look (the view was refreshed: redraw).
-  bool poll();
-  const CounterState& state() const { return state_; }
+  bool poll() override;
+  bool tick() override;
+  int tick_ms() const override { return config_.settings.tuning.data_version_poll_ms; }
+  std::string lang() const override;
+  std::string screen_name() const override { return counter_screen_name(state_.screen); }
 
  private:
+  void dispatch(const CounterEvent& e);
   void perform(const CounterEffect& fx);
   void refresh();
 
@@ -35,6 +43,8 @@ class CounterController {
   std::optional<VisitorDetails> details_;
   std::string details_for_;  // ticket id the details were read for (each read is audited once)
   int alerts_ = 0;
+  bool catalogue_fallback_ = false;  // an unresolved "catalogue_fallback" alert: a line on the console
+  ui::CounterIntents intents_;       // from the last frame
   ui::SyncSummary sync_;
   int today_tickets_ = 0, today_served_ = 0;
   double today_median_ = 0;

@@ -1,26 +1,26 @@
-#include "kiosk/app/display_controller.hpp"
+#include "kiosk/app/display_role.hpp"
+
+#include "common/log.hpp"
 
 namespace shubbak::app {
 
-DisplayController::DisplayController(store::Database& db, const Clock& clock, platform::AudioPlayer& audio,
-                                     std::function<std::string(const std::string&, const std::string&)> clip,
-                                     std::function<void(const std::string&)> announced)
-    : db_(db), clock_(clock), audio_(audio), clip_(std::move(clip)), announced_(std::move(announced)) {
+DisplayRole::DisplayRole(store::Database& db, const RoleContext& ctx) : db_(db), ctx_(ctx) {
   refresh(false);  // calls made before the display started are shown, not said again
 }
 
-bool DisplayController::poll() {
+bool DisplayRole::poll() {
   int64_t v = db_.data_version();
-  if (v == seen_version_) return false;
-  refresh(true);
-  return true;
+  const bool changed = v != seen_version_;
+  if (changed) refresh(true);
+  speak_next();
+  return changed;
 }
 
-void DisplayController::refresh(bool announce) {
+void DisplayRole::refresh(bool announce) {
   seen_version_ = db_.data_version();
   auto st = db_.prepare("SELECT number, coalesce(counter,0), called_at FROM tickets WHERE day=? AND called_at IS NOT NULL "
                         "ORDER BY called_at DESC, rowid DESC LIMIT 6");
-  st.bind(1, local_day(clock_.now()));
+  st.bind(1, local_day(ctx_.clock.now()));
   calls_.clear();
   std::vector<std::pair<ui::CallEntry, std::string>> fresh;
   std::string newest = last_called_at_;
@@ -36,14 +36,14 @@ void DisplayController::refresh(bool announce) {
   for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) to_announce_.push_back(it->first);  // oldest first
 }
 
-void DisplayController::speak_next() {
-  if (to_announce_.empty() || audio_.busy()) return;
+void DisplayRole::speak_next() {
+  if (to_announce_.empty() || ctx_.audio.busy()) return;
   ui::CallEntry c = to_announce_.front();
   to_announce_.pop_front();
   std::vector<std::string> clips;
   for (const char* lang : {"ar", "fr"}) {
     auto add = [&](const std::string& key) {
-      std::string p = clip_(lang, key);
+      std::string p = ctx_.voice.clip(lang, key);
       if (!p.empty()) clips.push_back(p);
     };
     add(ui::N_("call.ticket"));
@@ -52,9 +52,11 @@ void DisplayController::speak_next() {
     add(ui::N_("call.counter"));
     for (char ch : std::to_string(c.counter)) add(std::string("say.") + ch);
   }
-  audio_.announce(clips);
-  announced_("announce " + c.number + " counter " + std::to_string(c.counter) + " (" + std::to_string(clips.size()) +
-             " clips)");
+  ctx_.audio.announce(clips);
+  std::string said = "announce " + c.number + " counter " + std::to_string(c.counter) + " (" +
+                     std::to_string(clips.size()) + " clips)";
+  ctx_.audit.note_prompt(said);
+  log::info(said);
 }
 
 }  // namespace shubbak::app

@@ -1,4 +1,4 @@
-#include "kiosk/app/counter_controller.hpp"
+#include "kiosk/app/counter_role.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -7,7 +7,7 @@
 
 namespace shubbak::app {
 
-CounterController::CounterController(store::Database& db, const CentreConfig& config, const Clock& clock)
+CounterRole::CounterRole(store::Database& db, const CentreConfig& config, const Clock& clock)
     : db_(db), config_(config), clock_(clock),
       flow_(config.catalogue, config.settings.tuning.staff_idle_signout_seconds), staff_(db),
       counter_(db, config.catalogue, config.settings) {
@@ -15,16 +15,18 @@ CounterController::CounterController(store::Database& db, const CentreConfig& co
   refresh();
 }
 
-bool CounterController::poll() {
+bool CounterRole::poll() {
   int64_t v = db_.data_version();
   if (v == seen_version_) return false;
   refresh();
   return true;
 }
 
-void CounterController::refresh() {
+void CounterRole::refresh() {
   seen_version_ = db_.data_version();
   const TimePoint now = clock_.now();
+  catalogue_fallback_ =
+      db_.scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL") > 0;
   staff_list_.clear();
   auto st = db_.prepare("SELECT login, display_name FROM staff WHERE active=1 ORDER BY display_name");
   while (st.step()) staff_list_.push_back({st.text(0), st.text(1)});
@@ -63,14 +65,39 @@ void CounterController::refresh() {
   }
 }
 
-void CounterController::draw(ui::Ui& ui, ui::CounterIntents& out) {
-  ui::CounterView view{state_, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_,
-                       today_tickets_, today_served_, today_median_};
-  if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, out);
-  else ui::draw_counter_console(ui, view, out);
+std::string CounterRole::lang() const {
+  return state_.lang.empty() ? config_.settings.default_lang : state_.lang;
 }
 
-void CounterController::dispatch(const CounterEvent& e) {
+void CounterRole::draw(ui::Ui& ui) {
+  intents_.clear();
+  // The console's message line says it while no other message (a wrong PIN, nobody waiting) needs it.
+  const CounterState* shown = &state_;
+  CounterState with_note;
+  if (catalogue_fallback_ && state_.message.empty()) {
+    with_note = state_;
+    with_note.message = ui::N_("counter.catalogue_fallback");
+    shown = &with_note;
+  }
+  ui::CounterView view{*shown, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_,
+                       today_tickets_, today_served_, today_median_};
+  if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, intents_);
+  else ui::draw_counter_console(ui, view, intents_);
+}
+
+void CounterRole::act() {
+  ui::CounterIntents intents;
+  intents.swap(intents_);
+  for (const auto& e : intents) dispatch(e);
+}
+
+bool CounterRole::tick() {
+  CounterScreen was = state_.screen;
+  dispatch(cev::Tick{});
+  return state_.screen != was;
+}
+
+void CounterRole::dispatch(const CounterEvent& e) {
   CounterScreen before = state_.screen;
   CounterStep step = flow_.handle(state_, e, clock_.now());
   state_ = std::move(step.state);
@@ -80,7 +107,7 @@ void CounterController::dispatch(const CounterEvent& e) {
   if (state_.screen != before || !passive) refresh();
 }
 
-void CounterController::perform(const CounterEffect& effect) {
+void CounterRole::perform(const CounterEffect& effect) {
   const TimePoint now = clock_.now();
   try {
     if (auto* s = std::get_if<cfx::TrySignIn>(&effect)) {

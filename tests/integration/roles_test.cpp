@@ -1,0 +1,163 @@
+// Each role of shubbak-kiosk in its own words when the data store cannot be opened, and a refused catalogue at start
+// that falls back on the last good one — real processes, headless, read through the audit file.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/exit_codes.hpp"
+#include "kiosk/core/i18n.hpp"
+#include "store/database.hpp"
+#include "tests/integration/helpers.hpp"
+
+using namespace shubbak::testing;
+using nlohmann::json;
+
+namespace {
+
+shubbak::Translations translations() { return shubbak::Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n"); }
+
+// The last audit line (the last shot) of a run.
+json last_shot(const fs::path& audit) {
+  std::string text = read_file(audit), line, last;
+  std::istringstream in(text);
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  return json::parse(last);
+}
+
+std::string label_of(const json& shot, const std::string& id) {
+  for (const auto& w : shot["widgets"])
+    if (w["id"] == id) return w["label"];
+  return "<absent>";
+}
+
+bool any_label_is(const json& shot, const std::string& text) {
+  for (const auto& w : shot["widgets"])
+    if (w["label"] == text) return true;
+  return false;
+}
+
+}  // namespace
+
+class Roles : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { make_config(t.path / "cfg"); }
+  Result kiosk(const std::string& role, const std::string& data, const std::string& script,
+               const std::string& size = "1080x1920") {
+    write_file(t.path / "script.txt", script);
+    return run({bin("shubbak-kiosk"), "--headless", "--role", role, "--lang", GetParam(), "--size", size, "--data",
+                data, "--config", cfg(), "--script", (t.path / "script.txt").string(), "--shots",
+                (t.path / "shots").string(), "--audit", audit().string()});
+  }
+  // A data folder that cannot be made: its parent is a file.
+  std::string broken_data() {
+    write_file(t.path / "not-a-folder", "x");
+    return (t.path / "not-a-folder" / "data").string();
+  }
+  std::string cfg() const { return (t.path / "cfg").string(); }
+  fs::path audit() const { return t.path / "audit.jsonl"; }
+  std::string q(const std::string& sql) {
+    auto db = shubbak::store::Database::open((t.path / "data").string() + "/shubbak.db");
+    return db.scalar_text(sql);
+  }
+  TempDir t;
+};
+
+TEST_P(Roles, CounterSaysTheStoreIsDownAndWhatToDoNotTheVisitorsMessage) {
+  const std::string lang = GetParam();
+  const auto tr = translations();
+  Result r = kiosk("counter", broken_data(), "shot counter-down\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json shot = last_shot(audit());
+  EXPECT_EQ(shot["screen"], "counter_out_of_service");
+  EXPECT_EQ(shot["lang"], lang);
+  EXPECT_EQ(label_of(shot, "screen.title"), tr.get(lang, "counter.out_of_service_title"));
+  EXPECT_EQ(label_of(shot, "out_of_service.body"),
+            shubbak::format(tr.get(lang, "counter.out_of_service_body"), {{"seconds", "10"}}));
+  EXPECT_EQ(label_of(shot, "out_of_service.action"), tr.get(lang, "counter.out_of_service_action"));
+  EXPECT_FALSE(any_label_is(shot, tr.get(lang, "store_error.body"))) << "the visitor's words are not for staff";
+}
+
+TEST_P(Roles, DisplayAsksTheHallToWaitWithoutTechnicalWords) {
+  const std::string lang = GetParam();
+  const auto tr = translations();
+  Result r = kiosk("display", broken_data(), "shot display-down\n", "1920x1080");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json shot = last_shot(audit());
+  EXPECT_EQ(shot["screen"], "display_out_of_service");
+  EXPECT_EQ(label_of(shot, "screen.title"), tr.get(lang, "display.title"));
+  EXPECT_EQ(label_of(shot, "out_of_service.body"), tr.get(lang, "display.please_wait"));
+  EXPECT_FALSE(any_label_is(shot, tr.get(lang, "store_error.body")));
+  EXPECT_FALSE(any_label_is(shot, tr.get(lang, "counter.out_of_service_body"))) << "no technical words in the hall";
+  for (const auto& w : shot["widgets"]) EXPECT_NE(w["role"], "button") << "nothing to tap on the wall";
+}
+
+TEST_P(Roles, VisitorIsStillSentToTheCounter) {
+  const std::string lang = GetParam();
+  Result r = kiosk("visitor", broken_data(), "shot visitor-down\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json shot = last_shot(audit());
+  EXPECT_EQ(shot["screen"], "store_error");
+  EXPECT_EQ(label_of(shot, "store_error.body"), translations().get(lang, "store_error.body"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, Roles, ::testing::Values("ar", "zgh", "fr"));
+
+class LastGoodCatalogue : public Roles {};
+
+// A good start keeps the catalogue beside itself; a refused one at the next start falls back on it (the log and
+// the counter say so); with no good copy either, the kiosk exits with the configuration code.
+TEST_P(LastGoodCatalogue, ARefusedCatalogueAtStartFallsBackOnTheLastGoodOne) {
+  const std::string lang = GetParam(), data = (t.path / "data").string();
+  const fs::path file = t.path / "cfg" / "catalog.conf", good = t.path / "cfg" / "catalog.conf.good";
+  const std::string original = read_file(file);
+  ASSERT_EQ(kiosk("visitor", data, "expect screen welcome\n").exit_code, 0);
+  ASSERT_TRUE(fs::exists(good)) << "a catalogue accepted is kept as the last good one";
+  EXPECT_EQ(read_file(good), original);
+
+  std::string bad = original;
+  ASSERT_NE(bad.find("prefix = B"), std::string::npos);
+  bad.replace(bad.find("prefix = B"), 10, "prefix = A");  // two services with the letter A: refused
+  write_file(file, bad);
+  Result r = kiosk("visitor", data,
+                   "tap lang." + lang + "\ntap service.literacy\ntap action.ticket\nexpect text ticket.number D-001\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("started with the last good one, " + good.string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("prefix: 'A' is already used"), std::string::npos) << "the log says why: " << r.err;
+  EXPECT_EQ(read_file(good), original) << "the refused catalogue is not kept as good";
+
+  const auto tr = translations();
+  r = kiosk("counter", data, "expect screen signin\nshot counter-fallback\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(label_of(last_shot(audit()), "counter.message"), tr.get(lang, "counter.catalogue_fallback"));
+
+  fs::remove(good);
+  r = kiosk("visitor", data, "expect screen welcome\n");
+  EXPECT_EQ(r.exit_code, shubbak::exit_code::kConfig) << r.err;
+  EXPECT_NE(r.err.find("prefix: 'A' is already used"), std::string::npos) << r.err;
+}
+
+TEST_P(LastGoodCatalogue, AnAcceptedCatalogueClearsTheCountersLine) {
+  const std::string data = (t.path / "data").string();
+  const fs::path file = t.path / "cfg" / "catalog.conf";
+  const std::string original = read_file(file);
+  ASSERT_EQ(kiosk("visitor", data, "expect screen welcome\n").exit_code, 0);
+  std::string bad = original;
+  bad.replace(bad.find("prefix = B"), 10, "prefix = A");
+  write_file(file, bad);
+  ASSERT_EQ(kiosk("visitor", data, "expect screen welcome\n").exit_code, 0);
+  EXPECT_EQ(q("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL"), "1");
+  write_file(file, original);
+  ASSERT_EQ(kiosk("visitor", data, "expect screen welcome\n").exit_code, 0);
+  EXPECT_EQ(q("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL"), "0");
+  Result r = kiosk("counter", data, "expect screen signin\nshot counter-clear\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(label_of(last_shot(audit()), "counter.message"), "<absent>");
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, LastGoodCatalogue, ::testing::Values("fr", "ar"));
+
+TEST(KioskExitCodes, UsageIsTwo) {
+  Result r = run({bin("shubbak-kiosk"), "--role", "nobody"});
+  EXPECT_EQ(r.exit_code, shubbak::exit_code::kUsage) << r.err;
+}

@@ -29,7 +29,10 @@ static void keep(const std::string& path, const std::string& text) {
   if (read_text(good, kept) && kept == text) return;
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (f) ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && std::fclose(f) == 0 && ok;
+  if (f) {
+    ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
+    ok = std::fclose(f) == 0 && ok;  // closed whatever happened before
+  }
   if (ok) ok = std::rename(tmp.c_str(), good.c_str()) == 0;
   if (!ok) {
     std::remove(tmp.c_str());

@@ -90,13 +90,8 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   ImGui::GetStyle().WindowBorderSize = 0;
 
   // Font sizes from millimetres on this screen; glyphs from every text the screens can show.
-  ui::Metrics m = ui::Metrics::for_screen(window_->width(), window_->height(),
-                                          config_.settings.tuning.screen_diagonal_inches);
-  text::FontSizes sizes;
-  sizes.body = std::round(m.px(ui::mm::kBodyText));
-  sizes.title = std::round(m.px(ui::mm::kTitleText));
-  sizes.huge = std::round(m.px(ui::mm::kHugeText));
-  sizes.icon = std::round(m.px(ui::mm::kIcon));
+  ui::Metrics m = ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning);
+  text::FontSizes sizes = m.font_sizes();
   std::vector<std::string> texts;
   for (const auto& l : languages()) {
     texts.push_back(l.own_name);
@@ -231,7 +226,7 @@ void KioskApp::frame() {
   const std::string lang = current_lang();
   const Language* l = find_language(lang);
   ui::Ui ui(fonts_, text_cache_, tr_, lang, l && l->rtl,
-            ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning.screen_diagonal_inches),
+            ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning),
             window_->width(), window_->height());
   ui::Intents intents;
   ui::CounterIntents counter_intents;
@@ -512,8 +507,7 @@ void KioskApp::write_audit(const std::string& shot) {
   j["screen"] = current_screen();
   j["lang"] = current_lang();
   j["size"] = {window_->width(), window_->height()};
-  j["px_per_mm"] = ui::Metrics::for_screen(window_->width(), window_->height(),
-                                           config_.settings.tuning.screen_diagonal_inches).ppm;
+  j["px_per_mm"] = ui::Metrics::for_screen(window_->width(), window_->height(), config_.settings.tuning).ppm;
   auto& ws = j["widgets"] = nlohmann::json::array();
   for (const auto& w : widgets_)
     ws.push_back({{"id", w.id},
@@ -522,7 +516,8 @@ void KioskApp::write_audit(const std::string& shot) {
                   {"rect", {w.rect.x, w.rect.y, w.rect.w, w.rect.h}},
                   {"fg", hex(w.fg)},
                   {"bg", hex(w.bg)},
-                  {"text_px", w.text_px}});
+                  {"text_px", w.text_px},
+                  {"text_rect", {w.text_rect.x, w.text_rect.y, w.text_rect.w, w.text_rect.h}}});
   j["prompts"] = prompts_played_;
   prompts_played_.clear();
   std::string line = j.dump() + "\n";

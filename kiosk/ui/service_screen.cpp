@@ -45,8 +45,7 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   section("service.hours", "schedule", ui.tr("service.hours"), in_lang(s->hours, lang));
 
   // The actions, at the bottom where a thumb reaches: get a ticket, or register on a first visit.
-  const float bh = m.px(mm::kButtonHeight + 4);
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  const float bh = m.target(mm::kButtonHeight + 4);
   float by = act.bottom() - bh;
   if (!s->fields.empty()) {
     // Two choices side by side: first visit, or already registered.
@@ -60,16 +59,14 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
       out.push_back(ev::CheckIn{});
     by -= bh + gap;
   }
-  if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", go) &&
+  if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", style::kGo) &&
       !v.state.saving)
     out.push_back(ev::GetTicket{});
   // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
-  const float ph = m.px(mm::kButtonHeight - 4);
-  ButtonStyle off{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-  ButtonStyle on{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+  const float ph = m.target(mm::kButtonHeight - 4);
   if (ui.button("action.priority", ui.place({act.x, by - gap - ph, act.w, ph}),
                 ui.tr(v.state.priority ? N_("action.priority_on") : N_("action.priority")),
-                v.state.priority ? "check" : "pregnant_woman", v.state.priority ? on : off))
+                v.state.priority ? "check" : "pregnant_woman", v.state.priority ? style::kChosen : style::kCard))
     out.push_back(ev::TogglePriority{});
 }
 

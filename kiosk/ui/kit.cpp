@@ -164,6 +164,9 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
   ImFont* font = st.large_text ? fonts_.title : fonts_.body;
   float px = font->FontSize;
   Rect inner = r.inset(pad), drawn;
+  // A label beside its icon may use the button's height but for a thin margin: its lines carry their own leading.
+  const float vpad = m_.px(mm::kButtonLabelMargin);
+  const Rect band{inner.x, r.y + vpad, inner.w, r.h - 2 * vpad};
   if (st.big_icon && !icon_name.empty()) {
     // A card: a big pictogram, the label under it.
     float label_h = card_label_height(label, inner, px);
@@ -185,11 +188,11 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
     ImVec2 isz = fonts_.icon->CalcTextSizeA(ipx, 10000, 0, glyph.c_str());
     draw_list()->AddText(fonts_.icon, ipx, ImVec2(icon_r.x + (iw - isz.x) / 2, icon_r.y + (icon_r.h - isz.y) / 2),
                          st.fg.u32(), glyph.c_str());
-    Rect tr = rtl_ ? Rect{inner.x, inner.y, inner.w - iw - pad, inner.h}
-                   : Rect{inner.x + iw + pad, inner.y, inner.w - iw - pad, inner.h};
+    Rect tr = rtl_ ? Rect{band.x, band.y, band.w - iw - pad, band.h}
+                   : Rect{band.x + iw + pad, band.y, band.w - iw - pad, band.h};
     drawn = draw_label(label, font, tr, st.fg, px);
   } else {
-    drawn = draw_label(label, font, inner, st.fg, px);
+    drawn = draw_label(label, font, band, st.fg, px);
   }
   widgets_.push_back({id, "button", label, r, st.fg, st.bg, px, label.empty() ? Rect{} : drawn});
   return clicked;

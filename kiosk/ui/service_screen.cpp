@@ -48,16 +48,16 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   const float bh = m.target(mm::kButtonHeight + 4);
   float by = act.bottom() - bh;
   if (!s->fields.empty()) {
-    // Two choices side by side: first visit, or already registered.
-    const float half = (act.w - gap) / 2;
-    if (ui.button("action.register", ui.place({act.x, by, half, bh}), ui.tr("action.register"), "person_add") &&
-        !v.state.saving)
+    // Two choices: first visit, or already registered. Side by side across a portrait screen; one above the other
+    // in the narrower landscape column, where side by side their labels would not fit.
+    const float w = landscape ? act.w : (act.w - gap) / 2;
+    const Rect first = landscape ? Rect{act.x, by - bh - gap, w, bh} : Rect{act.x, by, w, bh};
+    const Rect second = landscape ? Rect{act.x, by, w, bh} : Rect{act.x + w + gap, by, w, bh};
+    if (ui.button("action.register", ui.place(first), ui.tr("action.register"), "person_add") && !v.state.saving)
       out.push_back(ev::Register{});
-    if (ui.button("action.checkin", ui.place({act.x + half + gap, by, half, bh}), ui.tr("action.checkin"),
-                  "how_to_reg") &&
-        !v.state.saving)
+    if (ui.button("action.checkin", ui.place(second), ui.tr("action.checkin"), "how_to_reg") && !v.state.saving)
       out.push_back(ev::CheckIn{});
-    by -= bh + gap;
+    by = first.y - bh - gap;
   }
   if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", style::kGo) &&
       !v.state.saving)

@@ -43,6 +43,7 @@ constexpr float kNavButtonWidth = 52;  // back and home in the top bar
 constexpr float kGap = 5;
 constexpr float kPad = 7;
 constexpr float kButtonPad = 3;      // between a button's edge and its label
+constexpr float kButtonLabelMargin = 1;  // above and below a button's label lines
 constexpr float kRounding = 2;       // corners of buttons and fields
 constexpr float kBodyText = 10;      // font pixel size in mm (line height >= 8 mm)
 constexpr float kTitleText = 14;
@@ -62,7 +63,7 @@ constexpr float kKeyHeightDigits = 26;
 constexpr float kStaffButton = 18;   // staff names, PIN keys' floor, counter -/+, console actions
 constexpr float kPinKey = 24;
 constexpr float kLanguageButton = 16;
-constexpr float kLanguageButtonWidth = 60;
+constexpr float kLanguageButtonWidth = 70;
 constexpr float kQueueRow = 16;
 constexpr float kCallButton = 30;
 constexpr float kSignOutWidth = 75;

@@ -8,6 +8,9 @@
 
 namespace shubbak::ui {
 
+constexpr float kIconScale = 1.3f;  // an icon beside a label: this many times the body size
+constexpr float kIconSlot = 1.1f;   // ... in a slot this many times its own size
+
 Metrics Metrics::for_screen(int w, int h, const Tuning& t) {
   double diag_px = std::sqrt(double(w) * w + double(h) * h);
   return Metrics{static_cast<float>(diag_px / (t.screen_diagonal_inches * 25.4)), static_cast<float>(t.min_target_mm),
@@ -17,8 +20,8 @@ Metrics Metrics::for_screen(int w, int h, const Tuning& t) {
 text::FontSizes Metrics::font_sizes() const {
   const float grow = std::max(1.0f, body_line_mm / theme::kLineHeight / mm::kBodyText);
   text::FontSizes s;
-  s.body = std::round(px(mm::kBodyText * grow));
-  s.title = std::round(px(mm::kTitleText * grow));
+  s.body = grow > 1 ? std::ceil(px(mm::kBodyText * grow)) : std::round(px(mm::kBodyText));  // never under the floor
+  s.title = grow > 1 ? std::ceil(px(mm::kTitleText * grow)) : std::round(px(mm::kTitleText));
   s.huge = std::round(px(mm::kHugeText));
   s.icon = std::round(px(mm::kIcon));
   return s;
@@ -139,6 +142,13 @@ void Ui::icon(const std::string& id, Rect r, const std::string& icon_name, Color
   widgets_.push_back({id, "icon", icon_name, r, fg, bg, px, {}});
 }
 
+float Ui::button_width_for(const std::string& label, bool with_icon) {
+  const float body = fonts_.body->FontSize, pad = m_.px(mm::kButtonPad);
+  float w = 0;
+  for (const auto& l : cache_.lines(label, dir(), fonts_.body, body, 1e6f)) w = std::max(w, l.width);
+  return w + 2 * pad + (with_icon ? body * kIconScale * kIconSlot + pad : 0);
+}
+
 Rect Ui::draw_label(const std::string& label, ImFont* font, Rect box, Color fg, float& px) {
   px = fit_box(label, font, font->FontSize, box, false);
   return draw_lines(cache_.lines(label, dir(), font, px, box.w), box, font, px, fg, Align::Center, true);
@@ -182,8 +192,8 @@ bool Ui::button(const std::string& id, Rect r, const std::string& label, const s
   } else if (!icon_name.empty()) {
     // Icon at the start (left in LTR, right in RTL), label after it.
     std::string glyph = icon_utf8(icon_name);
-    float ipx = fonts_.body->FontSize * 1.3f;
-    float iw = ipx * 1.1f;
+    float ipx = fonts_.body->FontSize * kIconScale;
+    float iw = ipx * kIconSlot;
     Rect icon_r = rtl_ ? Rect{inner.right() - iw, inner.y, iw, inner.h} : Rect{inner.x, inner.y, iw, inner.h};
     ImVec2 isz = fonts_.icon->CalcTextSizeA(ipx, 10000, 0, glyph.c_str());
     draw_list()->AddText(fonts_.icon, ipx, ImVec2(icon_r.x + (iw - isz.x) / 2, icon_r.y + (icon_r.h - isz.y) / 2),

@@ -121,6 +121,8 @@ class Ui {
   // `lines` lines of `width`.
   float fit_px(const std::string& logical, ImFont* font, float max_px, float min_px, float width, int lines);
   void icon(const std::string& id, Rect r, const std::string& icon_name, Color fg, Color bg);
+  // The width a button needs for `label` on one line at the body size, with an icon at its start or not.
+  float button_width_for(const std::string& label, bool with_icon);
 
   const std::vector<WidgetRecord>& widgets() const { return widgets_; }
   ImDrawList* draw_list() const { return ImGui::GetWindowDrawList(); }

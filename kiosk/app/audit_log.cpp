@@ -42,7 +42,8 @@ void AuditLog::write(const AuditShot& shot, const std::vector<ui::WidgetRecord>&
                   {"rect", {w.rect.x, w.rect.y, w.rect.w, w.rect.h}},
                   {"fg", hex(w.fg)},
                   {"bg", hex(w.bg)},
-                  {"text_px", w.text_px}});
+                  {"text_px", w.text_px},
+                  {"text_rect", {w.text_rect.x, w.text_rect.y, w.text_rect.w, w.text_rect.h}}});
   j["prompts"] = prompts_;
   prompts_.clear();
   std::string line = j.dump() + "\n";

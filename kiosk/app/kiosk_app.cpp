@@ -86,17 +86,12 @@ void KioskApp::load_config() {
 }
 
 ui::Metrics KioskApp::metrics() const {
-  return ui::Metrics::for_screen(host_->width(), host_->height(), config_.settings.tuning.screen_diagonal_inches);
+  return ui::Metrics::for_screen(host_->width(), host_->height(), config_.settings.tuning);
 }
 
 // Font sizes from millimetres on this screen; glyphs from every text the screens can show.
 void KioskApp::load_fonts() {
-  ui::Metrics m = metrics();
-  text::FontSizes sizes;
-  sizes.body = std::round(m.px(ui::mm::kBodyText));
-  sizes.title = std::round(m.px(ui::mm::kTitleText));
-  sizes.huge = std::round(m.px(ui::mm::kHugeText));
-  sizes.icon = std::round(m.px(ui::mm::kIcon));
+  text::FontSizes sizes = metrics().font_sizes();
   std::vector<std::string> texts;
   for (const auto& l : languages()) {
     texts.push_back(l.own_name);

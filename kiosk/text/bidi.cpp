@@ -112,14 +112,17 @@ std::vector<Line> layout(const std::string& logical_utf8, Direction base, float 
         ++end;
       }
       size_t next = end;
+      bool cut = false;
       if (end < para.size() && last_break != std::u32string::npos && last_break > line_start) {
         end = last_break;       // the space itself ends the line and is not drawn
         next = last_break + 1;
+      } else if (end < para.size()) {
+        cut = para[end] != U' ' && para[end - 1] != U' ';
       }
       size_t trimmed_end = end;
       while (trimmed_end > line_start && para[trimmed_end - 1] == U' ') --trimmed_end;
       std::u32string vis = reorder(p, line_start, trimmed_end - line_start);
-      lines.push_back({u32_to_utf8(vis), width_of(line_start, trimmed_end)});
+      lines.push_back({u32_to_utf8(vis), width_of(line_start, trimmed_end), cut});
       line_start = next;
       while (line_start < para.size() && para[line_start] == U' ') ++line_start;
     }

@@ -32,6 +32,7 @@ using Advance = std::function<float(char32_t)>;
 struct Line {
   std::string visual;  // UTF-8 in drawing order
   float width = 0;
+  bool cut = false;  // ends inside a word wider than the line (a smaller size would keep the word whole)
 };
 
 // Breaks at spaces (or inside a word longer than the width), honours '\n', then reorders each line.

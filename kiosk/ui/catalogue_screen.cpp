@@ -15,18 +15,17 @@ void draw_catalogue(Ui& ui, const VisitorView& v, Intents& out) {
   // Help me choose: a band above the grid in portrait, a column at the end in landscape.
   Rect grid = area;
   if (has_help) {
-    ButtonStyle st{theme::kGo, theme::kGo, theme::kOnDark};
     Rect help;
     if (landscape) {
-      float w = m.px(70);
+      float w = m.target(70);
       help = ui.place({area.right() - w, area.y, w, area.h});
       grid = ui.place({area.x, area.y, area.w - w - gap, area.h});
     } else {
-      float h = m.px(mm::kButtonHeight + 4);
+      float h = m.target(mm::kButtonHeight + 4);
       help = {area.x, area.y, area.w, h};
       grid = {area.x, area.y + h + gap, area.w, area.h - h - gap};
     }
-    if (ui.button("help.open", help, ui.tr("help.open"), "help", st)) out.push_back(ev::OpenHelp{});
+    if (ui.button("help.open", help, ui.tr("help.open"), "help", style::kGo)) out.push_back(ev::OpenHelp{});
   }
 
   const auto& services = v.catalogue.services();
@@ -35,14 +34,13 @@ void draw_catalogue(Ui& ui, const VisitorView& v, Intents& out) {
   const int rows = (n + cols - 1) / cols;
   const float cw = (grid.w - gap * (cols - 1)) / cols;
   const float ch = (grid.h - gap * (rows - 1)) / rows;
-  ButtonStyle card{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk, true};
   for (int i = 0; i < n; ++i) {
     const Service& s = services[i];
     int row = i / cols, col = i % cols;
     // Reading order: first card at the start of the line (right in Arabic).
     Rect r{grid.x + col * (cw + gap), grid.y + row * (ch + gap), cw, ch};
     if (ui.rtl()) r.x = grid.x + grid.w - (col + 1) * cw - col * gap;
-    if (ui.button("service." + s.id, r, in_lang(s.title, ui.lang()), s.icon, card))
+    if (ui.button("service." + s.id, r, in_lang(s.title, ui.lang()), s.icon, style::kPictureCard))
       out.push_back(ev::OpenService{s.id});
   }
 }

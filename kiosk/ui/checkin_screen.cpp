@@ -12,7 +12,7 @@ void draw_checkin(Ui& ui, const VisitorView& v, Intents& out) {
   Rect area = areas.fields;
   const Metrics& m = ui.metrics();
   const auto& fonts = ui.fonts();
-  const float gap = m.px(mm::kGap), body = fonts.body->FontSize, bh = m.px(mm::kButtonHeight);
+  const float gap = m.px(mm::kGap), body = fonts.body->FontSize, bh = m.target(mm::kButtonHeight);
   float y = area.y;
   const bool by_phone = req->field == Field::Phone;
   y += ui.text("checkin.question", {area.x, y, area.w, 0},
@@ -24,12 +24,11 @@ void draw_checkin(Ui& ui, const VisitorView& v, Intents& out) {
     y += ui.text("checkin.error", {area.x, y, area.w, 0}, ui.tr(f.error), fonts.body, body, theme::kAlert,
                  theme::kPage) + gap;
   if (by_phone && ui.button("checkin.use_cin", {area.x, y, area.w, bh}, ui.tr("checkin.use_cin"), "badge",
-                            {theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk}))
+                            style::kCard))
     out.push_back(ev::CheckInWithCin{});
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   draw_keyboard(ui, areas.keyboard, f.keyboard, f.shift, false, out);
   if (ui.button("form.next", areas.next, ui.tr("form.next"),
-                ui.rtl() ? "arrow_back" : "arrow_forward", go))
+                ui.rtl() ? "arrow_back" : "arrow_forward", style::kGo))
     out.push_back(ev::FieldNext{});
 }
 

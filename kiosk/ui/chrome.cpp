@@ -5,14 +5,18 @@ namespace shubbak::ui {
 Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& title, bool back, bool home) {
   const Metrics& m = ui.metrics();
   const float W = ui.width(), H = ui.height();
-  const float bar = m.px(mm::kBarHeight), foot = m.px(mm::kFooterHeight), pad = m.px(mm::kPad);
-  const float bw = m.px(52), bh = bar - m.px(6);
+  const float pad = m.px(mm::kPad), bar = m.bar_px(), foot = m.target(mm::kFooterHeight - mm::kPad) + pad;
+  // Back and home as wide as their words need (large text, long wording), within a quarter of the screen each.
+  const std::string back_label = ui.tr("nav.back"), home_label = ui.tr("nav.home");
+  const float wanted = std::max(ui.button_width_for(back_label, true), ui.button_width_for(home_label, true));
+  const float inset = m.px(mm::kBarInset), bh = bar - 2 * inset;
+  const float bw = std::max(m.target(mm::kNavButtonWidth), std::min(wanted, W / 4));
   ui.fill({0, 0, W, bar}, theme::kPrimary);
   // Back points the way she reads from: left in LTR, right in RTL (place() mirrors, the icon flips).
-  if (back && ui.button("nav.back", ui.place({pad / 2, m.px(3), bw, bh}), ui.tr("nav.back"),
+  if (back && ui.button("nav.back", ui.place({pad / 2, inset, bw, bh}), back_label,
                         ui.rtl() ? "arrow_forward" : "arrow_back"))
     out.push_back(ev::Back{});
-  if (home && ui.button("nav.home", ui.place({W - pad / 2 - bw, m.px(3), bw, bh}), ui.tr("nav.home"), "home"))
+  if (home && ui.button("nav.home", ui.place({W - pad / 2 - bw, inset, bw, bh}), home_label, "home"))
     out.push_back(ev::Home{});
   float tx = pad / 2 + bw + pad;
   ImFont* tf = ui.fonts().title;
@@ -25,9 +29,8 @@ Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& 
   const float fbw = (W - 3 * pad) / 2, fbh = foot - pad;
   if (v.can_listen && ui.button("listen", ui.place({pad, fy + pad / 2, fbw, fbh}), ui.tr("listen"), "volume_up"))
     out.push_back(ev::Listen{});
-  ButtonStyle alert{theme::kAlert, theme::kAlert, theme::kOnDark};
   std::string staff = v.state.staff_called ? ui.tr("call_staff.done") : ui.tr("call_staff");
-  if (ui.button("call_staff", ui.place({W - pad - fbw, fy + pad / 2, fbw, fbh}), staff, "support_agent", alert))
+  if (ui.button("call_staff", ui.place({W - pad - fbw, fy + pad / 2, fbw, fbh}), staff, "support_agent", style::kAlert))
     out.push_back(ev::CallStaff{});
   return {pad, bar + pad, W - 2 * pad, fy - bar - 2 * pad};
 }

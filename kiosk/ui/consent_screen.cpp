@@ -18,11 +18,10 @@ void draw_consent(Ui& ui, const VisitorView& v, Intents& out) {
     y += std::max(iw, ui.text(it[0], ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}), ui.tr(it[0]), f.body,
                               body, theme::kInk, theme::kPage)) + gap;
   }
-  const float bh = m.px(mm::kButtonHeight);
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  const float bh = m.target(mm::kButtonHeight);
   if (ui.button("consent.no", {area.x, area.bottom() - bh, area.w, bh}, ui.tr("consent.no"), "close") && !v.state.saving)
     out.push_back(ev::Consent{false});
-  if (ui.button("consent.yes", {area.x, area.bottom() - 2 * bh - gap, area.w, bh}, ui.tr("consent.yes"), "check", go) &&
+  if (ui.button("consent.yes", {area.x, area.bottom() - 2 * bh - gap, area.w, bh}, ui.tr("consent.yes"), "check", style::kGo) &&
       !v.state.saving)
     out.push_back(ev::Consent{true});
 }

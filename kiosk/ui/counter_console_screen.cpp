@@ -10,22 +10,24 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
   const Metrics& m = ui.metrics();
   const auto& f = ui.fonts();
   const float W = ui.width(), H = ui.height(), pad = m.px(mm::kPad), gap = m.px(mm::kGap);
-  const float bar = m.px(mm::kBarHeight), bh = m.px(18), body = f.body->FontSize;
+  const float bar = m.bar_px(), inset = m.px(mm::kBarInset), bh = m.target(mm::kStaffButton);
+  const float body = f.body->FontSize, row_h = m.target(mm::kQueueRow), call_h = m.target(mm::kCallButton);
   const CounterState& s = v.state;
   ui.fill({0, 0, W, H}, theme::kPage);
   ui.fill({0, 0, W, bar}, theme::kPrimary);
   ui.text("screen.title", ui.place({pad, 0, W * 0.6f, bar}),
           ui.tr("counter.console_title", {{"n", std::to_string(s.counter)}, {"name", s.staff_name}}), f.body, body,
           theme::kOnDark, theme::kPrimary, Align::Start, true);
-  if (ui.button("counter.signout", ui.place({W - pad - m.px(75), m.px(3), m.px(75), bar - m.px(6)}),
+  const float signout_w = m.target(mm::kSignOutWidth);
+  if (ui.button("counter.signout", ui.place({W - pad - signout_w, inset, signout_w, bar - 2 * inset}),
                 ui.tr("counter.signout"), "close"))
     out.push_back(cev::SignOut{});
   float y = bar + gap;
   if (v.call_staff_alerts > 0) {
     // A visitor pressed "call staff" at the kiosk: at the top, until someone says they saw it.
-    Rect r{pad, y, W - 2 * pad, m.px(16)};
+    Rect r{pad, y, W - 2 * pad, row_h};
     if (ui.button("counter.alerts", r, ui.tr("counter.alerts", {{"count", std::to_string(v.call_staff_alerts)}}),
-                  "notifications_active", {theme::kAlert, theme::kAlert, theme::kOnDark}))
+                  "notifications_active", style::kAlert))
       out.push_back(cev::AckAlerts{});
     y += r.h + gap;
   }
@@ -40,29 +42,29 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
                 ui.tr("counter.queue_title", {{"count", std::to_string(v.queue.size())}}), f.title,
                 f.title->FontSize * 0.8f, theme::kPrimary, theme::kPage);
   int i = 0;
-  ButtonStyle row{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-  ButtonStyle prio{{0xFF, 0xF1, 0xC9}, {0xF5, 0xE0, 0xA0}, theme::kInk};
+  const ButtonStyle& row = style::kCard;
+  constexpr ButtonStyle prio{theme::kPriority, theme::kPriorityDown, theme::kInk};
   for (const auto& q : v.queue) {
-    if (qy + m.px(16) > queue_bottom) break;
+    if (qy + row_h > queue_bottom) break;
     const Service* svc = v.catalogue.service(q.service_id);
     // The ticket number is isolated (LRI ... PDI) so that it reads as one left-to-right unit inside Arabic.
     std::string line = "\u2066" + q.number + "\u2069" + (q.priority ? " " + ui.tr("counter.priority") + " " : "  ") + "— " +
                        ui.tr("counter.waiting", {{"minutes", std::to_string(q.waiting_minutes)}}) + " — " +
                        (svc ? in_lang(svc->title, ui.lang()) : q.service_id);
     // Tapping a waiting ticket marks (or unmarks) it as priority: pregnant, elderly, disability.
-    if (ui.button("queue." + std::to_string(i++), ui.place({pad, qy, col, m.px(16)}), line, "", q.priority ? prio : row))
+    if (ui.button("queue." + std::to_string(i++), ui.place({pad, qy, col, row_h}), line, "", q.priority ? prio : row))
       out.push_back(cev::TogglePriority{q.id});
-    qy += m.px(16) + gap / 3;
+    qy += row_h + gap / 3;
   }
   // The person being served.
   const float x = landscape ? pad * 2 + col : pad;
   float cy = landscape ? y : queue_bottom + gap;
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  const ButtonStyle& go = style::kGo;
   if (s.current_id.empty()) {
-    if (ui.button("counter.call", ui.place({x, cy, col, m.px(30)}), ui.tr("counter.call_next"), "notifications_active",
+    if (ui.button("counter.call", ui.place({x, cy, col, call_h}), ui.tr("counter.call_next"), "notifications_active",
                   go))
       out.push_back(cev::CallNext{});
-    cy += m.px(30) + gap;
+    cy += call_h + gap;
     if (!s.message.empty())
       ui.text("counter.message", ui.place({x, cy, col, 0}), ui.tr(s.message), f.body, body, theme::kInk, theme::kPage);
   } else {
@@ -75,7 +77,9 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
       const VisitorDetails& d = *v.details;
       std::string info = d.name + "\n" + d.phone + (d.cin.empty() ? "" : "  " + d.cin) + "\n" + d.commune +
                          (d.birth_year.empty() ? "" : "  " + d.birth_year);
-      cy += ui.text("current.details", ui.place({x, cy, col, 0}), info, f.body, body, theme::kInk, theme::kPage) + gap;
+      // Her details: laid out this frame only, never kept in the text cache.
+      cy += ui.personal_text("current.details", ui.place({x, cy, col, 0}), info, f.body, body, theme::kInk,
+                             theme::kPage) + gap;
     }
     const float third = (col - 2 * gap) / 3;
     if (ui.button("counter.recall", ui.place({x, cy, third, bh}), ui.tr("counter.recall"), "volume_up"))
@@ -84,7 +88,7 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
                   "arrow_forward"))
       out.push_back(cev::OpenTransfer{});
     if (ui.button("counter.noshow", ui.place({x + 2 * (third + gap), cy, third, bh}), ui.tr("counter.no_show"), "close",
-                  {theme::kAlert, theme::kAlert, theme::kOnDark}))
+                  style::kAlert))
       out.push_back(cev::NoShow{});
     cy += bh + gap;
     if (s.choosing_transfer) {
@@ -123,8 +127,13 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
       {
         bool rtl_note = text::direction_of(utf8_to_u32(s.note), ui.dir()) == text::Direction::RTL;
         ScopedDirection d(ui, rtl_note);
-        ui.text("counter.note", nr.inset(m.px(1)), s.note.empty() ? ui.tr("counter.note_hint") : s.note, f.body, body,
-                theme::kInk, theme::kCard, Align::Start, true);
+        // What the staff member types about her is personal; the hint is not.
+        if (s.note.empty())
+          ui.text("counter.note", nr.inset(m.px(1)), ui.tr("counter.note_hint"), f.body, body, theme::kInk, theme::kCard,
+                  Align::Start, true);
+        else
+          ui.personal_text("counter.note", nr.inset(m.px(1)), s.note, f.body, body, theme::kInk, theme::kCard,
+                           Align::Start, true);
       }
       cy += body * 1.6f + gap;
       cy += ui.text("outcome.title", ui.place({x, cy, col, 0}), ui.tr("counter.outcome"), f.body, body,

@@ -10,7 +10,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   const Metrics& m = ui.metrics();
   const auto& f = ui.fonts();
   const float W = ui.width(), H = ui.height(), pad = m.px(mm::kPad), gap = m.px(mm::kGap);
-  const float bar = m.px(mm::kBarHeight), bh = m.px(18);
+  const float bar = m.px(mm::kBarHeight), bh = m.target(mm::kStaffButton);
   ui.fill({0, 0, W, H}, theme::kPage);
   ui.fill({0, 0, W, bar}, theme::kPrimary);
   ui.text("screen.title", {pad, 0, W - 2 * pad, bar}, ui.tr("counter.signin_title"), f.title, f.title->FontSize,
@@ -18,8 +18,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   const float col = (W - 3 * pad) / 2;
   // Who is signing in.
   float y = bar + pad;
-  ButtonStyle card{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-  ButtonStyle chosen{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+  const ButtonStyle &card = style::kCard, &chosen = style::kChosen;
   for (const auto& s : v.staff) {
     if (ui.button("staff." + s.login, ui.place({pad, y, col, bh}), s.name, "badge",
                   s.login == v.state.login ? chosen : card))
@@ -36,7 +35,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   ui.text("pin.dots", ui.place({x, y, col, f.title->FontSize * 1.5f}), dots.empty() ? ui.tr("counter.pin") : dots,
           f.title, f.title->FontSize, theme::kInk, theme::kPage, Align::Center, true);
   y += f.title->FontSize * 1.5f + gap;
-  const float key = std::min((col - 2 * gap) / 3, m.px(24));
+  const float key = m.target_px(std::min((col - 2 * gap) / 3, m.px(mm::kPinKey)));
   // The pad sits in the second column (mirrored in Arabic); its keys keep the 1-2-3 order of every keypad.
   const float kx = ui.place({x, y, col, 0}).x + (col - (3 * key + 2 * gap)) / 2;
   const char* keys = "123456789<0>";
@@ -46,7 +45,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
     if (k == '<') {
       if (ui.button("pin.back", r, "", "backspace", card)) out.push_back(cev::PinBack{});
     } else if (k == '>') {
-      if (ui.button("pin.ok", r, "", "check", {theme::kGo, theme::kGo, theme::kOnDark})) out.push_back(cev::SubmitPin{});
+      if (ui.button("pin.ok", r, "", "check", style::kGo)) out.push_back(cev::SubmitPin{});
     } else {
       ButtonStyle st = card;
       st.large_text = true;
@@ -55,7 +54,7 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   }
   y += 4 * (key + gap);
   // The counter number.
-  const float cb = m.px(18);
+  const float cb = m.target(mm::kStaffButton);
   if (ui.button("counter.minus", ui.place({x, y, cb, cb}), "-", "", card)) out.push_back(cev::CounterStep{-1});
   ui.text("counter.number", ui.place({x + cb + gap, y, col - 2 * (cb + gap), cb}),
           ui.tr("counter.number", {{"n", std::to_string(v.state.counter)}}), f.title, f.title->FontSize, theme::kInk,
@@ -64,11 +63,12 @@ void draw_counter_signin(Ui& ui, const CounterView& v, CounterIntents& out) {
   y += cb + gap;
   // The staff member's language (the console follows it).
   {
-    const float lw = std::min(m.px(60), (W - 2 * pad - 2 * gap) / 3);
+    const float lw = m.target_px(std::min(m.px(mm::kLanguageButtonWidth), (W - 2 * pad - 2 * gap) / 3));
+    const float lh = m.target(mm::kLanguageButton);
     float lx = pad;
     for (const auto& l : languages()) {
       ScopedDirection d(ui, l.rtl);
-      if (ui.button("lang." + l.code, ui.place({lx, H - pad - m.px(16), lw, m.px(16)}), l.own_name, "language",
+      if (ui.button("lang." + l.code, ui.place({lx, H - pad - lh, lw, lh}), l.own_name, "language",
                     l.code == ui.lang() ? chosen : card))
         out.push_back(cev::SetLanguage{l.code});
       lx += lw + gap;

@@ -35,19 +35,17 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
   y += ui.text("form.question", {area.x, y, area.w, 0}, question, fonts.title, fonts.title->FontSize,
                theme::kInk, theme::kPage) + gap;
 
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
   if (req->field == Field::Contact) {
     // A choice, not typing: three big buttons.
     std::string chosen = u32_to_utf8(f.edit.text);
     const char* choices[][3] = {{"sms", N_("contact.sms"), "phone"}, {"call", N_("contact.call"), "phone"},
                                 {"none", N_("contact.none"), "close"}};
     for (auto& c : choices) {
-      ButtonStyle st = chosen == c[0] ? ButtonStyle{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark}
-                                      : ButtonStyle{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-      if (ui.button(std::string("contact.") + c[0], {area.x, y, area.w, m.px(mm::kButtonHeight)}, ui.tr(c[1]),
+      const ButtonStyle& st = chosen == c[0] ? style::kChosen : style::kCard;
+      if (ui.button(std::string("contact.") + c[0], {area.x, y, area.w, m.target(mm::kButtonHeight)}, ui.tr(c[1]),
                     chosen == c[0] ? "check" : c[2], st))
         out.push_back(ev::ChooseContact{c[0]});
-      y += m.px(mm::kButtonHeight) + gap;
+      y += m.target(mm::kButtonHeight) + gap;
     }
   } else {
     // The field reads in the direction of what she typed; empty, in the keyboard's.
@@ -63,7 +61,7 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
             theme::kPage);
   Rect next = typing ? areas.next : Rect{screen.x, areas.next.y, screen.w, areas.next.h};
   if (ui.button("form.next", next, ui.tr("form.next"),
-                ui.rtl() ? "arrow_back" : "arrow_forward", go))
+                ui.rtl() ? "arrow_back" : "arrow_forward", style::kGo))
     out.push_back(ev::FieldNext{});
 }
 

@@ -19,14 +19,13 @@ void draw_help(Ui& ui, const VisitorView& v, Intents& out) {
   const int rows = (n + cols - 1) / cols;
   const float cw = (grid.w - gap * (cols - 1)) / cols;
   const float ch = std::min((grid.h - gap * (rows - 1)) / rows, m.px(90));
-  ButtonStyle card{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk, true};
   for (int i = 0; i < n; ++i) {
     const Answer* a = v.catalogue.answer(q->answers[i]);
     if (!a) continue;
     int row = i / cols, col = i % cols;
     Rect r{grid.x + col * (cw + gap), grid.y + row * (ch + gap), cw, ch};
     if (ui.rtl()) r.x = grid.x + grid.w - (col + 1) * cw - col * gap;
-    if (ui.button("answer." + a->id, r, in_lang(a->label, ui.lang()), a->icon, card))
+    if (ui.button("answer." + a->id, r, in_lang(a->label, ui.lang()), a->icon, style::kPictureCard))
       out.push_back(ev::AnswerHelp{a->id});
   }
 }

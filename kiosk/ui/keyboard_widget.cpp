@@ -15,17 +15,26 @@ static float row_units(const std::vector<text::Key>& row) {
 static float key_unit(const Ui& ui, const text::KeyboardLayout& kb, float width) {
   float max_units = 0;
   for (const auto& row : kb.rows) max_units = std::max(max_units, row_units(row));
-  const float gap = ui.metrics().px(1.5f);
+  const Metrics& m = ui.metrics();
+  const float gap = m.px(mm::kKeyGap);
   // As wide as the row allows, never narrower than the minimum target; the number pad gets big keys.
-  const float widest = max_units <= 4 ? 40 : 30;
-  return std::clamp((width - gap * max_units) / max_units, ui.metrics().px(15.5f), ui.metrics().px(widest));
+  const float narrowest = m.target(mm::kKeyMin);
+  const float widest = std::max(narrowest, m.px(max_units <= 4 ? mm::kKeyMaxDigits : mm::kKeyMaxLetters));
+  return std::clamp((width - gap * max_units) / max_units, narrowest, widest);
+}
+
+static bool is_number_pad(const text::KeyboardLayout& kb) { return kb.rows[0].size() <= 4; }
+
+static float key_height(const Ui& ui, const text::KeyboardLayout& kb, float unit) {
+  const Metrics& m = ui.metrics();
+  const float tallest = m.px(is_number_pad(kb) ? mm::kKeyHeightDigits : mm::kKeyHeightLetters);
+  return std::max(m.target(mm::kKeyHeightMin), std::min(unit, tallest));
 }
 
 float keyboard_height(const Ui& ui, const std::string& layout, float width) {
   const auto& kb = text::keyboard(layout);
-  float unit = key_unit(ui, kb, width);
-  float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(kb.rows[0].size() <= 4 ? 26 : 22)));
-  return kb.rows.size() * (key_h + ui.metrics().px(1.5f));
+  float key_h = key_height(ui, kb, key_unit(ui, kb, width));
+  return kb.rows.size() * (key_h + ui.metrics().px(mm::kKeyGap));
 }
 
 static std::string key_label(const text::Key& k, bool shift, const Ui& ui) {
@@ -56,11 +65,11 @@ static const char* key_icon(const text::Key& k) {
 
 void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool text_rtl, Intents& out) {
   const auto& kb = text::keyboard(layout);
-  const float gap = ui.metrics().px(1.5f);
+  const float gap = ui.metrics().px(mm::kKeyGap);
   const float unit = key_unit(ui, kb, r.w);
-  const float key_h = std::max(ui.metrics().px(17), std::min(unit, ui.metrics().px(kb.rows[0].size() <= 4 ? 26 : 22)));
-  ButtonStyle key_style{theme::kCard, {0xD8, 0xE4, 0xEA}, theme::kInk};
-  ButtonStyle fn_style{{0xE2, 0xE2, 0xE2}, {0xC8, 0xC8, 0xC8}, theme::kInk};
+  const float key_h = key_height(ui, kb, unit);
+  constexpr ButtonStyle key_style{theme::kCard, theme::kKeyDown, theme::kInk};
+  constexpr ButtonStyle fn_style{theme::kKeyFn, theme::kKeyFnDown, theme::kInk};
   float y = r.y;
   for (const auto& row : kb.rows) {
     float row_w = row_units(row) * (unit + gap) - gap;
@@ -70,8 +79,8 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
       Rect kr{x, y, w, key_h};
       bool is_char = k.kind == text::Key::Char;
       ButtonStyle st = is_char || k.kind == text::Key::Space ? key_style : fn_style;
-      if (k.kind == text::Key::Shift && shift) st = {theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
-      st.large_text = kb.rows[0].size() <= 4;  // the number pad: big digits
+      if (k.kind == text::Key::Shift && shift) st = style::kChosen;
+      st.large_text = is_number_pad(kb);  // the number pad: big digits
       if (ui.button(text::key_id(k, shift && kb.has_shift), kr, key_label(k, shift && kb.has_shift, ui),
                     key_icon(k), st)) {
         switch (k.kind) {
@@ -94,7 +103,7 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
 }
 
 TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout) {
-  const float gap = ui.metrics().px(mm::kGap), bh = ui.metrics().px(mm::kButtonHeight);
+  const float gap = ui.metrics().px(mm::kGap), bh = ui.metrics().target(mm::kButtonHeight);
   TypingAreas t;
   if (ui.width() > ui.height()) {
     const float start_w = area.w * 0.42f;
@@ -115,21 +124,23 @@ TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout) {
 }
 
 void draw_field(Ui& ui, const std::string& id, Rect r, const EditBuffer& edit, bool rtl) {
-  ui.fill(r, theme::kCard, ui.metrics().px(2));
-  ui.draw_list()->AddRect(r.min(), r.max(), theme::kPrimary.u32(), ui.metrics().px(2), 0, 3);
-  Rect inner = r.inset(ui.metrics().px(3));
+  const Metrics& m = ui.metrics();
+  ui.fill(r, theme::kCard, m.px(mm::kRounding));
+  ui.draw_list()->AddRect(r.min(), r.max(), theme::kPrimary.u32(), m.px(mm::kRounding), 0, 3);
+  Rect inner = r.inset(m.px(mm::kButtonPad));
   ImFont* f = ui.fonts().title;
-  const float px = f->FontSize;
   ScopedDirection d(ui, rtl);
-  std::string text = u32_to_utf8(edit.text);
-  ui.text(id, inner, text, f, px, theme::kInk, theme::kCard, Align::Start, true);
-  // Caret: after the logical prefix, measured as drawn (exact for text in one direction).
+  // What she typed: laid out this frame only, never kept in the text cache.
+  ui.personal_text(id, inner, u32_to_utf8(edit.text), f, f->FontSize, theme::kInk, theme::kCard, Align::Start, true);
+  const float px = ui.widgets().back().text_px;  // smaller when a long name had to shrink to fit
+  // Caret: after the logical prefix, measured as drawn (exact for text in one direction, on one line).
   std::string prefix = text::visual_line(u32_to_utf8(edit.text.substr(0, edit.caret)), rtl ? text::Direction::RTL
                                                                                           : text::Direction::LTR);
   float w = f->CalcTextSizeA(px, 1e6f, 0, prefix.c_str()).x;
   float x = rtl ? inner.right() - w : inner.x + w;
-  float cy = inner.y + (inner.h - px * 1.2f) / 2;
-  ui.draw_list()->AddRectFilled(ImVec2(x, cy), ImVec2(x + ui.metrics().px(0.8f), cy + px * 1.2f), theme::kPrimary.u32());
+  const float caret_h = m.line_px(px);
+  float cy = inner.y + (inner.h - caret_h) / 2;
+  ui.draw_list()->AddRectFilled(ImVec2(x, cy), ImVec2(x + m.px(mm::kCaretWidth), cy + caret_h), theme::kPrimary.u32());
 }
 
 }  // namespace shubbak::ui

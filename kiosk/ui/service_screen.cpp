@@ -45,31 +45,28 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   section("service.hours", "schedule", ui.tr("service.hours"), in_lang(s->hours, lang));
 
   // The actions, at the bottom where a thumb reaches: get a ticket, or register on a first visit.
-  const float bh = m.px(mm::kButtonHeight + 4);
-  ButtonStyle go{theme::kGo, theme::kGo, theme::kOnDark};
+  const float bh = m.target(mm::kButtonHeight + 4);
   float by = act.bottom() - bh;
   if (!s->fields.empty()) {
-    // Two choices side by side: first visit, or already registered.
-    const float half = (act.w - gap) / 2;
-    if (ui.button("action.register", ui.place({act.x, by, half, bh}), ui.tr("action.register"), "person_add") &&
-        !v.state.saving)
+    // Two choices: first visit, or already registered. Side by side across a portrait screen; one above the other
+    // in the narrower landscape column, where side by side their labels would not fit.
+    const float w = landscape ? act.w : (act.w - gap) / 2;
+    const Rect first = landscape ? Rect{act.x, by - bh - gap, w, bh} : Rect{act.x, by, w, bh};
+    const Rect second = landscape ? Rect{act.x, by, w, bh} : Rect{act.x + w + gap, by, w, bh};
+    if (ui.button("action.register", ui.place(first), ui.tr("action.register"), "person_add") && !v.state.saving)
       out.push_back(ev::Register{});
-    if (ui.button("action.checkin", ui.place({act.x + half + gap, by, half, bh}), ui.tr("action.checkin"),
-                  "how_to_reg") &&
-        !v.state.saving)
+    if (ui.button("action.checkin", ui.place(second), ui.tr("action.checkin"), "how_to_reg") && !v.state.saving)
       out.push_back(ev::CheckIn{});
-    by -= bh + gap;
+    by = first.y - bh - gap;
   }
-  if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", go) &&
+  if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", style::kGo) &&
       !v.state.saving)
     out.push_back(ev::GetTicket{});
   // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
-  const float ph = m.px(mm::kButtonHeight - 4);
-  ButtonStyle off{theme::kCard, {0xE4, 0xEE, 0xF2}, theme::kInk};
-  ButtonStyle on{theme::kPrimary, theme::kPrimaryDown, theme::kOnDark};
+  const float ph = m.target(mm::kButtonHeight - 4);
   if (ui.button("action.priority", ui.place({act.x, by - gap - ph, act.w, ph}),
                 ui.tr(v.state.priority ? N_("action.priority_on") : N_("action.priority")),
-                v.state.priority ? "check" : "pregnant_woman", v.state.priority ? on : off))
+                v.state.priority ? "check" : "pregnant_woman", v.state.priority ? style::kChosen : style::kCard))
     out.push_back(ev::TogglePriority{});
 }
 

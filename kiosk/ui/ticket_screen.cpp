@@ -50,7 +50,7 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   line("ticket.hint", t.printed ? "print" : "confirmation_number",
        t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
 
-  const float bh = m.px(mm::kButtonHeight);
+  const float bh = m.target(mm::kButtonHeight);
   if (ui.button("ticket.done", {area.x, area.bottom() - bh, area.w, bh},
                 ui.tr("ticket.done", {{"seconds", std::to_string(VisitorFlow::seconds_left(v.state, v.now))}}), "check"))
     out.push_back(ev::Home{});

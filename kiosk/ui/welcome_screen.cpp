@@ -27,7 +27,7 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out) {
   y += pad;
 
   // Three big buttons; in landscape side by side.
-  const float footer = m.px(mm::kFooterHeight);
+  const float footer = m.target(mm::kFooterHeight - mm::kPad) + pad;
   const float avail = H - y - footer - pad;
   const int n = static_cast<int>(languages().size());
   for (int i = 0; i < n; ++i) {
@@ -44,8 +44,7 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out) {
   std::string staff;
   for (const auto& l : languages()) staff += (staff.empty() ? "" : " · ") + ui.tr_in(l.code, "call_staff");
   if (v.state.staff_called) staff = ui.tr("call_staff.done");
-  ButtonStyle alert{theme::kAlert, theme::kAlert, theme::kOnDark};
-  if (ui.button("call_staff", {pad, H - footer + pad / 2, W - 2 * pad, footer - pad}, staff, "support_agent", alert))
+  if (ui.button("call_staff", {pad, H - footer + pad / 2, W - 2 * pad, footer - pad}, staff, "support_agent", style::kAlert))
     out.push_back(ev::CallStaff{});
 }
 

@@ -1,6 +1,7 @@
-// Accessibility of every visitor screen, from the --audit of the screenshot tour, in every language, portrait and
-// landscape: touch targets >= 15 mm, text contrast >= 7:1, text line height >= 8 mm, and the quick journey in at
-// most 3 taps after the language.
+// Accessibility of every screen, from the --audit of the screenshot tour (visitor) and of a scripted shift (counter
+// sign-in and console), in every language, portrait and landscape: touch targets at least the configured
+// min_target_mm, text contrast >= 7:1, text lines at least the configured body_line_mm, no button overlapping
+// another, every label's text inside its widget; and the quick journey in at most 3 taps after the language.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,88 +10,186 @@
 #include <set>
 #include <sstream>
 
+#include "common/centre_settings.hpp"
 #include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
 using nlohmann::json;
 
-static double channel(int c) {
+namespace {
+
+double channel(int c) {
   double v = c / 255.0;
   return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
 }
-static double luminance(const std::string& hex) {
+double luminance(const std::string& hex) {
   int r = std::stoi(hex.substr(1, 2), nullptr, 16), g = std::stoi(hex.substr(3, 2), nullptr, 16),
       b = std::stoi(hex.substr(5, 2), nullptr, 16);
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
-static double contrast(const std::string& a, const std::string& b) {
+double contrast(const std::string& a, const std::string& b) {
   double la = luminance(a), lb = luminance(b);
   return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
-class Accessibility : public ::testing::TestWithParam<std::tuple<std::string, std::string>> {};
+struct Box {
+  double x, y, w, h;
+  explicit Box(const json& r) : x(r[0]), y(r[1]), w(r[2]), h(r[3]) {}
+  // Inside `o`, give or take a pixel of rounding.
+  bool inside(const Box& o) const { return x >= o.x - 1 && y >= o.y - 1 && x + w <= o.x + o.w + 1 && y + h <= o.y + o.h + 1; }
+  double overlap(const Box& o, bool vertical) const {
+    return vertical ? std::min(y + h, o.y + o.h) - std::max(y, o.y) : std::min(x + w, o.x + o.w) - std::max(x, o.x);
+  }
+};
 
-TEST_P(Accessibility, EveryVisitorScreenOfTheTour) {
-  auto [lang, size] = GetParam();
-  TempDir t;
-  make_config(t.path / "cfg");
-  std::string script = std::regex_replace(read_file(fs::path(SHUBBAK_SOURCE_DIR) / "scripts/tour.script"),
-                                          std::regex("LANG"), lang);
-  write_file(t.path / "tour.script", script);
-  Result r = run({bin("shubbak-kiosk"), "--headless", "--size", size, "--lang", lang, "--data",
-                  (t.path / "data").string(), "--config", (t.path / "cfg").string(), "--script",
-                  (t.path / "tour.script").string(), "--shots", (t.path / "shots").string(), "--audit",
-                  (t.path / "audit.jsonl").string()});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::istringstream in(read_file(t.path / "audit.jsonl"));
+// What the tests read from the config the kiosk runs with: the floors it must honour.
+struct Floors {
+  double target_mm, line_mm;
+};
+Floors floors_of(const fs::path& cfg) {
+  shubbak::Tuning t = shubbak::Settings::load((cfg / "centre.conf").string()).tuning;
+  return {t.min_target_mm, t.body_line_mm};
+}
+
+struct Counts {
   std::set<std::string> screens;
   int buttons = 0, texts = 0;
+};
+
+// No two buttons overlap: a finger must never hit one meaning another.
+void check_overlaps(const json& shot) {
+  std::vector<json> btns;
+  for (const auto& w : shot["widgets"])
+    if (w["role"] == "button") btns.push_back(w);
+  for (size_t a = 0; a < btns.size(); ++a)
+    for (size_t b = a + 1; b < btns.size(); ++b) {
+      Box ra(btns[a]["rect"]), rb(btns[b]["rect"]);
+      EXPECT_FALSE(ra.overlap(rb, false) > 1 && ra.overlap(rb, true) > 1)
+          << shot["shot"] << ": " << btns[a]["id"] << " overlaps " << btns[b]["id"];
+    }
+}
+
+void check_widget(const json& shot, const json& w, const Floors& f, Counts& n) {
+  const double ppm = shot["px_per_mm"];
+  const std::string role = w["role"], where = shot["shot"].get<std::string>() + " " + w["id"].get<std::string>();
+  const Box rect(w["rect"]);
+  if (role == "button") {
+    ++n.buttons;
+    EXPECT_GE(rect.w / ppm, f.target_mm - 0.01) << where << ": target too narrow";
+    EXPECT_GE(rect.h / ppm, f.target_mm - 0.01) << where << ": target too low";
+  }
+  if (role != "button" && role != "text") return;
+  const std::string label = w["label"];
+  if (label.empty()) return;
+  ++n.texts;
+  EXPECT_GE(contrast(w["fg"], w["bg"]), 7.0) << where << " " << w["fg"] << " on " << w["bg"];
+  EXPECT_GE(w["text_px"].get<double>() * 1.25 / ppm, f.line_mm - 0.01) << where << ": text line too low";
+  ASSERT_TRUE(w.contains("text_rect")) << where;
+  const Box drawn(w["text_rect"]);
+  EXPECT_TRUE(drawn.inside(rect)) << where << ": the text " << w["text_rect"] << " leaves its widget " << w["rect"]
+                                  << " (" << label << ")";
+  const Box screen(json::array({0, 0, shot["size"][0], shot["size"][1]}));
+  EXPECT_TRUE(drawn.inside(screen)) << where << ": the text " << w["text_rect"] << " leaves the screen";
+}
+
+Counts check_audit(const fs::path& audit, const Floors& f) {
+  Counts n;
+  std::istringstream in(read_file(audit));
   for (std::string line; std::getline(in, line);) {
     json shot = json::parse(line);
-    screens.insert(shot["screen"]);
-    double ppm = shot["px_per_mm"];
-    // No two buttons overlap: a finger must never hit one meaning another.
-    std::vector<json> btns;
-    for (const auto& w : shot["widgets"])
-      if (w["role"] == "button") btns.push_back(w);
-    for (size_t a = 0; a < btns.size(); ++a)
-      for (size_t b = a + 1; b < btns.size(); ++b) {
-        const auto &ra = btns[a]["rect"], &rb = btns[b]["rect"];
-        double ox = std::min(ra[0].get<double>() + ra[2].get<double>(), rb[0].get<double>() + rb[2].get<double>()) -
-                    std::max(ra[0].get<double>(), rb[0].get<double>());
-        double oy = std::min(ra[1].get<double>() + ra[3].get<double>(), rb[1].get<double>() + rb[3].get<double>()) -
-                    std::max(ra[1].get<double>(), rb[1].get<double>());
-        EXPECT_FALSE(ox > 1 && oy > 1) << shot["shot"] << ": " << btns[a]["id"] << " overlaps " << btns[b]["id"];
-      }
-    for (const auto& w : shot["widgets"]) {
-      std::string id = w["id"], role = w["role"];
-      std::string where = shot["shot"].get<std::string>() + " " + id;
-      if (role == "button") {
-        ++buttons;
-        EXPECT_GE(w["rect"][2].get<double>() / ppm, 15.0) << where << ": target too narrow";
-        EXPECT_GE(w["rect"][3].get<double>() / ppm, 15.0) << where << ": target too low";
-      }
-      if (role == "button" || role == "text") {
-        if (w["label"].get<std::string>().empty()) continue;
-        ++texts;
-        EXPECT_GE(contrast(w["fg"], w["bg"]), 7.0) << where << " " << w["fg"] << " on " << w["bg"];
-        EXPECT_GE(w["text_px"].get<double>() * 1.25 / ppm, 8.0) << where << ": text line under 8 mm";
-      }
-    }
+    n.screens.insert(shot["screen"]);
+    check_overlaps(shot);
+    for (const auto& w : shot["widgets"]) check_widget(shot, w, f, n);
   }
+  return n;
+}
+
+using Param = std::tuple<std::string, std::string>;  // language, size
+std::string param_name(const ::testing::TestParamInfo<Param>& info) {
+  std::string s = std::get<0>(info.param) + "_" + std::get<1>(info.param);
+  return std::regex_replace(s, std::regex("[^a-zA-Z0-9]"), "_");
+}
+
+class Accessibility : public ::testing::TestWithParam<Param> {
+ protected:
+  void SetUp() override { make_config(cfg()); }
+  Result kiosk(const std::string& role, const std::string& script) {
+    auto [lang, size] = GetParam();
+    write_file(t.path / (role + ".script"), std::regex_replace(script, std::regex("LANG"), lang));
+    return run({bin("shubbak-kiosk"), "--headless", "--role", role, "--size", size, "--lang", lang, "--data",
+                (t.path / "data").string(), "--config", cfg().string(), "--script",
+                (t.path / (role + ".script")).string(), "--shots", (t.path / "shots").string(), "--audit", audit(role)});
+  }
+  std::string audit(const std::string& role) const { return (t.path / (role + ".jsonl")).string(); }
+  fs::path cfg() const { return t.path / "cfg"; }
+  TempDir t;
+};
+
+TEST_P(Accessibility, EveryVisitorScreenOfTheTour) {
+  Result r = kiosk("visitor", read_file(fs::path(SHUBBAK_SOURCE_DIR) / "scripts/tour.script"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Counts n = check_audit(audit("visitor"), floors_of(cfg()));
   for (const char* s : {"welcome", "catalogue", "help", "service", "form", "checkin", "consent", "ticket", "more_time"})
-    EXPECT_TRUE(screens.count(s)) << "the tour must visit " << s;
-  EXPECT_GT(buttons, 100);
-  EXPECT_GT(texts, 100);
+    EXPECT_TRUE(n.screens.count(s)) << "the tour must visit " << s;
+  EXPECT_GT(n.buttons, 100);
+  EXPECT_GT(n.texts, 100);
+}
+
+// A shift at the counter: sign-in, the console waiting, serving a registered visitor (her details, the note),
+// the transfer list, a call-staff alert and the priority row.
+TEST_P(Accessibility, CounterSignInAndConsole) {
+  Result admin = run({bin("shubbak-admin"), "--data", (t.path / "data").string(), "--config", cfg().string(), "staff",
+                      "add", "salma", "Salma B."}, "4821\n");
+  ASSERT_EQ(admin.exit_code, 0) << admin.err;
+  Result v = kiosk("visitor",
+                   "tap lang.LANG\ntap service.jisr\ntap action.register\ntype Nezha\ntap form.next\ntype 0612345678\n"
+                   "tap form.next\ntap form.next\ntype 1985\ntap form.next\ntype Anfa\ntap form.next\n"
+                   "tap contact.call\ntap form.next\ntap consent.yes\nexpect screen ticket\ntap ticket.done\n"
+                   "tap lang.LANG\ntap service.social\ntap action.priority\ntap action.ticket\ntap ticket.done\n"
+                   "tap lang.LANG\ntap service.jisr\ntap action.ticket\ntap ticket.done\ntap call_staff\n");
+  ASSERT_EQ(v.exit_code, 0) << v.err;
+  Result c = kiosk("counter",
+                   "shot 01-signin\ntap staff.salma\ntap pin.4\ntap pin.8\nshot 02-signin-pin\ntap pin.2\ntap pin.1\n"
+                   "tap pin.ok\nexpect screen console\nshot 03-console-queue\ntap counter.alerts\ntap counter.call\n"
+                   "shot 04-console-priority\ntap outcome.info_given\ntap counter.call\nshot 05-console-details\n"
+                   "tap counter.transfer\nshot 06-console-transfer\n");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(read_file(audit("counter")).find("\"current.details\""), std::string::npos) << "her details were shown";
+  Counts n = check_audit(audit("counter"), floors_of(cfg()));
+  EXPECT_TRUE(n.screens.count("signin") && n.screens.count("console"));
+  EXPECT_GT(n.buttons, 30);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllLanguagesBothOrientations, Accessibility,
                          ::testing::Combine(::testing::Values("ar", "zgh", "fr"),
                                             ::testing::Values("1080x1920", "1920x1080")),
-                         [](const auto& info) {
-                           std::string s = std::get<0>(info.param) + "_" + std::get<1>(info.param);
-                           return std::regex_replace(s, std::regex("[^a-zA-Z0-9]"), "_");
-                         });
+                         param_name);
+
+// A centre for people with poor sight or unsteady hands raises the floors: every screen follows them.
+class RaisedFloors : public Accessibility {
+ protected:
+  void SetUp() override {
+    Accessibility::SetUp();
+    std::string centre = read_file(cfg() / "centre.conf");
+    centre = std::regex_replace(centre, std::regex("\\[kiosk\\]\n"), "[kiosk]\nmin_target_mm = 20\nbody_line_mm = 14\n");
+    write_file(cfg() / "centre.conf", centre);
+  }
+};
+
+TEST_P(RaisedFloors, TargetsAndLinesFollowTheConfiguredMinimum) {
+  ASSERT_EQ(floors_of(cfg()).target_mm, 20);
+  ASSERT_EQ(floors_of(cfg()).line_mm, 14);
+  Result r = kiosk("visitor", read_file(fs::path(SHUBBAK_SOURCE_DIR) / "scripts/tour.script"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Counts n = check_audit(audit("visitor"), floors_of(cfg()));
+  EXPECT_GT(n.buttons, 100);
+}
+
+INSTANTIATE_TEST_SUITE_P(FrenchAndTamazightPortrait, RaisedFloors,
+                         ::testing::Combine(::testing::Values("fr", "zgh"), ::testing::Values("1080x1920")),
+                         param_name);
+
+}  // namespace
 
 // The main job in at most 3 taps after choosing the language: a service, then "get a ticket".
 TEST(Journey, QuickTicketTakesTwoTapsAfterTheLanguage) {

@@ -324,6 +324,10 @@ int main(int argc, char** argv) {
     for (std::string l; std::getline(f, l);)
       if (!l.empty() && l[0] != '#') st.plan.push_back(l);
   }
+  // Made before listening: deflating 256 MiB takes seconds, longer than a client's low-speed limit.
+  bool bomb = st.catalog == "gzipbomb";
+  for (const auto& l : st.plan) bomb = bomb || l == "gzipbomb";
+  if (bomb) gzip_bomb();
   signal(SIGPIPE, SIG_IGN);  // a peer that hangs up must not kill the process
   SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
   if (SSL_CTX_use_certificate_chain_file(ctx, cert.c_str()) != 1 ||

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -25,14 +26,25 @@ void Engine::start() {
   if (n > 0) log::info(std::to_string(n) + " records were being sent when the last run stopped; they will be sent again");
 }
 
+double backoff_ceiling_seconds(int failures, int base_seconds, int cap_seconds) {
+  return std::min<double>(cap_seconds, base_seconds * std::pow(2.0, std::clamp(failures, 0, 30)));
+}
+
 TimePoint Engine::backoff(long retry_after) {
   // Exponential backoff with full jitter, capped; never earlier than the server's Retry-After.
-  double ceiling = std::min<double>(cfg_.backoff_cap_seconds,
-                                    cfg_.backoff_base_seconds * std::pow(2.0, std::min(failures_, 30)));
-  std::uniform_real_distribution<double> pick(0, ceiling);
+  last_ceiling_ = backoff_ceiling_seconds(failures_, cfg_.backoff_base_seconds, cfg_.backoff_cap_seconds);
+  std::uniform_real_distribution<double> pick(0, last_ceiling_);
   double wait = pick(rng_);
   if (retry_after >= 0) wait = std::max<double>(wait, std::min<long>(retry_after, 24 * 3600));
   return now_() + std::chrono::milliseconds(static_cast<long long>(wait * 1000));
+}
+
+std::string Engine::retry_words(TimePoint next) const {
+  char buf[160];
+  double in = std::chrono::duration<double>(next - now_()).count();
+  std::snprintf(buf, sizeof buf, "next attempt in %.1f s (backoff up to %.0f s, %d failed in a row)", in,
+                last_ceiling_, failures_);
+  return buf;
 }
 
 void Engine::write_status(const RoundResult& r) {
@@ -65,7 +77,7 @@ RoundResult Engine::hold(Batch& b, const std::string& kind, const std::string& w
   store::defer(db_, b.ids, r.next_attempt, words);
   r.left_pending = static_cast<int>(b.ids.size());
   held_ = b;
-  log::warn("batch not delivered (" + kind + "): " + words);
+  log::warn("batch not delivered (" + kind + "): " + words + " " + retry_words(r.next_attempt));
   return r;
 }
 
@@ -136,63 +148,16 @@ RoundResult Engine::send(Batch& b) {
                                                 {"Content-Type", "application/json"}};
   if (b.gzipped) headers["Content-Encoding"] = "gzip";
   transport::HttpResponse resp = http_.request("POST", cfg_.base_url + "/v1/records", headers, b.body);
-  const int n = static_cast<int>(b.ids.size());
-
-  if (!resp.ok_transfer()) {
-    switch (resp.curl) {
-      case CURLE_PEER_FAILED_VERIFICATION:
-      case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-      case CURLE_SSL_CACERT_BADFILE:
-      case CURLE_SSL_CERTPROBLEM:
-      case CURLE_SSL_CRL_BADFILE:
-      case CURLE_SSL_ISSUER_ERROR:
-        return give_back(b, "tls",
-                         "The ministry server's identity could not be verified (certificate or key pin), so nothing "
-                         "was sent. Call support. (" + resp.curl_error + ")",
-                         true);
-      case CURLE_UNSUPPORTED_PROTOCOL:
-        return give_back(b, "config", "The upstream address must start with https://", true);
-      case CURLE_COULDNT_RESOLVE_HOST:
-      case CURLE_COULDNT_CONNECT:
-        http_.reset_connection();
-        return hold(b, "offline", "No connection to the ministry server; records wait here safely and will be sent.");
-      case CURLE_OPERATION_TIMEDOUT:
-        http_.reset_connection();
-        return hold(b, "offline", "The connection to the ministry server is too slow or stalled; will try again.");
-      default:
-        // Truncated body, reset, empty reply: the server may have stored the batch. Same key, same body again.
-        http_.reset_connection();
-        return hold(b, "interrupted", "The connection broke while sending (" + resp.curl_error + "); will try again.");
-    }
-  }
+  if (resp.oversized)
+    return hold(b, "not_protocol",
+                "The ministry server sent an answer far larger than our protocol allows, so it was not read. "
+                "Nothing was counted as sent; will try again.");
+  if (!resp.ok_transfer()) return on_transfer_error(b, resp);
   const long st = resp.status;
   if (st == 401 || st == 403)
     return give_back(b, "credentials", "The ministry server refused our key (HTTP " + std::to_string(st) +
                                            "). Call support: nothing is lost, records wait here.", true);
-  // 413 (too large) and 400 (a record it cannot accept): halve the batch and go again at once; a single record
-  // refused is set aside with the reason, so one bad record never blocks the rest.
-  if (st == 413 || st == 400) {
-    if (n == 1) {
-      std::string why = st == 413 ? "too large for the server (HTTP 413)" : "refused by the server: " + refusal_reason(resp.body);
-      store::quarantine(db_, b.ids[0], why);
-      log::warn("a record was set aside: " + why);
-      limit_ = cfg_.max_records;
-      RoundResult r;
-      r.kind = RoundResult::Delivered;
-      r.quarantined = 1;
-      return r;
-    }
-    limit_ = std::max(1, n / 2);
-    store::release(db_, b.ids, std::nullopt, "");
-    RoundResult r;
-    r.kind = RoundResult::Retry;
-    r.next_attempt = now_();
-    r.error_kind = st == 413 ? "too_large" : "bad_record";
-    r.error_words = st == 413 ? "The server asked for smaller batches."
-                              : "The server refused a batch; looking for the record it cannot accept.";
-    r.left_pending = n;
-    return r;
-  }
+  if (st == 413 || st == 400) return split(b, st, resp.body);
   if (st == 429 || st == 503)
     return hold(b, "busy", "The ministry server is busy (HTTP " + std::to_string(st) + "); waiting as it asked.",
                 resp.retry_after_seconds);
@@ -205,11 +170,68 @@ RoundResult Engine::send(Batch& b) {
     return hold(b, "portal",
                 "The network answered with a web page instead of the ministry server (a Wi-Fi login page?). "
                 "Nothing was counted as sent.");
+  return apply_acks(b, *acks);
+}
+
+RoundResult Engine::on_transfer_error(Batch& b, const transport::HttpResponse& resp) {
+  switch (resp.curl) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+      return give_back(b, "tls",
+                       "The ministry server's identity could not be verified (certificate or key pin), so nothing "
+                       "was sent. Call support. (" + resp.curl_error + ")",
+                       true);
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return give_back(b, "config", "The upstream address must start with https://", true);
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+      http_.reset_connection();
+      return hold(b, "offline", "No connection to the ministry server; records wait here safely and will be sent.");
+    case CURLE_OPERATION_TIMEDOUT:
+      http_.reset_connection();
+      return hold(b, "offline", "The connection to the ministry server is too slow or stalled; will try again.");
+    default:
+      // Truncated body, reset, empty reply: the server may have stored the batch. Same key, same body again.
+      http_.reset_connection();
+      return hold(b, "interrupted", "The connection broke while sending (" + resp.curl_error + "); will try again.");
+  }
+}
+
+// 413 (too large) and 400 (a record it cannot accept): halve the batch and go again at once; a single record
+// refused is set aside with the reason, so one bad record never blocks the rest.
+RoundResult Engine::split(Batch& b, long st, const std::string& body) {
+  const int n = static_cast<int>(b.ids.size());
+  RoundResult r;
+  if (n == 1) {
+    std::string why = st == 413 ? "too large for the server (HTTP 413)" : "refused by the server: " + refusal_reason(body);
+    store::quarantine(db_, b.ids[0], why);
+    log::warn("a record was set aside: " + why);
+    limit_ = cfg_.max_records;
+    r.kind = RoundResult::Delivered;
+    r.quarantined = 1;
+    return r;
+  }
+  limit_ = std::max(1, n / 2);
+  store::release(db_, b.ids, std::nullopt, "");
+  r.kind = RoundResult::Retry;
+  r.next_attempt = now_();
+  r.error_kind = st == 413 ? "too_large" : "bad_record";
+  r.error_words = st == 413 ? "The server asked for smaller batches."
+                            : "The server refused a batch; looking for the record it cannot accept.";
+  r.left_pending = n;
+  return r;
+}
+
+RoundResult Engine::apply_acks(Batch& b, const std::vector<RecordAck>& acks) {
   std::set<std::string> ours(b.ids.begin(), b.ids.end());
   std::vector<std::string> sent;
   RoundResult r;
   r.kind = RoundResult::Delivered;
-  for (const auto& a : *acks) {
+  for (const auto& a : acks) {
     if (!ours.count(a.id)) continue;  // never mark a record that was not in this batch
     if (a.status == RecordAck::Stored) {
       sent.push_back(a.id);
@@ -220,6 +242,8 @@ RoundResult Engine::send(Batch& b) {
       ++r.quarantined;
     }
   }
+  // An answer that names none of the batch's records is not a delivery: the same backoff as a 5xx.
+  if (sent.empty() && r.quarantined == 0) return unconfirmed(b);
   store::mark_sent(db_, sent, now_());
   r.delivered = static_cast<int>(sent.size());
   // Ids the answer did not name stay pending: sent again later, never assumed delivered.
@@ -229,6 +253,24 @@ RoundResult Engine::send(Batch& b) {
   r.left_pending = static_cast<int>(missing.size());
   failures_ = 0;
   limit_ = std::min(cfg_.max_records, limit_ * 2);
+  return r;
+}
+
+// The records go back to pending with the next attempt after backoff, in a new batch (a new Idempotency-Key): a
+// receiver that keeps its answers would give the same empty one to the same key for ever.
+RoundResult Engine::unconfirmed(Batch& b) {
+  ++failures_;
+  RoundResult r;
+  r.kind = RoundResult::Retry;
+  r.failed = true;
+  r.error_kind = "unconfirmed";
+  r.error_words = "The ministry server answered without confirming any of the records, so none is counted as "
+                  "sent. They wait here and will be sent again.";
+  r.next_attempt = backoff(-1);
+  r.left_pending = static_cast<int>(b.ids.size());
+  store::release(db_, b.ids, r.next_attempt, r.error_words);
+  log::warn("batch not delivered (unconfirmed): the answer named none of its " + std::to_string(b.ids.size()) +
+            " records; " + retry_words(r.next_attempt));
   return r;
 }
 

@@ -34,9 +34,15 @@ struct RoundResult {
   int delivered = 0, quarantined = 0, left_pending = 0;
   bool failed = false;  // an attempt that failed (a batch split to find a bad record is progress, not failure)
   TimePoint next_attempt{};
-  std::string error_kind;   // "offline", "interrupted", "server", "busy", "portal", "credentials", "tls", ...
+  std::string error_kind;   // "offline", "interrupted", "server", "busy", "portal", "unconfirmed", "not_protocol",
+                            // "credentials", "tls", ...
   std::string error_words;  // plain words, no personal data
 };
+
+// The ceiling of the full-jitter backoff after `failures` failed attempts in a row: base * 2^failures, capped.
+double backoff_ceiling_seconds(int failures, int base_seconds, int cap_seconds);
+
+struct RecordAck;
 
 class Engine {
  public:
@@ -56,6 +62,11 @@ class Engine {
     TimePoint not_before{};
   };
   RoundResult send(Batch& b);
+  RoundResult on_transfer_error(Batch& b, const transport::HttpResponse& resp);
+  RoundResult split(Batch& b, long status, const std::string& body);
+  RoundResult apply_acks(Batch& b, const std::vector<RecordAck>& acks);
+  RoundResult unconfirmed(Batch& b);
+  std::string retry_words(TimePoint next) const;
   RoundResult hold(Batch& b, const std::string& kind, const std::string& words, long retry_after = -1);
   RoundResult give_back(Batch& b, const std::string& kind, const std::string& words, bool stop);
   TimePoint backoff(long retry_after);
@@ -68,6 +79,7 @@ class Engine {
   std::optional<Batch> held_;
   int limit_;
   int failures_ = 0;
+  double last_ceiling_ = 0;
   std::mt19937_64 rng_;
 };
 

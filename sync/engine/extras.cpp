@@ -7,9 +7,12 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "common/catalogue.hpp"
 #include "common/config_file.hpp"
 #include "store/data_dir.hpp"
 #include "common/log.hpp"
@@ -46,36 +49,59 @@ const char* catalogue_result_name(CatalogueResult r) {
   return "?";
 }
 
+namespace {
+
+// One plain line for the operator, then the result. Never the token, never the body.
+CatalogueResult failed(const std::string& why) {
+  log::error("the catalogue from the upstream was not taken (the local one is kept): " + why);
+  return CatalogueResult::Failed;
+}
+
+// Empty if the catalogue the kiosk would read from `body` is good; else why not (file:line: key message).
+std::string catalogue_problem(const std::string& body) {
+  try {
+    Catalogue::from_document(ConfigDocument::parse(body, "catalog.conf from the upstream"));
+    return "";
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+}
+
+// Atomic replace: write beside it, flush to disk, rename over it. A power cut leaves the old or the new file.
+std::string replace_file(const std::string& target, const std::string& body) {
+  std::string tmp = target + ".new";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + tmp + ": " + std::strerror(errno);
+  bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
+  int err = errno;
+  ::close(fd);
+  if (ok && ::rename(tmp.c_str(), target.c_str()) == 0) return "";
+  if (ok) err = errno;
+  ::unlink(tmp.c_str());
+  return "cannot replace " + target + ": " + std::strerror(err);
+}
+
+}  // namespace
+
 CatalogueResult fetch_catalogue(store::Database& db, transport::HttpsClient& http, const EngineConfig& cfg,
                                 const std::string& signing_public_key, const std::string& target) {
   std::map<std::string, std::string> h = {{"Authorization", "Bearer " + cfg.token}};
   std::string etag = store::meta_get(db, "catalogue_etag");
   if (!etag.empty()) h["If-None-Match"] = etag;
   auto r = http.request("GET", cfg.base_url + "/v1/catalog", h, "");
-  if (!r.ok_transfer()) return CatalogueResult::Failed;
+  if (r.oversized) return failed("the answer was far larger than any catalogue, so it was not read");
+  if (!r.ok_transfer()) return failed("no answer from the upstream (" + r.curl_error + ")");
   if (r.status == 304) return CatalogueResult::Unchanged;
   if (r.status == 404) return CatalogueResult::NotAvailable;
-  if (r.status != 200) return CatalogueResult::Failed;
+  if (r.status != 200) return failed("the upstream answered HTTP " + std::to_string(r.status));
   if (!catalogue_signature_ok(r.body, r.headers["x-shubbak-signature"], signing_public_key)) {
     log::error("a catalogue from the upstream was refused: its signature does not verify (the local one is kept)");
     return CatalogueResult::BadSignature;
   }
-  try {
-    ConfigDocument::parse(r.body, "catalogue from upstream");
-  } catch (const ConfigError& e) {
-    log::error(std::string("a signed catalogue from the upstream does not read: ") + e.what());
-    return CatalogueResult::Failed;
-  }
-  // Atomic replace: write beside it, flush to disk, rename over it. A power cut leaves the old or the new file.
-  std::string tmp = target + ".new";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0) return CatalogueResult::Failed;
-  bool ok = ::write(fd, r.body.data(), r.body.size()) == static_cast<ssize_t>(r.body.size()) && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return CatalogueResult::Failed;
-  }
+  // Checked with the kiosk's own rules: a signed catalogue the kiosk cannot use must never replace a good one.
+  if (std::string why = catalogue_problem(r.body); !why.empty())
+    return failed("it is signed but breaks a rule of the catalogue: " + why);
+  if (std::string why = replace_file(target, r.body); !why.empty()) return failed(why);
   store::meta_set(db, "catalogue_etag", r.headers["etag"]);
   log::info("a new signed catalogue from the upstream is in place");
   return CatalogueResult::Replaced;

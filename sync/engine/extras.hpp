@@ -16,7 +16,8 @@ enum class CatalogueResult { Unchanged, Replaced, BadSignature, NotAvailable, Fa
 const char* catalogue_result_name(CatalogueResult r);
 
 // GET /v1/catalog with If-None-Match. A 200 replaces `target` atomically only if its Ed25519 signature verifies
-// against `signing_public_key` (base64) and it reads as a configuration file.
+// against `signing_public_key` (base64) and it is a catalogue the kiosk accepts (Catalogue::from_document). Every
+// failure logs one line saying why; the local file is then left as it was.
 CatalogueResult fetch_catalogue(store::Database& db, transport::HttpsClient& http, const EngineConfig& cfg,
                                 const std::string& signing_public_key, const std::string& target);
 

@@ -15,15 +15,35 @@ struct Global {
   ~Global() { curl_global_cleanup(); }
 };
 
+// Where curl delivers one answer, with its bounds. Returning less than it was given aborts the transfer at once
+// (CURLE_WRITE_ERROR): nothing more is read, decoded or kept.
+struct Sink {
+  HttpResponse& r;
+  const AnswerLimits& limits;
+  size_t header_bytes = 0;
+};
+
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-  auto* r = static_cast<HttpResponse*>(user);
-  r->body.append(data, size * n);
-  return size * n;
+  auto* s = static_cast<Sink*>(user);
+  const size_t len = size * n;
+  if (len > s->limits.body_bytes - std::min(s->limits.body_bytes, s->r.body.size())) {
+    s->r.oversized = true;
+    return 0;
+  }
+  s->r.body.append(data, len);
+  return len;
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  parse_header_line(std::string(data, size * n), static_cast<HttpResponse*>(user)->headers);
-  return size * n;
+  auto* s = static_cast<Sink*>(user);
+  const size_t len = size * n;
+  s->header_bytes += len;
+  if (s->header_bytes > s->limits.header_bytes) {
+    s->r.oversized = true;
+    return 0;
+  }
+  parse_header_line(std::string(data, len), s->r.headers);
+  return len;
 }
 
 }  // namespace
@@ -39,7 +59,8 @@ void parse_header_line(const std::string& line, std::map<std::string, std::strin
   headers[name] = b == std::string::npos ? "" : value.substr(b, e - b + 1);
 }
 
-HttpsClient::HttpsClient(TlsOptions tls, Timeouts timeouts) : tls_(std::move(tls)), timeouts_(timeouts) {
+HttpsClient::HttpsClient(TlsOptions tls, Timeouts timeouts, AnswerLimits limits)
+    : tls_(std::move(tls)), timeouts_(timeouts), limits_(limits) {
   static Global global;
   curl_ = curl_easy_init();
   if (!curl_) throw std::runtime_error("libcurl failed to initialise");
@@ -74,20 +95,26 @@ void HttpsClient::configure() {
   // gzip answers only: with "" curl also offers brotli, and the reference server then spent two thirds of its time
   // in brotli at its highest quality on small JSON answers (measured by scripts/bench).
   curl_easy_setopt(curl_, CURLOPT_ACCEPT_ENCODING, "gzip");
+  // A declared length over the limit is refused before the body is read (the write callback bounds the rest).
+  curl_easy_setopt(curl_, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limits_.body_bytes));
+  // Set here, after curl_easy_reset: the benchmark baseline's new connection for every request.
+  curl_easy_setopt(curl_, CURLOPT_FRESH_CONNECT, fresh_ ? 1L : 0L);
+  curl_easy_setopt(curl_, CURLOPT_FORBID_REUSE, fresh_ ? 1L : 0L);
 }
 
 HttpResponse HttpsClient::request(const std::string& method, const std::string& url,
                                   const std::map<std::string, std::string>& headers, const std::string& body) {
   HttpResponse r;
+  Sink sink{r, limits_};
   char err[CURL_ERROR_SIZE] = {0};
   curl_easy_reset(curl_);  // options only; the connection cache stays
   configure();
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, err);
   curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &r);
+  curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &r);
+  curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &sink);
   struct curl_slist* list = nullptr;
   for (const auto& [k, v] : headers) list = curl_slist_append(list, (k + ": " + v).c_str());
   list = curl_slist_append(list, "Expect:");  // no 100-continue round trip on slow links
@@ -101,6 +128,7 @@ HttpResponse HttpsClient::request(const std::string& method, const std::string& 
   }
   r.curl = curl_easy_perform(curl_);
   curl_slist_free_all(list);
+  if (r.curl == CURLE_FILESIZE_EXCEEDED) r.oversized = true;
   if (r.curl != CURLE_OK) r.curl_error = err[0] ? err : curl_easy_strerror(r.curl);
   curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &r.status);
   curl_off_t retry = -1;
@@ -115,14 +143,11 @@ HttpResponse HttpsClient::request(const std::string& method, const std::string& 
   bytes_sent_ += static_cast<uint64_t>(header_out) + static_cast<uint64_t>(up);
   bytes_received_ += static_cast<uint64_t>(header_in) + static_cast<uint64_t>(down);
   ++requests_;
+  if (r.oversized) reset_connection();  // the rest of that answer is still on the wire: never read it
   return r;
 }
 
-void HttpsClient::set_fresh_connections(bool on) {
-  fresh_ = on;
-  curl_easy_setopt(curl_, CURLOPT_FRESH_CONNECT, on ? 1L : 0L);
-  curl_easy_setopt(curl_, CURLOPT_FORBID_REUSE, on ? 1L : 0L);
-}
+void HttpsClient::set_fresh_connections(bool on) { fresh_ = on; }
 
 std::string gzip(const std::string& data) {
   z_stream zs{};

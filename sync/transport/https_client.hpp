@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "sync/transport/limits.hpp"
+
 namespace shubbak::transport {
 
 struct TlsOptions {
@@ -19,7 +21,13 @@ struct TlsOptions {
 struct Timeouts {
   long connect_seconds = 10;
   long low_speed_seconds = 30;  // under 10 bytes/s for this long: abort (a stalled link)
-  long total_seconds = 300;
+  long total_seconds = kRequestDeadlineSeconds;  // the whole request, however fast the bytes come
+};
+
+// What one answer may be. Over a limit the transfer is aborted at once and the answer is `oversized`.
+struct AnswerLimits {
+  size_t body_bytes = kMaxAnswerBodyBytes;      // the body as decoded (after gzip)
+  size_t header_bytes = kMaxAnswerHeaderBytes;  // every header line together
 };
 
 struct HttpResponse {
@@ -29,7 +37,9 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   long retry_after_seconds = -1;  // from Retry-After, -1 if absent
-  bool ok_transfer() const { return curl == CURLE_OK; }
+  // The answer went over AnswerLimits (a gzip bomb, an endless or huge body): aborted, body incomplete.
+  bool oversized = false;
+  bool ok_transfer() const { return curl == CURLE_OK && !oversized; }
 };
 
 // One response header line as the server sent it ("Name: value\r\n"): stored under the lower-case name, value
@@ -38,7 +48,7 @@ void parse_header_line(const std::string& line, std::map<std::string, std::strin
 
 class HttpsClient {
  public:
-  HttpsClient(TlsOptions tls, Timeouts timeouts);
+  HttpsClient(TlsOptions tls, Timeouts timeouts, AnswerLimits limits = {});
   ~HttpsClient();
   HttpsClient(const HttpsClient&) = delete;
   HttpsClient& operator=(const HttpsClient&) = delete;
@@ -59,6 +69,7 @@ class HttpsClient {
   CURL* curl_;
   TlsOptions tls_;
   Timeouts timeouts_;
+  AnswerLimits limits_;
   bool fresh_ = false;
   uint64_t bytes_sent_ = 0, bytes_received_ = 0, requests_ = 0;
 };

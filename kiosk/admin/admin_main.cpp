@@ -113,9 +113,9 @@ int cmd_status(const Args& a, bool as_json) {
   sst.step();
   const std::string last_success = sst.text(0), error_kind = sst.text(1), error = sst.text(2), next = sst.text(3);
   const int64_t failures = sst.integer(4);
-  nlohmann::json aside = nlohmann::json::array();
+  nlohmann::json quarantined = nlohmann::json::array();
   auto q = db.prepare("SELECT id, kind, coalesce(last_error,'') FROM outbox WHERE state='quarantined' ORDER BY seq");
-  while (q.step()) aside.push_back({{"id", q.text(0)}, {"kind", q.text(1)}, {"reason", q.text(2)}});
+  while (q.step()) quarantined.push_back({{"id", q.text(0)}, {"kind", q.text(1)}, {"reason", q.text(2)}});
   if (as_json) {
     nlohmann::json j = {{"schema", schema},
                         {"centre_id", cfg.settings.centre_id},
@@ -130,7 +130,7 @@ int cmd_status(const Args& a, bool as_json) {
                           {"last_error", error.empty() ? nlohmann::json() : nlohmann::json(error)},
                           {"next_attempt_at", next.empty() ? nlohmann::json() : nlohmann::json(next)},
                           {"consecutive_failures", failures},
-                          {"set_aside", aside}}}};
+                          {"quarantined", quarantined}}}};
     std::printf("%s\n", j.dump().c_str());
   } else {
     std::printf("Centre %s, kiosk %s\n", cfg.settings.centre_id.c_str(), cfg.settings.kiosk_id.c_str());
@@ -143,7 +143,7 @@ int cmd_status(const Args& a, bool as_json) {
     if (!error.empty())
       std::printf("Last problem (%lld attempts in a row): %s\nNext attempt: %s\n", static_cast<long long>(failures),
                   error.c_str(), next.empty() ? "when a person has fixed it" : next.c_str());
-    for (const auto& a : aside)
+    for (const auto& a : quarantined)
       std::printf("Set aside: %s record %s: %s\n", a["kind"].get<std::string>().c_str(),
                   a["id"].get<std::string>().c_str(), a["reason"].get<std::string>().c_str());
   }

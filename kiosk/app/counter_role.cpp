@@ -39,23 +39,15 @@ void CounterRole::refresh() {
     auto s = db_.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,'') FROM sync_status");
     s.step();
     int64_t waiting = db_.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending','in_flight')");
-    int64_t aside = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
+    int64_t quarantined = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
     TimePoint last{};
     std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last) : "-";
     sync_.when = when;
     sync_.waiting = waiting;
-    sync_.aside = aside;
+    sync_.quarantined = quarantined;
     sync_.problem = s.text(1);
     // The day's figures for this counter's services (the full report: shubbak-admin report).
-    today_tickets_ = today_served_ = 0;
-    today_median_ = 0;
-    auto mine = flow_.services_for(state_.counter);
-    for (const auto& f : counter_.figures(local_day(now)))
-      if (std::find(mine.begin(), mine.end(), f.service_id) != mine.end()) {
-        today_tickets_ += f.tickets;
-        today_served_ += f.served;
-        today_median_ = std::max(today_median_, f.median_wait_minutes);
-      }
+    today_ = counter_.figures(local_day(now), flow_.services_for(state_.counter));
   }
   // Her details: read once per ticket being served (each read is a "view" in the audit log).
   if (state_.current_id != details_for_) {
@@ -80,7 +72,7 @@ void CounterRole::draw(ui::Ui& ui) {
     shown = &with_note;
   }
   ui::CounterView view{*shown, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_,
-                       today_tickets_, today_served_, today_median_};
+                       today_.tickets, today_.served, today_.median_wait_minutes};
   if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, intents_);
   else ui::draw_counter_console(ui, view, intents_);
 }

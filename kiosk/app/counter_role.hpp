@@ -46,8 +46,7 @@ class CounterRole final : public Role {
   bool catalogue_fallback_ = false;  // an unresolved "catalogue_fallback" alert: a line on the console
   ui::CounterIntents intents_;       // from the last frame
   ui::SyncSummary sync_;
-  int today_tickets_ = 0, today_served_ = 0;
-  double today_median_ = 0;
+  ServiceFigures today_;  // this counter's services together, today
   int64_t seen_version_ = -1;
 };
 

@@ -173,7 +173,7 @@ std::unique_ptr<Role> KioskApp::out_of_service() {
     face = [this, state = FlowState{}](ui::Ui& ui) mutable {
       state.screen = Screen::StoreError;
       ui::Intents ignored;
-      ui::draw_visitor(ui, {state, config_.catalogue, config_.settings, clock_.now(), false}, ignored);
+      ui::draw_visitor(ui, {state, config_.catalogue, config_.settings, clock_.now(), false, true}, ignored);
     };
   }
   return std::make_unique<OutOfServiceRole>(screen, lang, std::move(face), clock_, retry, [this] { return open_role(); });

@@ -174,29 +174,32 @@ static double percentile(std::vector<double> v, double p) {
 
 std::vector<ServiceFigures> CounterStore::figures(const std::string& day) {
   std::vector<ServiceFigures> out;
-  for (const auto& s : catalogue_.services()) {
-    ServiceFigures f;
-    f.service_id = s.id;
-    std::vector<double> waits;
-    auto st = db_.prepare("SELECT state, issued_at, coalesce(called_at,''), coalesce(outcome,'') FROM tickets "
-                          "WHERE day=? AND service_id=?");
-    st.bind(1, day).bind(2, s.id);
-    while (st.step()) {
-      ++f.tickets;
-      std::string state = st.text(0);
-      if (state == "served") ++f.served;
-      else if (state == "no_show") ++f.no_shows;
-      else if (state == "waiting") ++f.waiting;
-      TimePoint issued{}, called{};
-      if (parse_rfc3339_utc(st.text(1), issued) && parse_rfc3339_utc(st.text(2), called))
-        waits.push_back(std::chrono::duration<double>(called - issued).count() / 60.0);
-      if (!st.text(3).empty()) ++f.outcomes[st.text(3)];
-    }
-    f.median_wait_minutes = percentile(waits, 0.5);
-    f.p90_wait_minutes = percentile(waits, 0.9);
-    out.push_back(f);
-  }
+  for (const auto& s : catalogue_.services()) out.push_back(figures(day, {s.id}));
   return out;
+}
+
+ServiceFigures CounterStore::figures(const std::string& day, const std::vector<std::string>& services) {
+  ServiceFigures f;
+  if (services.size() == 1) f.service_id = services[0];
+  std::vector<double> waits;
+  auto st = db_.prepare("SELECT service_id, state, issued_at, coalesce(called_at,''), coalesce(outcome,'') "
+                        "FROM tickets WHERE day=?");
+  st.bind(1, day);
+  while (st.step()) {
+    if (std::find(services.begin(), services.end(), st.text(0)) == services.end()) continue;
+    ++f.tickets;
+    std::string state = st.text(1);
+    if (state == "served") ++f.served;
+    else if (state == "no_show") ++f.no_shows;
+    else if (state == "waiting") ++f.waiting;
+    TimePoint issued{}, called{};
+    if (parse_rfc3339_utc(st.text(2), issued) && parse_rfc3339_utc(st.text(3), called))
+      waits.push_back(std::chrono::duration<double>(called - issued).count() / 60.0);
+    if (!st.text(4).empty()) ++f.outcomes[st.text(4)];
+  }
+  f.median_wait_minutes = percentile(waits, 0.5);
+  f.p90_wait_minutes = percentile(waits, 0.9);
+  return f;
 }
 
 }  // namespace shubbak

@@ -52,6 +52,8 @@ class CounterStore {
   // The registration details of the visitor being served; the view is in the audit log.
   std::optional<VisitorDetails> visitor_details(const std::string& ticket_id, const std::string& staff, TimePoint now);
   std::vector<ServiceFigures> figures(const std::string& day);
+  // The same figures over several services together (a counter's services): the median of all their waits.
+  ServiceFigures figures(const std::string& day, const std::vector<std::string>& services);
 
  private:
   void event(const std::string& ticket_id, const std::string& what, const std::string& staff,

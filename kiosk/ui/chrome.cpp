@@ -30,7 +30,7 @@ Rect draw_chrome(Ui& ui, const VisitorView& v, Intents& out, const std::string& 
   if (v.can_listen && ui.button("listen", ui.place({pad, fy + pad / 2, fbw, fbh}), ui.tr("listen"), "volume_up"))
     out.push_back(ev::Listen{});
   std::string staff = v.state.staff_called ? ui.tr("call_staff.done") : ui.tr("call_staff");
-  if (ui.button("call_staff", ui.place({W - pad - fbw, fy + pad / 2, fbw, fbh}), staff, "support_agent", style::kAlert))
+  if (!v.out_of_service && ui.button("call_staff", ui.place({W - pad - fbw, fy + pad / 2, fbw, fbh}), staff, "support_agent", style::kAlert))
     out.push_back(ev::CallStaff{});
   return {pad, bar + pad, W - 2 * pad, fy - bar - 2 * pad};
 }

@@ -158,7 +158,8 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
   else if (p == "tls") words += " " + ui.tr("counter.sync_tls");
   else if (p == "portal") words += " " + ui.tr("counter.sync_portal");
   else if (!p.empty()) words += " " + ui.tr("counter.sync_server");
-  if (v.sync.aside > 0) words += " " + ui.tr("counter.sync_aside", {{"count", std::to_string(v.sync.aside)}});
+  if (v.sync.quarantined > 0)
+    words += " " + ui.tr("counter.sync_quarantined", {{"count", std::to_string(v.sync.quarantined)}});
   ui.text("counter.sync", ui.place({pad, H - body * 2.8f, W - 2 * pad, body * 2.6f}), words, f.body, body,
           p.empty() ? theme::kInk : theme::kAlert, theme::kPage, Align::Start, true);
 }

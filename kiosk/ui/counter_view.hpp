@@ -25,7 +25,7 @@ struct QueueEntry {
 struct SyncSummary {
   std::string when;     // local HH:MM of the last successful send, "-" if never
   int64_t waiting = 0;  // records not yet acknowledged
-  int64_t aside = 0;    // records the ministry refused
+  int64_t quarantined = 0;  // records the ministry refused (set aside, the rest keeps flowing)
   std::string problem;  // sync_status.last_error_kind, empty when fine
 };
 
@@ -38,7 +38,7 @@ struct CounterView {
   int call_staff_alerts = 0;                 // "call staff" pressed at the kiosk, not yet handled
   SyncSummary sync;
   int today_tickets = 0, today_served = 0;  // this counter's services, today
-  double today_median_wait = 0;
+  double today_median_wait = 0;  // the median of all their waits (issued -> called)
 };
 
 using CounterIntents = std::vector<CounterEvent>;

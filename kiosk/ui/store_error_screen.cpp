@@ -4,7 +4,7 @@
 namespace shubbak::ui {
 
 void draw_store_error(Ui& ui, const VisitorView& v, Intents& out) {
-  Rect area = draw_chrome(ui, v, out, ui.tr("store_error.title"), false, true);
+  Rect area = draw_chrome(ui, v, out, ui.tr("store_error.title"), false, !v.out_of_service);
   float y = draw_message(ui, area, "store_error.body", "support_agent", theme::kAlert, ui.tr("store_error.body"));
   // What she gave is kept: one tap saves it again (a full disk freed, a lock released, a cable back).
   if (v.state.unsaved) {

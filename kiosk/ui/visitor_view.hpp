@@ -16,6 +16,7 @@ struct VisitorView {
   const Settings& settings;
   TimePoint now;
   bool can_listen = false;  // a voice clip exists for this screen in this language
+  bool out_of_service = false;  // the store cannot be opened: no button that would need it (home, call staff)
 };
 
 using Intents = std::vector<Event>;

@@ -18,7 +18,7 @@ TEST(Admin, InitStatusAndSeed) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], shubbak::store::known_schema_version());
   EXPECT_TRUE(j["sync"]["last_success_at"].is_null());
-  EXPECT_EQ(j["sync"]["set_aside"].size(), 0u);
+  EXPECT_EQ(j["sync"]["quarantined"].size(), 0u);
   EXPECT_EQ(j["outbox"]["pending"], 0);
   EXPECT_EQ(j["tickets_today"], 0);
 

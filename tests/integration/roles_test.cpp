@@ -99,6 +99,11 @@ TEST_P(Roles, VisitorIsStillSentToTheCounter) {
   json shot = last_shot(audit());
   EXPECT_EQ(shot["screen"], "store_error");
   EXPECT_EQ(label_of(shot, "store_error.body"), translations().get(lang, "store_error.body"));
+  // No button that cannot work without the store: "call staff" could not be saved, "home" leads nowhere.
+  for (const auto& w : shot["widgets"]) {
+    EXPECT_NE(w["id"], "call_staff") << "an alert cannot be saved while the store is down";
+    EXPECT_NE(w["id"], "nav.home");
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, Roles, ::testing::Values("ar", "zgh", "fr"));

@@ -181,9 +181,9 @@ TEST_F(Sync, APoisonRecordIsSetAsideAndTheOtherNinetyNineGoThrough) {
             std::string::npos);
   Result st = run({bin("shubbak-admin"), "--data", data(), "--config", cfg(), "status", "--json"});
   auto j = json::parse(st.out);
-  ASSERT_EQ(j["sync"]["set_aside"].size(), 1u);
-  EXPECT_EQ(j["sync"]["set_aside"][0]["id"], poison);
-  EXPECT_NE(j["sync"]["set_aside"][0]["reason"].get<std::string>().find("record cannot be accepted"), std::string::npos);
+  ASSERT_EQ(j["sync"]["quarantined"].size(), 1u);
+  EXPECT_EQ(j["sync"]["quarantined"][0]["id"], poison);
+  EXPECT_NE(j["sync"]["quarantined"][0]["reason"].get<std::string>().find("record cannot be accepted"), std::string::npos);
   std::set<std::string> expected = outbox_ids();
   expected.erase(poison);
   EXPECT_EQ(stored_once(), expected);

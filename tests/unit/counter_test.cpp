@@ -172,3 +172,17 @@ TEST_F(CounterTest, TheDaysFiguresMatchASeededDay) {
   EXPECT_EQ(it->outcomes.at("info_given"), 1);
   EXPECT_EQ(it->outcomes.at("jisr_registered"), 1);
 }
+
+// A counter serving two services shows the median of all their waits, not the larger of the two medians.
+TEST_F(CounterTest, ACountersMedianWaitIsTheMedianOfAllItsServicesWaits) {
+  TimePoint start = clock.now();
+  for (int i = 0; i < 3; ++i) kiosk->issue({"jisr", std::nullopt, "", false}, start);
+  kiosk->issue({"legal", std::nullopt, "", false}, start);
+  for (int minutes : {10, 20, 30})
+    ASSERT_TRUE(counter->call_next({"jisr"}, 1, "salma", start + std::chrono::minutes(minutes)));
+  ASSERT_TRUE(counter->call_next({"legal"}, 1, "salma", start + std::chrono::minutes(50)));
+  ServiceFigures both = counter->figures(local_day(start), {"jisr", "legal"});
+  EXPECT_EQ(both.tickets, 4);
+  EXPECT_DOUBLE_EQ(both.median_wait_minutes, 20) << "waits 10, 20, 30 and 50 minutes";  // the larger median: 50
+  EXPECT_DOUBLE_EQ(counter->figures(local_day(start), {"legal"}).median_wait_minutes, 50);
+}

@@ -28,37 +28,49 @@ bool parse_rfc3339_utc(const std::string& s, TimePoint& out) {
   return true;
 }
 
-static std::tm local_tm(TimePoint t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  return tm;
+namespace {
+
+namespace chr = std::chrono;
+
+// The local wall-clock reading of t, as seconds since 1970 "as if UTC".
+chr::sys_seconds local_seconds(TimePoint t, const TimeZone& zone) {
+  return chr::floor<chr::seconds>(t) + chr::seconds(zone.offset_at(t));
 }
 
-std::string local_day(TimePoint t) {
-  std::tm tm = local_tm(t);
+}  // namespace
+
+std::string local_day(TimePoint t, const TimeZone& zone) {
+  const chr::year_month_day d{chr::floor<chr::days>(local_seconds(t, zone))};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::string local_hhmm(TimePoint t, const TimeZone& zone) {
+  const chr::sys_seconds s = local_seconds(t, zone);
+  const chr::hh_mm_ss<chr::seconds> hms{s - chr::floor<chr::days>(s)};
   char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()));
   return buf;
 }
 
-std::string local_hhmm(TimePoint t) {
-  std::tm tm = local_tm(t);
-  char buf[8];
-  std::strftime(buf, sizeof buf, "%H:%M", &tm);
-  return buf;
-}
-
-TimePoint from_local(int year, int month, int day, int hour, int minute, int second) {
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  tm.tm_isdst = -1;
-  return std::chrono::system_clock::from_time_t(std::mktime(&tm));
+TimePoint from_local(int year, int month, int day, int hour, int minute, int second, const TimeZone& zone) {
+  const chr::sys_days date{chr::year(year) / chr::month(static_cast<unsigned>(month)) /
+                           chr::day(static_cast<unsigned>(day))};
+  const int64_t wall = chr::sys_seconds(date).time_since_epoch().count() + hour * 3600 + minute * 60 + second;
+  // The offsets in force a day either side; the wall time is valid with one (or both) of them.
+  const int32_t before = zone.offset_at_unix(wall - 86400), after = zone.offset_at_unix(wall + 86400);
+  int64_t best = wall - before;  // neither fits: a skipped time, read with the offset before the change
+  bool found = false;
+  for (int32_t off : {before, after}) {
+    const int64_t utc = wall - off;
+    if (zone.offset_at_unix(utc) != off || (found && utc >= best)) continue;
+    best = utc;
+    found = true;
+  }
+  return TimePoint(chr::seconds(best));
 }
 
 }  // namespace shubbak

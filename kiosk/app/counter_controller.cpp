@@ -39,7 +39,7 @@ void CounterController::refresh() {
     int64_t waiting = db_.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending','in_flight')");
     int64_t aside = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
     TimePoint last{};
-    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last) : "-";
+    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last, clock_.zone()) : "-";
     sync_.when = when;
     sync_.waiting = waiting;
     sync_.aside = aside;
@@ -48,7 +48,7 @@ void CounterController::refresh() {
     today_tickets_ = today_served_ = 0;
     today_median_ = 0;
     auto mine = flow_.services_for(state_.counter);
-    for (const auto& f : counter_.figures(local_day(now)))
+    for (const auto& f : counter_.figures(local_day(now, clock_.zone())))
       if (std::find(mine.begin(), mine.end(), f.service_id) != mine.end()) {
         today_tickets_ += f.tickets;
         today_served_ += f.served;
@@ -86,7 +86,7 @@ void CounterController::perform(const CounterEffect& effect) {
     if (auto* s = std::get_if<cfx::TrySignIn>(&effect)) {
       SignIn r = staff_.sign_in(s->login, s->pin, now);
       if (r.result == SignIn::Ok) dispatch(cev::SignInOk{});
-      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until)});
+      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until, clock_.zone())});
       else dispatch(cev::SignInWrong{r.attempts_left});
     } else if (auto* c = std::get_if<cfx::CallNext>(&effect)) {
       if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number});

@@ -50,9 +50,8 @@ KioskApp::KioskApp(const Options& opt) : opt_(opt) {
   voice_dir_ = installed_or("voice", SHUBBAK_VOICE_DIR);
   config_ = CentreConfig::load(opt_.config_dir);
   config_.settings.sync.require_seal_key();
-  // Ticket numbers restart at the centre's local midnight; printed times are local.
-  ::setenv("TZ", config_.settings.timezone.c_str(), 1);
-  ::tzset();
+  // Ticket numbers restart at the centre's local midnight; printed times are local: the clock carries its zone.
+  clock_ = SystemClock(config_.settings.zone);
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
   if (!opt_.lang.empty() && !find_language(opt_.lang))
     throw UsageError("--lang must be one of ar, zgh, fr (not '" + opt_.lang + "')");
@@ -348,7 +347,7 @@ bool KioskApp::print(const IssuedTicket& t, const std::string& lang) {
     for (int c : t.counters) list += (list.empty() ? "" : tr_.get(lang, "list.separator")) + std::to_string(c);
     if (!list.empty()) lines.push_back({format(tr_.get(lang, "ticket.counter"), {{"counter", list}}), 30, rtl});
   }
-  lines.push_back({local_day(clock_.now()) + "  " + local_hhmm(clock_.now()), 26, false});
+  lines.push_back({local_day(clock_.now(), clock_.zone()) + "  " + local_hhmm(clock_.now(), clock_.zone()), 26, false});
   lines.push_back({tr_.get(lang, ui::N_("ticket.keep")), 26, rtl});
   std::string job = escpos_job(printer_->render(lines, 576));
   int fd = ::open(config_.settings.printer_device.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);

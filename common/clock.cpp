@@ -37,23 +37,29 @@ chr::sys_seconds local_seconds(TimePoint t, const TimeZone& zone) {
   return chr::floor<chr::seconds>(t) + chr::seconds(zone.offset_at(t));
 }
 
+// Zero-padded decimal digits, written into `out` from its end (no printf: the ticket path calls this each time).
+void put_digits(char* out, int width, unsigned v) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+}
+
 }  // namespace
 
 std::string local_day(TimePoint t, const TimeZone& zone) {
   const chr::year_month_day d{chr::floor<chr::days>(local_seconds(t, zone))};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
+  std::string out = "0000-00-00";
+  put_digits(&out[0], 4, static_cast<unsigned>(static_cast<int>(d.year())));
+  put_digits(&out[5], 2, static_cast<unsigned>(d.month()));
+  put_digits(&out[8], 2, static_cast<unsigned>(d.day()));
+  return out;
 }
 
 std::string local_hhmm(TimePoint t, const TimeZone& zone) {
   const chr::sys_seconds s = local_seconds(t, zone);
   const chr::hh_mm_ss<chr::seconds> hms{s - chr::floor<chr::days>(s)};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()));
-  return buf;
+  std::string out = "00:00";
+  put_digits(&out[0], 2, static_cast<unsigned>(hms.hours().count()));
+  put_digits(&out[3], 2, static_cast<unsigned>(hms.minutes().count()));
+  return out;
 }
 
 TimePoint from_local(int year, int month, int day, int hour, int minute, int second, const TimeZone& zone) {

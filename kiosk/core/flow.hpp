@@ -1,5 +1,6 @@
-// The visitor's journey as a state machine: (state, event, now) -> (state, effects).
-// Pure: no I/O. The app performs the effects (save, speak, print, alert) and feeds results back as events.
+// The visitor's journey as a state machine: (state, event, now) -> (state, effects), one handler per screen
+// (flow_screens.cpp, flow_form.cpp). Pure: no I/O, no process-wide state: dates are read in the centre's zone
+// (Settings::zone). The app performs the effects (save, speak, print, alert) and feeds results back as events.
 #pragma once
 #include <map>
 #include <optional>

@@ -18,7 +18,11 @@ Settings Settings::from_document(const ConfigDocument& doc) {
       s.centre_name = r.translated("name", language_codes());
       s.default_lang = r.text_or("default_lang", s.default_lang);
       if (!find_language(s.default_lang)) r.fail("default_lang", "'" + s.default_lang + "' is not ar, zgh or fr");
-      s.timezone = r.text_or("timezone", s.timezone);
+      try {
+        s.zone = TimeZone::load(r.text_or("timezone", kDefaultTimezone));
+      } catch (const TimeZoneError& e) {
+        r.fail("timezone", e.what());
+      }
       s.catalogue_file = doc.resolve(r.text_or("catalogue", "catalog.conf"));
     } else if (sec.type == "kiosk") {
       r.only_keys({"idle_seconds", "more_time_seconds", "ticket_seconds", "ticket_no_printer_seconds",

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/catalogue.hpp"
+#include "common/time_zone.hpp"
 #include "common/config_file.hpp"
 #include "common/sync_settings.hpp"
 
@@ -25,12 +26,16 @@ struct Tuning {
   int store_retry_seconds = 10;    // the store could not be opened (read-only disk...): try again this often
 };
 
+inline constexpr const char* kDefaultTimezone = "Africa/Casablanca";  // [centre] timezone when not given
+
 struct Settings {
   std::string centre_id;
   std::string kiosk_id;
   Texts centre_name;
   std::string default_lang = "ar";
-  std::string timezone = "Africa/Casablanca";
+  // The centre's time zone: its day numbers the tickets, its midnight ends a visitor's day (purge, reports).
+  // Loaded and checked with the file; zone.name() is the name as written there.
+  TimeZone zone;                // UTC until loaded
   SyncSettings sync;
   std::string catalogue_file;   // resolved against centre.conf's folder (default: catalog.conf beside it)
   std::string printer_device;   // empty: no printer

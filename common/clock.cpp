@@ -28,37 +28,55 @@ bool parse_rfc3339_utc(const std::string& s, TimePoint& out) {
   return true;
 }
 
-static std::tm local_tm(TimePoint t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  localtime_r(&tt, &tm);
-  return tm;
+namespace {
+
+namespace chr = std::chrono;
+
+// The local wall-clock reading of t, as seconds since 1970 "as if UTC".
+chr::sys_seconds local_seconds(TimePoint t, const TimeZone& zone) {
+  return chr::floor<chr::seconds>(t) + chr::seconds(zone.offset_at(t));
 }
 
-std::string local_day(TimePoint t) {
-  std::tm tm = local_tm(t);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+// Zero-padded decimal digits, written into `out` from its end (no printf: the ticket path calls this each time).
+void put_digits(char* out, int width, unsigned v) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
 }
 
-std::string local_hhmm(TimePoint t) {
-  std::tm tm = local_tm(t);
-  char buf[8];
-  std::strftime(buf, sizeof buf, "%H:%M", &tm);
-  return buf;
+}  // namespace
+
+std::string local_day(TimePoint t, const TimeZone& zone) {
+  const chr::year_month_day d{chr::floor<chr::days>(local_seconds(t, zone))};
+  std::string out = "0000-00-00";
+  put_digits(&out[0], 4, static_cast<unsigned>(static_cast<int>(d.year())));
+  put_digits(&out[5], 2, static_cast<unsigned>(d.month()));
+  put_digits(&out[8], 2, static_cast<unsigned>(d.day()));
+  return out;
 }
 
-TimePoint from_local(int year, int month, int day, int hour, int minute, int second) {
-  std::tm tm{};
-  tm.tm_year = year - 1900;
-  tm.tm_mon = month - 1;
-  tm.tm_mday = day;
-  tm.tm_hour = hour;
-  tm.tm_min = minute;
-  tm.tm_sec = second;
-  tm.tm_isdst = -1;
-  return std::chrono::system_clock::from_time_t(std::mktime(&tm));
+std::string local_hhmm(TimePoint t, const TimeZone& zone) {
+  const chr::sys_seconds s = local_seconds(t, zone);
+  const chr::hh_mm_ss<chr::seconds> hms{s - chr::floor<chr::days>(s)};
+  std::string out = "00:00";
+  put_digits(&out[0], 2, static_cast<unsigned>(hms.hours().count()));
+  put_digits(&out[3], 2, static_cast<unsigned>(hms.minutes().count()));
+  return out;
+}
+
+TimePoint from_local(int year, int month, int day, int hour, int minute, int second, const TimeZone& zone) {
+  const chr::sys_days date{chr::year(year) / chr::month(static_cast<unsigned>(month)) /
+                           chr::day(static_cast<unsigned>(day))};
+  const int64_t wall = chr::sys_seconds(date).time_since_epoch().count() + hour * 3600 + minute * 60 + second;
+  // The offsets in force a day either side; the wall time is valid with one (or both) of them.
+  const int32_t before = zone.offset_at_unix(wall - 86400), after = zone.offset_at_unix(wall + 86400);
+  int64_t best = wall - before;  // neither fits: a skipped time, read with the offset before the change
+  bool found = false;
+  for (int32_t off : {before, after}) {
+    const int64_t utc = wall - off;
+    if (zone.offset_at_unix(utc) != off || (found && utc >= best)) continue;
+    best = utc;
+    found = true;
+  }
+  return TimePoint(chr::seconds(best));
 }
 
 }  // namespace shubbak

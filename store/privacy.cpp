@@ -31,8 +31,9 @@ PurgeResult purge_personal_details(Database& db, const std::string& keep_from_da
   return r;
 }
 
-PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days) {
-  return purge_personal_details(db, local_day(now - std::chrono::hours(24) * kept_days), to_rfc3339_utc(now));
+PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days, const TimeZone& zone) {
+  return purge_personal_details(db, local_day(now - std::chrono::hours(24) * kept_days, zone), to_rfc3339_utc(now));
 }
+
 
 }  // namespace shubbak::store

@@ -22,7 +22,8 @@ struct PurgeResult {
 // Then checkpoints and truncates the WAL so no old copy of a purged page stays in it. secure_delete is on, so
 // the freed bytes are overwritten in the main file.
 PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339);
-// The same with the centre's policy: details last used before today minus `kept_days` (local days) go.
-PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days);
+// The same with the centre's policy: details last used before today minus `kept_days` go, days being the
+// centre's (`zone`, as Settings::zone): a visitor's day ends at the centre's midnight.
+PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days, const TimeZone& zone);
 
 }  // namespace shubbak::store

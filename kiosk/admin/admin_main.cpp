@@ -44,8 +44,9 @@ const char* kUsage =
     "  seed --registrations N    make N synthetic registrations (tests and benchmarks)\n"
     "  staff add LOGIN \"DISPLAY NAME\" | staff remove LOGIN | staff reset-pin LOGIN\n"
     "                            staff accounts; the PIN (4 to 8 digits) is read from standard input\n"
-    "  report --day YYYY-MM-DD [--csv]\n"
-    "                            the day's figures per service: counts only, no personal data\n"
+    "  report [--day YYYY-MM-DD] [--csv]\n"
+    "                            a day's figures per service (default: today in the centre's time zone):\n"
+    "                            counts only, no personal data\n"
     "  config check              every problem in the configuration folder, with file, line and fix\n"
     "  catalog check FILE        read a catalogue file and say what is wrong\n"
     "  catalog import FILE       check it, then make it the centre's catalogue (atomically)\n"
@@ -98,13 +99,11 @@ int cmd_init(const Args& a) {
 
 int cmd_status(const Args& a, bool as_json) {
   CentreConfig cfg = CentreConfig::load(a.config);
-  ::setenv("TZ", cfg.settings.timezone.c_str(), 1);  // "today" is the centre's day
-  ::tzset();
   store::Database db = store::open_store(a.data);
   store::OutboxCounts c = store::outbox_counts(db);
   // Read-only figures: no sealing key needed (status works on a kiosk not yet provisioned).
   auto count_today = db.prepare("SELECT count(*) FROM tickets WHERE day=?");
-  count_today.bind(1, local_day(std::chrono::system_clock::now()));
+  count_today.bind(1, local_day(std::chrono::system_clock::now(), cfg.settings.zone));  // the centre's day
   count_today.step();
   const int today = static_cast<int>(count_today.integer(0));
   int64_t schema = db.scalar("PRAGMA user_version");
@@ -152,11 +151,11 @@ int cmd_status(const Args& a, bool as_json) {
 
 int cmd_purge(const Args& a) {
   CentreConfig cfg = CentreConfig::load(a.config);
-  ::setenv("TZ", cfg.settings.timezone.c_str(), 1);  // the end of the day is the centre's midnight
-  ::tzset();
   store::Database db = store::open_store(a.data);
   auto now = std::chrono::system_clock::now();
-  store::PurgeResult r = store::purge_personal_details(db, now, cfg.settings.sync.details_kept_days);
+  // The end of the day is the centre's midnight.
+  store::PurgeResult r =
+      store::purge_personal_details(db, now, cfg.settings.sync.details_kept_days, cfg.settings.zone);
   StaffStore(db).audit("admin", "purge", "", std::to_string(r.visitors) + " visitors, " + std::to_string(r.notes) +
                                                  " notes", now);
   std::printf("purged the details of %lld visitors and %lld staff notes\n", static_cast<long long>(r.visitors),
@@ -185,7 +184,7 @@ int cmd_seed(const Args& a, long n) {
     IssueRequest req;
     req.service_id = s.id;
     req.new_visitor = VisitorDetails{"Synthetic Visitor " + std::to_string(i), p.normalized, c.normalized,
-                                     "1990", "Hay Hassani", "sms"};
+                                     "1990", "Hay Hassani", ContactPreference::Sms};
     ks.issue(req, std::chrono::system_clock::now());
   }
   std::printf("made %ld synthetic registrations\n", n);
@@ -230,11 +229,12 @@ int cmd_report(const Args& a) {
   for (size_t i = 1; i < a.rest.size(); ++i) {
     if (a.rest[i] == "--csv") csv = true;
     else if (a.rest[i] == "--day" && i + 1 < a.rest.size()) day = a.rest[++i];
-    else usage_error("usage: report --day YYYY-MM-DD [--csv]");
+    else usage_error("usage: report [--day YYYY-MM-DD] [--csv]");
   }
+  CentreConfig cfg = CentreConfig::load(a.config);
+  if (day.empty()) day = local_day(std::chrono::system_clock::now(), cfg.settings.zone);  // the centre's today
   TimePoint probe{};
   if (day.size() != 10 || !parse_rfc3339_utc(day + "T00:00:00Z", probe)) usage_error("--day must look like 2026-11-29");
-  CentreConfig cfg = CentreConfig::load(a.config);
   store::Database db = store::open_store(a.data);
   CounterStore counter(db, cfg.catalogue, cfg.settings);
   auto figs = counter.figures(day);

@@ -41,13 +41,13 @@ void CounterRole::refresh() {
     int64_t waiting = db_.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending','in_flight')");
     int64_t quarantined = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
     TimePoint last{};
-    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last) : "-";
+    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last, clock_.zone()) : "-";
     sync_.when = when;
     sync_.waiting = waiting;
     sync_.quarantined = quarantined;
     sync_.problem = s.text(1);
     // The day's figures for this counter's services (the full report: shubbak-admin report).
-    today_ = counter_.figures(local_day(now), flow_.services_for(state_.counter));
+    today_ = counter_.figures(local_day(now, clock_.zone()), flow_.services_for(state_.counter));
   }
   // Her details: read once per ticket being served (each read is a "view" in the audit log).
   if (state_.current_id != details_for_) {
@@ -105,7 +105,7 @@ void CounterRole::perform(const CounterEffect& effect) {
     if (auto* s = std::get_if<cfx::TrySignIn>(&effect)) {
       SignIn r = staff_.sign_in(s->login, s->pin, now);
       if (r.result == SignIn::Ok) dispatch(cev::SignInOk{});
-      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until)});
+      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until, clock_.zone())});
       else dispatch(cev::SignInWrong{r.attempts_left});
     } else if (auto* c = std::get_if<cfx::CallNext>(&effect)) {
       if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number});

@@ -20,7 +20,7 @@ void DisplayRole::refresh(bool announce) {
   seen_version_ = db_.data_version();
   auto st = db_.prepare("SELECT number, coalesce(counter,0), called_at FROM tickets WHERE day=? AND called_at IS NOT NULL "
                         "ORDER BY called_at DESC, rowid DESC LIMIT 6");
-  st.bind(1, local_day(ctx_.clock.now()));
+  st.bind(1, local_day(ctx_.clock.now(), ctx_.clock.zone()));
   calls_.clear();
   std::vector<std::pair<ui::CallEntry, std::string>> fresh;
   std::string newest = last_called_at_;

@@ -80,9 +80,8 @@ void KioskApp::load_config() {
   config_.catalogue = std::move(c.catalogue);
   catalogue_refused_ = std::move(c.refused);
   config_.settings.sync.require_seal_key();
-  // Ticket numbers restart at the centre's local midnight; printed times are local.
-  ::setenv("TZ", config_.settings.timezone.c_str(), 1);
-  ::tzset();
+  // Ticket numbers restart at the centre's local midnight; printed times are local: the clock carries its zone.
+  clock_ = SystemClock(config_.settings.zone);
 }
 
 ui::Metrics KioskApp::metrics() const {

@@ -12,6 +12,7 @@
 
 namespace shubbak::app {
 
+
 std::vector<PrintLine> ticket_layout(const IssuedTicket& t, const std::string& lang, const CentreConfig& config,
                                      const Translations& tr, TimePoint now);
 

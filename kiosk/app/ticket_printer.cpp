@@ -149,7 +149,7 @@ TicketPrinter::TicketPrinter(const text::FontFiles& files, std::string device)
     : raster_(files), device_(std::move(device)) {}
 
 bool TicketPrinter::print(const std::vector<PrintLine>& lines) const {
-  std::string job = escpos_job(raster_.render(lines, 576));
+  std::string job = escpos_job(raster_.render(lines, print_size::kPaperDots));
   int fd = ::open(device_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
   bool ok = fd >= 0 && ::write(fd, job.data(), job.size()) == static_cast<ssize_t>(job.size());
   if (fd >= 0) ::close(fd);

@@ -9,6 +9,15 @@
 
 namespace shubbak::app {
 
+// The printed ticket's sizes, in printer dots (203 dpi): one place.
+namespace print_size {
+constexpr int kPaperDots = 576;   // 80 mm paper (384 for 58 mm)
+constexpr int kHeading = 28;      // centre name, "your ticket"
+constexpr int kNumber = 120;      // the ticket number, read from across the hall
+constexpr int kService = 30;      // service and counters
+constexpr int kSmall = 26;        // day and time, "keep this ticket"
+}  // namespace print_size
+
 struct Raster {
   int width = 0, height = 0;  // dots; width is a multiple of 8
   std::vector<uint8_t> bits;  // row-major, MSB first, 1 = black

@@ -1,5 +1,6 @@
-// The visitor's journey as a state machine: (state, event, now) -> (state, effects).
-// Pure: no I/O. The app performs the effects (save, speak, print, alert) and feeds results back as events.
+// The visitor's journey as a state machine: (state, event, now) -> (state, effects), one handler per screen
+// (flow_screens.cpp, flow_form.cpp). Pure: no I/O, no process-wide state: dates are read in the centre's zone
+// (Settings::zone). The app performs the effects (save, speak, print, alert) and feeds results back as events.
 #pragma once
 #include <map>
 #include <optional>
@@ -9,7 +10,10 @@
 
 #include "common/catalogue.hpp"
 #include "common/clock.hpp"
+#include "kiosk/core/contact_preference.hpp"
 #include "kiosk/core/edit_buffer.hpp"
+#include "kiosk/core/identity_kind.hpp"
+#include "kiosk/core/keyboard_kind.hpp"
 #include "kiosk/core/registration.hpp"
 #include "common/centre_settings.hpp"
 
@@ -34,7 +38,8 @@ struct FormState {
   size_t index = 0;                      // the field being filled
   std::map<Field, std::u32string> values;
   EditBuffer edit;                       // the current field's text
-  std::string keyboard;                  // layout shown: "ar", "fr", "zgh", "digits", "cin"
+  std::optional<ContactPreference> contact;  // the contact field is a choice, not typed
+  Keyboard keyboard = Keyboard::French;  // layout shown
   bool shift = false;
   std::string error;                     // translation key of the last validation problem, empty if none
   bool looking_up = false;               // waiting for the store to say whether she is already registered
@@ -50,7 +55,7 @@ struct IssueTicket {
   std::string existing_visitor_id;        // check-in
   bool priority = false;
 };
-struct LookupVisitor { std::string kind; std::string normalized; };  // "phone" or "cin"
+struct LookupVisitor { IdentityKind kind; std::string normalized; };
 struct PlayPrompt { std::string lang; std::string key; };
 struct PrintTicket { IssuedTicket ticket; std::string lang; };
 struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
@@ -88,9 +93,9 @@ struct Register {};              // first visit: fill the service's form
 struct KeyText { std::string utf8; };
 struct KeyBackspace {};
 struct CaretMove { int delta; };  // logical: +1 towards the end of the text
-struct SwitchKeyboard { std::string layout; };
+struct SwitchKeyboard { Keyboard layout; };
 struct ToggleShift {};
-struct ChooseContact { std::string how; };  // "sms", "call", "none"
+struct ChooseContact { ContactPreference how; };
 struct FieldNext {};
 struct Consent { bool yes; };
 struct CheckIn {};                // "I am already registered"
@@ -132,16 +137,11 @@ class VisitorFlow {
   // The prompt key a "listen" button plays on this screen.
   static std::string prompt_key(const FlowState& s);
   // The keyboard a field starts with in a language.
-  static std::string keyboard_for(Field f, const std::string& lang);
+  static Keyboard keyboard_for(Field f, const std::string& lang);
   // Seconds left on the current countdown (more time, ticket), 0 if none.
   static int seconds_left(const FlowState& s, TimePoint now);
 
  private:
-  FlowState home(const FlowState& s, TimePoint now) const;
-  void start_field(FlowState& s) const;
-  bool validate_field(FlowState& s, TimePoint now) const;
-  VisitorDetails details(const FlowState& s) const;
-  void next_field(FlowState& s, std::vector<Effect>& effects) const;
   const Catalogue& catalogue_;
   const Settings& settings_;
   bool has_printer_;

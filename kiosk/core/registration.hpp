@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/core/contact_preference.hpp"
+
 namespace shubbak {
 
 struct VisitorDetails {
@@ -11,7 +13,7 @@ struct VisitorDetails {
   std::string cin;         // normalised, "AB123456"
   std::string birth_year;  // "1985"
   std::string commune;
-  std::string contact;     // how to contact her: "sms", "call", "none"
+  std::optional<ContactPreference> contact;  // how to contact her; none if the service does not ask
 };
 
 struct IssueRequest {

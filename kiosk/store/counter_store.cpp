@@ -42,7 +42,7 @@ static std::string in_list(const std::vector<std::string>& services) {
 std::vector<QueuedTicket> CounterStore::queue(const std::vector<std::string>& services, TimePoint now) {
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM tickets WHERE day=? AND state='waiting'" +
                         in_list(services) + " ORDER BY priority DESC, issued_at, rowid");
-  st.bind(1, local_day(now));
+  st.bind(1, local_day(now, settings_.zone));
   for (size_t i = 0; i < services.size(); ++i) st.bind(static_cast<int>(i + 2), services[i]);
   std::vector<QueuedTicket> out;
   while (st.step()) out.push_back(row_to_ticket(st));
@@ -158,7 +158,8 @@ std::optional<VisitorDetails> CounterStore::visitor_details(const std::string& t
         "WHERE t.id=? AND t.state IN ('called','serving') AND v.purged_at IS NULL");
     st.bind(1, ticket_id);
     if (!st.step()) return;  // only while she is being served
-    d = VisitorDetails{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
+    d = VisitorDetails{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4),
+                       parse_contact_preference(st.text(5))};
     append_audit(db_, "staff:" + staff, "view_details", st.text(6), "", now);
   });
   return d;

@@ -29,8 +29,8 @@ KioskStore::KioskStore(store::Database& db, const Catalogue& catalogue, const Se
   hash_key_ = store::from_base64(key).value_or(store::Bytes{});
 }
 
-store::Bytes KioskStore::identity_hash(const std::string& kind, const std::string& normalized) {
-  std::string in = kind + ":" + normalized;
+store::Bytes KioskStore::identity_hash(IdentityKind kind, const std::string& normalized) {
+  std::string in = std::string(identity_kind_name(kind)) + ":" + normalized;  // the spelling hashed since v1
   store::Bytes out(32);
   crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
                      hash_key_.data(), hash_key_.size());
@@ -50,18 +50,18 @@ void KioskStore::insert_visitor(const VisitorDetails& v, const std::string& visi
       "INSERT INTO visitors(id, created_at, phone_hash, cin_hash, full_name, phone, cin, birth_year, commune, contact)"
       " VALUES(?,?,?,?,?,?,?,?,?,?)");
   ins->bind(1, visitor_id).bind(2, at);
-  if (v.phone.empty()) ins->bind_null(3); else ins->bind_blob(3, identity_hash("phone", v.phone));
-  if (v.cin.empty()) ins->bind_null(4); else ins->bind_blob(4, identity_hash("cin", v.cin));
+  if (v.phone.empty()) ins->bind_null(3); else ins->bind_blob(3, identity_hash(IdentityKind::Phone, v.phone));
+  if (v.cin.empty()) ins->bind_null(4); else ins->bind_blob(4, identity_hash(IdentityKind::Cin, v.cin));
   ins->bind(5, v.name).bind(6, v.phone).bind(7, v.cin);
   if (v.birth_year.empty()) ins->bind_null(8); else ins->bind(8, static_cast<int64_t>(std::stoi(v.birth_year)));
-  ins->bind(9, v.commune).bind(10, v.contact).run();
+  ins->bind(9, v.commune).bind(10, contact_preference_name(v.contact)).run();
 }
 
 IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
   const Service* svc = catalogue_.service(req.service_id);
   if (!svc) throw store::StoreError(store::Fault::Misuse, "unknown service " + req.service_id);
   const std::string at = to_rfc3339_utc(now);
-  const std::string day = local_day(now);
+  const std::string day = local_day(now, settings_.zone);
   IssuedTicket t;
   t.service_id = svc->id;
   t.sensitive = svc->sensitive;
@@ -116,8 +116,12 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       r["ticket"] = t.number;
       r["created_at"] = at;
       r["consent"] = true;
-      r["visitor"] = {{"name", v.name},       {"phone", v.phone},     {"cin", v.cin},
-                      {"birth_year", v.birth_year}, {"commune", v.commune}, {"contact", v.contact}};
+      r["visitor"] = {{"name", v.name},
+                      {"phone", v.phone},
+                      {"cin", v.cin},
+                      {"birth_year", v.birth_year},
+                      {"commune", v.commune},
+                      {"contact", contact_preference_name(v.contact)}};
       store::append_outbox(db_, sealer_, "registration", r.dump(), at, visitor_id);
     }
     json e = base;
@@ -133,8 +137,8 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
   return t;
 }
 
-std::optional<std::string> KioskStore::find_visitor(const std::string& kind, const std::string& normalized) {
-  auto st = db_.prepare(kind == "cin" ? "SELECT id FROM visitors WHERE cin_hash=? ORDER BY created_at DESC LIMIT 1"
+std::optional<std::string> KioskStore::find_visitor(IdentityKind kind, const std::string& normalized) {
+  auto st = db_.prepare(kind == IdentityKind::Cin ? "SELECT id FROM visitors WHERE cin_hash=? ORDER BY created_at DESC LIMIT 1"
                                       : "SELECT id FROM visitors WHERE phone_hash=? ORDER BY created_at DESC LIMIT 1");
   st.bind_blob(1, identity_hash(kind, normalized));
   if (st.step()) return st.text(0);
@@ -162,7 +166,7 @@ void KioskStore::resolve_alerts(const std::string& kind, TimePoint now) {
 
 int KioskStore::tickets_today(TimePoint now) {
   auto st = db_.prepare("SELECT count(*) FROM tickets WHERE day=?");
-  st.bind(1, local_day(now));
+  st.bind(1, local_day(now, settings_.zone));
   st.step();
   return static_cast<int>(st.integer(0));
 }

@@ -8,6 +8,7 @@
 #include "common/clock.hpp"
 #include "store/database.hpp"
 #include "kiosk/core/flow.hpp"
+#include "kiosk/core/identity_kind.hpp"
 #include "kiosk/core/registration.hpp"
 #include "store/seal.hpp"
 #include "common/centre_settings.hpp"
@@ -19,16 +20,16 @@ class KioskStore {
   KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings);
 
   // One transaction: visitor + registration (if any) + ticket + outbox rows. Either all of it is durable when this
-  // returns, or none of it exists and StoreError is thrown.
+  // returns, or none of it exists and StoreError is thrown. The ticket's day is `now`'s day in the centre's zone.
   IssuedTicket issue(const IssueRequest& req, TimePoint now);
-  // A registered visitor with this phone or CIN ("phone"/"cin", normalised), found by keyed hash.
-  std::optional<std::string> find_visitor(const std::string& kind, const std::string& normalized);
+  // A registered visitor with this phone or CIN (normalised), found by keyed hash.
+  std::optional<std::string> find_visitor(IdentityKind kind, const std::string& normalized);
   void raise_alert(const std::string& kind, const std::string& source, TimePoint now);
   // Alerts of this kind no longer hold (e.g. "catalogue_fallback" once a catalogue is accepted). Writes only if any.
   void resolve_alerts(const std::string& kind, TimePoint now);
   int tickets_today(TimePoint now);
   // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).
-  store::Bytes identity_hash(const std::string& kind, const std::string& normalized);
+  store::Bytes identity_hash(IdentityKind kind, const std::string& normalized);
 
  private:
   void insert_visitor(const VisitorDetails& v, const std::string& visitor_id, const std::string& at);

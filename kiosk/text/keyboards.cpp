@@ -2,7 +2,6 @@
 
 #include <cstdio>
 #include <map>
-#include <stdexcept>
 
 #include "kiosk/text/bidi.hpp"
 
@@ -13,14 +12,14 @@ namespace {
 std::vector<Key> chars(const std::string& utf8) {
   std::vector<Key> row;
   for (char32_t c : utf8_to_u32(utf8))
-    if (c != U' ') row.push_back(Key{Key::Char, std::u32string(1, c), "", 1});
+    if (c != U' ') row.push_back(Key{Key::Char, std::u32string(1, c), Keyboard::French, 1});
   return row;
 }
 
-Key special(Key::Kind k, float w, const std::string& target = "") { return Key{k, U"", target, w}; }
+Key special(Key::Kind k, float w, Keyboard target = Keyboard::French) { return Key{k, U"", target, w}; }
 
 // The bottom row every text layout shares: switch layouts, caret, space, delete.
-std::vector<Key> bottom(const std::vector<std::string>& switches) {
+std::vector<Key> bottom(const std::vector<Keyboard>& switches) {
   std::vector<Key> row;
   for (const auto& s : switches) row.push_back(special(Key::Switch, 1.5f, s));
   row.push_back(special(Key::Left, 1));
@@ -30,51 +29,43 @@ std::vector<Key> bottom(const std::vector<std::string>& switches) {
   return row;
 }
 
-std::map<std::string, KeyboardLayout> build() {
-  std::map<std::string, KeyboardLayout> m;
-  m["ar"] = {"ar",
+std::map<Keyboard, KeyboardLayout> build() {
+  using K = Keyboard;
+  std::map<Keyboard, KeyboardLayout> m;
+  m[K::Arabic] = {K::Arabic,
              false,
              {chars("ض ص ث ق ف غ ع ه خ ح ج د"), chars("ش س ي ب ل ا ت ن م ك ط"), chars("ذ ئ ء ؤ ر ى ة و ز ظ أ إ"),
-              bottom({"fr", "zgh"})}};
+              bottom({K::French, K::Tifinagh})}};
   std::vector<Key> fr3 = chars("w x c v b n ' -");
   fr3.insert(fr3.begin(), special(Key::Shift, 1.5f));
-  m["fr"] = {"fr",
+  m[K::French] = {K::French,
              true,
              {chars("é è ê à ç ù â î ô ë ï ü"), chars("a z e r t y u i o p"), chars("q s d f g h j k l m"), fr3,
-              bottom({"ar", "zgh"})}};
-  m["zgh"] = {"zgh",
+              bottom({K::Arabic, K::Tifinagh})}};
+  m[K::Tifinagh] = {K::Tifinagh,
               false,
               {chars("ⴰ ⵣ ⴻ ⵔ ⵜ ⵢ ⵓ ⵉ ⵄ ⵃ"), chars("ⵇ ⵙ ⴷ ⴼ ⴳ ⵀ ⵊ ⴽ ⵍ ⵎ"), chars("ⵡ ⵅ ⵛ ⵖ ⴱ ⵏ ⵯ ⵥ ⵕ ⵟ ⴹ ⵚ"),
-               bottom({"ar", "fr"})}};
+               bottom({K::Arabic, K::French})}};
   std::vector<Key> last = chars("0");
   last.insert(last.begin(), special(Key::Left, 1));
   last.push_back(special(Key::Backspace, 1));
-  m["digits"] = {"digits", false, {chars("1 2 3"), chars("4 5 6"), chars("7 8 9"), last}};
+  m[K::Digits] = {K::Digits, false, {chars("1 2 3"), chars("4 5 6"), chars("7 8 9"), last}};
   std::vector<Key> cin_last = chars("W X C V B N");
   cin_last.push_back(special(Key::Backspace, 1.5f));
-  m["cin"] = {"cin",
+  m[K::Cin] = {K::Cin,
               false,
               {chars("1 2 3 4 5 6 7 8 9 0"), chars("A Z E R T Y U I O P"), chars("Q S D F G H J K L M"), cin_last}};
   return m;
 }
 
-const std::map<std::string, KeyboardLayout>& all() {
+const std::map<Keyboard, KeyboardLayout>& all() {
   static const auto m = build();
   return m;
 }
 
 }  // namespace
 
-const KeyboardLayout& keyboard(const std::string& id) { return all().at(id); }
-
-const std::vector<std::string>& keyboard_ids() {
-  static const std::vector<std::string> ids = [] {
-    std::vector<std::string> v;
-    for (const auto& [k, l] : all()) v.push_back(k);
-    return v;
-  }();
-  return ids;
-}
+const KeyboardLayout& keyboard(Keyboard id) { return all().at(id); }
 
 char32_t shifted(char32_t c) {
   if (c >= U'a' && c <= U'z') return c - 32;
@@ -95,7 +86,7 @@ std::string key_id(const Key& k, bool shift) {
     case Key::Shift: return "key.shift";
     case Key::Left: return "key.left";
     case Key::Right: return "key.right";
-    case Key::Switch: return "key.layout." + k.target;
+    case Key::Switch: return std::string("key.layout.") + keyboard_name(k.target);
   }
   return "key.?";
 }

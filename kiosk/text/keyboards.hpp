@@ -5,23 +5,24 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/keyboard_kind.hpp"
+
 namespace shubbak::text {
 
 struct Key {
   enum Kind { Char, Space, Backspace, Shift, Left, Right, Switch } kind = Char;
   std::u32string insert;  // what a Char key adds (shifted: upper case, where there is one)
-  std::string target;     // Switch: the layout it switches to
+  Keyboard target = Keyboard::French;  // Switch: the layout it switches to
   float width = 1;        // in key units
 };
 
 struct KeyboardLayout {
-  std::string id;     // "ar", "fr", "zgh", "digits", "cin"
+  Keyboard id = Keyboard::French;
   bool has_shift = false;
   std::vector<std::vector<Key>> rows;
 };
 
-const KeyboardLayout& keyboard(const std::string& id);  // throws std::out_of_range for an unknown id
-const std::vector<std::string>& keyboard_ids();
+const KeyboardLayout& keyboard(Keyboard id);
 // Upper-case form of a Latin letter for the shift key (é -> É); unchanged otherwise.
 char32_t shifted(char32_t c);
 // The widget id of a key: "key.u0645", "key.space", "key.backspace", "key.shift", "key.left", "key.right",

@@ -21,7 +21,7 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
   if (!req) return;
   Rect screen = draw_chrome(ui, v, out, ui.tr("form.title"), true, true);
   const bool typing = req->field != Field::Contact;
-  TypingAreas areas = typing_areas(ui, screen, typing ? f.keyboard : "");
+  TypingAreas areas = typing_areas(ui, screen, typing ? std::optional(f.keyboard) : std::nullopt);
   Rect area = typing ? areas.fields : Rect{screen.x, screen.y, screen.w, areas.next.y - screen.y};
   const Metrics& m = ui.metrics();
   const auto& fonts = ui.fonts();
@@ -37,20 +37,25 @@ void draw_form(Ui& ui, const VisitorView& v, Intents& out) {
 
   if (req->field == Field::Contact) {
     // A choice, not typing: three big buttons.
-    std::string chosen = u32_to_utf8(f.edit.text);
-    const char* choices[][3] = {{"sms", N_("contact.sms"), "phone"}, {"call", N_("contact.call"), "phone"},
-                                {"none", N_("contact.none"), "close"}};
-    for (auto& c : choices) {
-      const ButtonStyle& st = chosen == c[0] ? style::kChosen : style::kCard;
-      if (ui.button(std::string("contact.") + c[0], {area.x, y, area.w, m.target(mm::kButtonHeight)}, ui.tr(c[1]),
-                    chosen == c[0] ? "check" : c[2], st))
-        out.push_back(ev::ChooseContact{c[0]});
+    struct Choice {
+      ContactPreference how;
+      const char* label;
+      const char* icon;
+    };
+    const Choice choices[] = {{ContactPreference::Sms, N_("contact.sms"), "phone"},
+                              {ContactPreference::Call, N_("contact.call"), "phone"},
+                              {ContactPreference::None, N_("contact.none"), "close"}};
+    for (const Choice& c : choices) {
+      const bool chosen = f.contact == c.how;
+      const ButtonStyle& st = chosen ? style::kChosen : style::kCard;
+      if (ui.button(std::string("contact.") + contact_preference_name(c.how),
+                    {area.x, y, area.w, m.target(mm::kButtonHeight)}, ui.tr(c.label), chosen ? "check" : c.icon, st))
+        out.push_back(ev::ChooseContact{c.how});
       y += m.target(mm::kButtonHeight) + gap;
     }
   } else {
     // The field reads in the direction of what she typed; empty, in the keyboard's.
-    bool digits = f.keyboard == "digits" || f.keyboard == "cin";
-    auto fallback = !digits && f.keyboard == "ar" ? text::Direction::RTL : text::Direction::LTR;
+    auto fallback = f.keyboard == Keyboard::Arabic ? text::Direction::RTL : text::Direction::LTR;
     bool rtl = text::direction_of(f.edit.text, fallback) == text::Direction::RTL;
     draw_field(ui, "form.field", {area.x, y, area.w, fonts.title->FontSize * 1.8f}, f.edit, rtl);
     y += fonts.title->FontSize * 1.8f + gap;

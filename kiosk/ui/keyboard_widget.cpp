@@ -31,7 +31,7 @@ static float key_height(const Ui& ui, const text::KeyboardLayout& kb, float unit
   return std::max(m.target(mm::kKeyHeightMin), std::min(unit, tallest));
 }
 
-float keyboard_height(const Ui& ui, const std::string& layout, float width) {
+float keyboard_height(const Ui& ui, Keyboard layout, float width) {
   const auto& kb = text::keyboard(layout);
   float key_h = key_height(ui, kb, key_unit(ui, kb, width));
   return kb.rows.size() * (key_h + ui.metrics().px(mm::kKeyGap));
@@ -46,8 +46,8 @@ static std::string key_label(const text::Key& k, bool shift, const Ui& ui) {
     case text::Key::Left: return "";
     case text::Key::Right: return "";
     case text::Key::Switch:
-      if (k.target == "ar") return "عربي";
-      if (k.target == "zgh") return "ⴰⴱⴳ";
+      if (k.target == Keyboard::Arabic) return "عربي";
+      if (k.target == Keyboard::Tifinagh) return "ⴰⴱⴳ";
       return "ABC";
   }
   return "";
@@ -63,7 +63,7 @@ static const char* key_icon(const text::Key& k) {
   }
 }
 
-void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool text_rtl, Intents& out) {
+void draw_keyboard(Ui& ui, Rect r, Keyboard layout, bool shift, bool text_rtl, Intents& out) {
   const auto& kb = text::keyboard(layout);
   const float gap = ui.metrics().px(mm::kKeyGap);
   const float unit = key_unit(ui, kb, r.w);
@@ -102,7 +102,7 @@ void draw_keyboard(Ui& ui, Rect r, const std::string& layout, bool shift, bool t
   }
 }
 
-TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout) {
+TypingAreas typing_areas(const Ui& ui, Rect area, std::optional<Keyboard> layout) {
   const float gap = ui.metrics().px(mm::kGap), bh = ui.metrics().target(mm::kButtonHeight);
   TypingAreas t;
   if (ui.width() > ui.height()) {
@@ -112,10 +112,10 @@ TypingAreas typing_areas(const Ui& ui, Rect area, const std::string& layout) {
     end = ui.place(end);
     t.next = {start.x, start.bottom() - bh, start.w, bh};
     t.fields = {start.x, start.y, start.w, start.h - bh - gap};
-    float kb_h = layout.empty() ? 0 : keyboard_height(ui, layout, end.w);
+    float kb_h = layout ? keyboard_height(ui, *layout, end.w) : 0;
     t.keyboard = {end.x, end.bottom() - kb_h, end.w, kb_h};
   } else {
-    float kb_h = layout.empty() ? 0 : keyboard_height(ui, layout, area.w);
+    float kb_h = layout ? keyboard_height(ui, *layout, area.w) : 0;
     t.next = {area.x, area.bottom() - bh, area.w, bh};
     t.keyboard = {area.x, t.next.y - gap - kb_h, area.w, kb_h};
     t.fields = {area.x, area.y, area.w, t.keyboard.y - gap - area.y};

@@ -32,7 +32,7 @@ Daemon::Daemon(const Options& o, const Settings& settings, const std::string& to
       http_({ss_.ca_file, ss_.pins, ss_.client_cert, ss_.client_key}, timeouts_of(o, ss_)),
       ec_{ss_.upstream, token, settings.centre_id, settings.kiosk_id, ss_.batch_max_records,
           static_cast<size_t>(ss_.batch_max_kib) * 1024, 2, ss_.backoff_cap_seconds},
-      engine_(db_, http_, ec_, [] { return now(); }), purge_(db_, ss_),
+      engine_(db_, http_, ec_, [] { return now(); }), purge_(db_, ss_, settings.zone),
       extras_(db_, http_, ec_, ss_, o.data, settings.catalogue_file) {
   http_.set_fresh_connections(o.fresh_connections);
 }

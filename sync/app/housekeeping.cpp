@@ -12,7 +12,7 @@ void PurgeTimer::maybe_run() {
   const auto now = std::chrono::system_clock::now();
   int64_t n = store::purge_sent_payloads(db_, now - std::chrono::hours(24) * ss_.retention_days);
   if (n) log::info("deleted the payloads of " + std::to_string(n) + " records sent long ago");
-  store::PurgeResult p = store::purge_personal_details(db_, now, ss_.details_kept_days);
+  store::PurgeResult p = store::purge_personal_details(db_, now, ss_.details_kept_days, zone_);
   if (p.visitors || p.notes)
     log::info("purged the personal details of " + std::to_string(p.visitors) + " visitors and " +
               std::to_string(p.notes) + " staff notes (their sealed copies are sent)");

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/sync_settings.hpp"
+#include "common/time_zone.hpp"
 #include "store/database.hpp"
 #include "sync/engine/engine.hpp"
 #include "sync/transport/https_client.hpp"
@@ -13,7 +14,8 @@ namespace shubbak::sync_app {
 
 class PurgeTimer {
  public:
-  PurgeTimer(store::Database& db, const SyncSettings& ss) : db_(db), ss_(ss) {}
+  // The end of the day for personal details is the centre's midnight (`zone`).
+  PurgeTimer(store::Database& db, const SyncSettings& ss, const TimeZone& zone) : db_(db), ss_(ss), zone_(zone) {}
   // Purges if the last purge is an hour old (the first call always does).
   void maybe_run();
 
@@ -21,6 +23,7 @@ class PurgeTimer {
   static constexpr std::chrono::hours kEvery{1};
   store::Database& db_;
   const SyncSettings& ss_;
+  const TimeZone& zone_;
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now() - kEvery * 2;
 };
 

@@ -64,9 +64,6 @@ int run(int argc, char** argv) {
   apply_log_level(o);
   block_quit_signals();
   Settings settings = load_settings(o);
-  // "The end of the day" for purging personal details is the centre's midnight.
-  ::setenv("TZ", settings.timezone.c_str(), 1);
-  ::tzset();
   const std::string token = read_token(settings.sync.token_file);
   Daemon daemon(o, settings, token);
   return daemon.run();

@@ -39,7 +39,7 @@ CentreConfig& config() {
 IssueRequest typical(int64_t i) {
   char phone[16];
   std::snprintf(phone, sizeof phone, "06%08lld", static_cast<long long>(i % 100000000));
-  return {"jisr", VisitorDetails{"Fatima Zahra El Idrissi", phone, "BK123456", "1990", "Hay Mohammadi", "sms"}, "", false};
+  return {"jisr", VisitorDetails{"Fatima Zahra El Idrissi", phone, "BK123456", "1990", "Hay Mohammadi", ContactPreference::Sms}, "", false};
 }
 
 void BM_DurableRegistration(benchmark::State& state) {

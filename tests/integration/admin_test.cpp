@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "tests/integration/helpers.hpp"
+#include "common/clock.hpp"
 #include "store/schema.hpp"
 
 using namespace shubbak::testing;
@@ -63,13 +65,13 @@ TEST(Admin, StaffAccountsAndTheDaysReport) {
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "staff", "remove", "nobody"});
   EXPECT_EQ(r.exit_code, 2);
   ASSERT_EQ(run({bin("shubbak-admin"), "--data", data, "--config", cfg, "seed", "--registrations", "18"}).exit_code, 0);
-  std::time_t now = std::time(nullptr);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y-%m-%d", std::localtime(&now));
+  // Today in the centre's zone (the demo centre's), as the seed wrote it.
+  const std::string day =
+      shubbak::local_day(std::chrono::system_clock::now(), shubbak::TimeZone::load("Africa/Casablanca"));
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "report", "--day", day, "--csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("day,service,tickets,served,no_shows,waiting,median_wait_min,p90_wait_min,info_given", 0), 0u);
-  EXPECT_NE(r.out.find(std::string(day) + ",jisr,2,0,0,2,"), std::string::npos) << r.out;  // 18 over 9 services
+  EXPECT_NE(r.out.find(day + ",jisr,2,0,0,2,"), std::string::npos) << r.out;  // 18 over 9 services
   EXPECT_EQ(r.out.find("Synthetic"), std::string::npos) << "counts only";
   r = run({bin("shubbak-admin"), "--data", data, "--config", cfg, "report", "--day", "yesterday"});
   EXPECT_EQ(r.exit_code, 2);
@@ -138,4 +140,37 @@ TEST(Admin, ExitCodesSayWhatKindOfProblemItIs) {
   EXPECT_NE(r.err.find("data store error"), std::string::npos) << r.err;
   r = run({bin("shubbak-admin"), "--frobnicate"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// Far from UTC the centre's day and the UTC day differ for hours: at 23:30 UTC it is already 13:30 the next day on
+// Kiritimati (UTC+14). Tickets seeded then belong to the centre's day, and the report shows that day by default.
+TEST(Admin, SeedAndReportUseTheCentresDay) {
+  TempDir t;
+  make_config(t.path / "cfg");
+  std::string centre = read_file(t.path / "cfg/centre.conf");
+  write_file(t.path / "cfg/centre.conf",
+             std::regex_replace(centre, std::regex("timezone = .*"), "timezone = Pacific/Kiritimati"));
+  std::string data = (t.path / "data").string(), cfg = (t.path / "cfg").string();
+  auto admin_at = [&](const std::string& utc, std::vector<std::string> args) {
+    // The process's own TZ says UTC: only the centre's zone may decide the day.
+    std::vector<std::string> argv = {"/usr/bin/env", "TZ=UTC", "ASAN_OPTIONS=verify_asan_link_order=0",
+                                     "/usr/bin/faketime", "-f", "@" + utc, bin("shubbak-admin"), "--data", data,
+                                     "--config", cfg};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+  };
+  Result r = admin_at("2026-12-01 23:30:00", {"seed", "--registrations", "9"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto db = shubbak::store::Database::open(data + "/shubbak.db");
+  EXPECT_EQ(db.scalar_text("SELECT group_concat(DISTINCT day) FROM tickets"), "2026-12-02");
+  r = admin_at("2026-12-01 23:40:00", {"status", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["tickets_today"], 9);
+  r = admin_at("2026-12-01 23:40:00", {"report", "--csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n2026-12-02,jisr,1,0,0,1,"), std::string::npos) << r.out;
+  // At 10:30 UTC it is 00:30 the day after on Kiritimati: a new day, nothing issued yet.
+  r = admin_at("2026-12-02 10:30:00", {"report", "--csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n2026-12-03,jisr,0,"), std::string::npos) << r.out;
 }

@@ -69,3 +69,18 @@ TEST(Settings, MissingFileIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/centre.conf: cannot open"), std::string::npos);
   }
 }
+
+// A time zone name glibc does not know makes it use UTC without a word: the ticket day would shift by an hour (or a
+// whole day far from UTC). Such a name is refused at load, with where and what is expected.
+TEST(Settings, AMistypedTimeZoneIsRefusedAtLoad) {
+  const std::string centre = "[centre]\nid = C1\nkiosk_id = k1\nname.ar = مركز\nname.zgh = ⴰⵎⵙⵉⵡⴰⴹ\nname.fr = Centre\n";
+  const std::string sync = "[sync]\nseal_public_key = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n";
+  for (const char* bad : {"Afrika/Casablanca", "Africa/casablanca", "Casablanca", "../../../etc/passwd", "zone.tab",
+                          "/usr/share/zoneinfo/Africa/Casablanca", "Africa/"}) {
+    std::string err = error_of(centre + "timezone = " + bad + "\n" + sync);
+    EXPECT_EQ(err.rfind("centre.conf:7: timezone: ", 0), 0u) << bad << " -> " << err;
+    EXPECT_NE(err.find("Africa/Casablanca"), std::string::npos) << "says what is expected: " << err;
+  }
+  Settings s = Settings::from_document(ConfigDocument::parse(centre + "timezone = Europe/Paris\n" + sync, "c.conf"));
+  EXPECT_EQ(s.zone.name(), "Europe/Paris");
+}

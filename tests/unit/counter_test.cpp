@@ -48,7 +48,7 @@ class CounterTest : public ::testing::Test {
   }
   fs::path dir;
   CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
-  ManualClock clock{from_local(2026, 11, 30, 9, 0)};
+  ManualClock clock{from_local(2026, 11, 30, 9, 0, cfg.settings.zone), cfg.settings.zone};
   std::optional<store::Database> db;
   std::optional<KioskStore> kiosk;
   std::optional<CounterStore> counter;
@@ -127,7 +127,7 @@ TEST_F(CounterTest, RecallNoShowTransferAndServed) {
 }
 
 TEST_F(CounterTest, DetailsAreShownOnlyWhileSheIsServedAndEachViewIsAudited) {
-  IssueRequest r{"jisr", VisitorDetails{"Canary", "0611223344", "", "1990", "Anfa", "sms"}, "", false};
+  IssueRequest r{"jisr", VisitorDetails{"Canary", "0611223344", "", "1990", "Anfa", ContactPreference::Sms}, "", false};
   IssuedTicket t = kiosk->issue(r, clock.now());
   std::string id = id_of(t.number);
   EXPECT_FALSE(counter->visitor_details(id, "salma", clock.now())) << "not while she waits";
@@ -160,7 +160,7 @@ TEST_F(CounterTest, TheDaysFiguresMatchASeededDay) {
   counter->served(t2->id, "jisr_registered", "", "salma", start + std::chrono::minutes(20));
   auto t3 = call_at(6);
   counter->no_show(t3->id, "salma", start + std::chrono::minutes(8));
-  auto figs = counter->figures(local_day(start));
+  auto figs = counter->figures(local_day(start, clock.zone()));
   auto it = std::find_if(figs.begin(), figs.end(), [](const ServiceFigures& f) { return f.service_id == "jisr"; });
   ASSERT_NE(it, figs.end());
   EXPECT_EQ(it->tickets, 4);
@@ -181,8 +181,8 @@ TEST_F(CounterTest, ACountersMedianWaitIsTheMedianOfAllItsServicesWaits) {
   for (int minutes : {10, 20, 30})
     ASSERT_TRUE(counter->call_next({"jisr"}, 1, "salma", start + std::chrono::minutes(minutes)));
   ASSERT_TRUE(counter->call_next({"legal"}, 1, "salma", start + std::chrono::minutes(50)));
-  ServiceFigures both = counter->figures(local_day(start), {"jisr", "legal"});
+  ServiceFigures both = counter->figures(local_day(start, cfg.settings.zone), {"jisr", "legal"});
   EXPECT_EQ(both.tickets, 4);
   EXPECT_DOUBLE_EQ(both.median_wait_minutes, 20) << "waits 10, 20, 30 and 50 minutes";  // the larger median: 50
-  EXPECT_DOUBLE_EQ(counter->figures(local_day(start), {"legal"}).median_wait_minutes, 50);
+  EXPECT_DOUBLE_EQ(counter->figures(local_day(start, cfg.settings.zone), {"legal"}).median_wait_minutes, 50);
 }

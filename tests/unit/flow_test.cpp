@@ -10,7 +10,7 @@ using namespace shubbak;
 class FlowTest : public ::testing::Test {
  protected:
   CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
-  ManualClock clock{from_local(2026, 11, 30, 9, 0)};
+  ManualClock clock{from_local(2026, 11, 30, 9, 0, cfg.settings.zone), cfg.settings.zone};
   VisitorFlow flow{cfg.catalogue, cfg.settings, false};
   FlowState s = flow.initial(clock.now());
   std::vector<Effect> fx;
@@ -144,7 +144,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   send(ev::OpenService{"jisr"});
   send(ev::Register{});
   ASSERT_EQ(s.screen, Screen::Form);
-  EXPECT_EQ(s.form.keyboard, "fr");
+  EXPECT_EQ(s.form.keyboard, Keyboard::French);
   EXPECT_TRUE(s.form.shift) << "a name starts with a capital";
   send(ev::FieldNext{});
   EXPECT_EQ(s.form.error, "form.error.name_missing");
@@ -152,7 +152,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   EXPECT_EQ(effect<fx::PlayPrompt>()->key, "form.error.name_missing") << "the problem is also spoken";
   send(ev::KeyText{"Amina"});
   send(ev::FieldNext{});
-  EXPECT_EQ(s.form.keyboard, "digits");
+  EXPECT_EQ(s.form.keyboard, Keyboard::Digits);
   send(ev::KeyText{"+212 6 12 34 56 78"});
   send(ev::FieldNext{});
   EXPECT_EQ(u32_to_utf8(s.form.values[Field::Phone]), "0612345678") << "stored normalised";
@@ -161,7 +161,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   send(ev::FieldNext{});  // ignored while the store answers
   send(ev::VisitorNotFound{});
   send(ev::FieldNext{});  // CIN is optional
-  EXPECT_EQ(s.form.keyboard, "digits");
+  EXPECT_EQ(s.form.keyboard, Keyboard::Digits);
   send(ev::KeyText{"2030"});
   send(ev::FieldNext{});
   EXPECT_EQ(s.form.error, "form.error.birth_year");
@@ -173,7 +173,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   send(ev::FieldNext{});
   send(ev::FieldNext{});
   EXPECT_EQ(s.form.error, "form.error.contact_missing");
-  send(ev::ChooseContact{"call"});
+  send(ev::ChooseContact{ContactPreference::Call});
   send(ev::FieldNext{});
   ASSERT_EQ(s.screen, Screen::Consent);
   send(ev::Back{});
@@ -185,7 +185,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   ASSERT_TRUE(issue->visitor);
   EXPECT_EQ(issue->visitor->name, "Amina");
   EXPECT_EQ(issue->visitor->birth_year, "1988");
-  EXPECT_EQ(issue->visitor->contact, "call");
+  EXPECT_EQ(issue->visitor->contact, ContactPreference::Call);
   EXPECT_TRUE(s.form.values.empty()) << "the form is forgotten once handed to the store";
 }
 
@@ -226,18 +226,18 @@ TEST_F(FlowTest, CheckInByPhoneGivesATicketLinkedToHerRegistration) {
   send(ev::OpenService{"jisr"});
   send(ev::CheckIn{});
   ASSERT_EQ(s.screen, Screen::CheckIn);
-  EXPECT_EQ(s.form.keyboard, "digits");
+  EXPECT_EQ(s.form.keyboard, Keyboard::Digits);
   send(ev::KeyText{"0611223344"});
   send(ev::FieldNext{});
   ASSERT_NE(effect<fx::LookupVisitor>(), nullptr);
   send(ev::VisitorNotFound{});
   EXPECT_EQ(s.form.error, "checkin.not_found");
   send(ev::CheckInWithCin{});
-  EXPECT_EQ(s.form.keyboard, "cin");
+  EXPECT_EQ(s.form.keyboard, Keyboard::Cin);
   send(ev::KeyText{"ab123456"});
   send(ev::FieldNext{});
   ASSERT_NE(effect<fx::LookupVisitor>(), nullptr);
-  EXPECT_EQ(effect<fx::LookupVisitor>()->kind, "cin");
+  EXPECT_EQ(effect<fx::LookupVisitor>()->kind, IdentityKind::Cin);
   EXPECT_EQ(effect<fx::LookupVisitor>()->normalized, "AB123456");
   send(ev::VisitorFound{"v-1"});
   auto* issue = effect<fx::IssueTicket>();
@@ -261,4 +261,53 @@ TEST_F(FlowTest, ADuplicateRegistrationIsCaughtAndOffersCheckIn) {
   ASSERT_NE(issue, nullptr);
   EXPECT_EQ(issue->existing_visitor_id, "v-7");
   EXPECT_FALSE(issue->visitor);
+}
+
+// The flow reads the date in the zone it is given, never in TZ: on 31 December 2026 at 12:00 UTC it is already
+// 1 January 2027 on Kiritimati (UTC+14), where someone born in 2017 is ten, old enough to register.
+TEST(FlowTimeZone, TheDateComesFromTheCentresZoneNotFromTz) {
+  CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
+  const TimePoint now = from_local(2026, 12, 31, 12, 0, TimeZone::utc());
+  auto birth_year_error = [&](const TimeZone& zone) {
+    Settings settings = cfg.settings;
+    settings.zone = zone;
+    VisitorFlow flow{cfg.catalogue, settings, false};
+    FlowState s = flow.initial(now);
+    for (const Event& e : std::vector<Event>{ev::ChooseLanguage{"fr"}, ev::OpenService{"jisr"}, ev::Register{},
+                                             ev::KeyText{"Amina"}, ev::FieldNext{}, ev::KeyText{"0612345678"},
+                                             ev::FieldNext{}, ev::VisitorNotFound{}, ev::FieldNext{},
+                                             ev::KeyText{"2017"}, ev::FieldNext{}})
+      s = flow.handle(s, e, now).state;
+    return s.form.error;
+  };
+  ::unsetenv("TZ");
+  ::tzset();
+  EXPECT_EQ(birth_year_error(TimeZone::load("Pacific/Kiritimati")), "");
+  EXPECT_EQ(birth_year_error(TimeZone::utc()), "form.error.birth_year");  // still 2026 there: nine years old
+  ::setenv("TZ", "Pacific/Kiritimati", 1);  // the process's TZ changes nothing
+  ::tzset();
+  EXPECT_EQ(birth_year_error(TimeZone::utc()), "form.error.birth_year");
+  ::unsetenv("TZ");
+  ::tzset();
+}
+
+// The kinds are enums inside; outside (store, outbox payloads, automation ids) they keep their spellings.
+TEST(FlowKinds, SpellingsOnDiskAndOnTheWireAreUnchanged) {
+  EXPECT_STREQ(identity_kind_name(IdentityKind::Phone), "phone");
+  EXPECT_STREQ(identity_kind_name(IdentityKind::Cin), "cin");
+  EXPECT_EQ(parse_identity_kind("cin"), IdentityKind::Cin);
+  EXPECT_FALSE(parse_identity_kind("CIN"));
+  EXPECT_STREQ(contact_preference_name(ContactPreference::Sms), "sms");
+  EXPECT_STREQ(contact_preference_name(ContactPreference::Call), "call");
+  EXPECT_STREQ(contact_preference_name(ContactPreference::None), "none");
+  EXPECT_STREQ(contact_preference_name(std::optional<ContactPreference>()), "");
+  EXPECT_EQ(parse_contact_preference("call"), ContactPreference::Call);
+  EXPECT_FALSE(parse_contact_preference(""));
+  const char* names[] = {"ar", "fr", "zgh", "digits", "cin"};
+  for (size_t i = 0; i < std::size(kAllKeyboards); ++i) {
+    EXPECT_STREQ(keyboard_name(kAllKeyboards[i]), names[i]);
+    EXPECT_EQ(parse_keyboard(names[i]), kAllKeyboards[i]);
+  }
+  EXPECT_EQ(VisitorFlow::keyboard_for(Field::Name, "zgh"), Keyboard::Tifinagh);
+  EXPECT_EQ(VisitorFlow::keyboard_for(Field::Name, ""), Keyboard::French);
 }

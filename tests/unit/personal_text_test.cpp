@@ -92,7 +92,7 @@ class PersonalText : public ::testing::Test {
   ui::Metrics metrics = ui::Metrics::for_screen(kW, kH, cfg.settings.tuning);
   text::FontSet fonts;
   text::TextCache cache;
-  ManualClock clock{from_local(2026, 11, 30, 9, 0)};
+  ManualClock clock{from_local(2026, 11, 30, 9, 0, cfg.settings.zone), cfg.settings.zone};
   VisitorFlow flow{cfg.catalogue, cfg.settings, false};
   FlowState s = flow.initial(clock.now());
 };
@@ -146,7 +146,7 @@ TEST_F(PersonalText, HerDetailsAndTheNoteOnTheCounterConsoleAreNeverCached) {
   st.current_number = "A-001";
   st.note = "Khadouj revient lundi";
   ui::CounterView v{st, cfg.catalogue, {}, {}, {}, 0, {}, 0, 0, 0};
-  v.details = VisitorDetails{"Khadouj Oubella", "0661234567", "JT445566", "1987", "Hay Hassani", "sms"};
+  v.details = VisitorDetails{"Khadouj Oubella", "0661234567", "JT445566", "1987", "Hay Hassani", ContactPreference::Sms};
   std::vector<ui::WidgetRecord> ws = frame("fr", [&](ui::Ui& ui) {
     ui::CounterIntents out;
     ui::draw_counter_console(ui, v, out);

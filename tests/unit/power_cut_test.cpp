@@ -33,7 +33,7 @@ IssueRequest request(int i) {
   if (i % 2 == 0) {
     char phone[16];
     std::snprintf(phone, sizeof phone, "06%08d", i);
-    r.new_visitor = VisitorDetails{"Visitor " + std::to_string(i), phone, "", "1990", "Anfa", "sms"};
+    r.new_visitor = VisitorDetails{"Visitor " + std::to_string(i), phone, "", "1990", "Anfa", ContactPreference::Sms};
   }
   return r;
 }
@@ -66,7 +66,7 @@ class PowerCut : public ::testing::Test {
       db.exec("PRAGMA wal_autocheckpoint=3");  // checkpoints (main-file writes and syncs) happen inside the run
       KioskStore ks(db, cfg.catalogue, cfg.settings);
       vfs.arm(mode, at);
-      TimePoint now = from_local(2026, 11, 30, 9, 0, 0);
+      TimePoint now = from_local(2026, 11, 30, 9, 0, cfg.settings.zone);
       for (int i = 0; i < n && !vfs.power_is_off(); ++i) {
         // After an error the visitor taps "try again" once (the kiosk keeps what she typed).
         for (int attempt = 0; attempt < 2; ++attempt) {
@@ -104,7 +104,7 @@ class PowerCut : public ::testing::Test {
                         "WHERE t.registration_id=r.id)"), 0) << where;
     // After the restart the kiosk goes on, and never gives a shown number again.
     KioskStore ks(db, cfg.catalogue, cfg.settings);
-    std::string next = ks.issue(request(0), from_local(2026, 11, 30, 12, 0, 0)).number;
+    std::string next = ks.issue(request(0), from_local(2026, 11, 30, 12, 0, cfg.settings.zone)).number;
     EXPECT_FALSE(o.shown.count(next)) << where << ": number " << next << " given twice";
     return static_cast<int>(durable.size());
   }

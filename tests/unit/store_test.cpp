@@ -62,7 +62,7 @@ TEST_F(StoreTest, NewerSchemaIsRefusedAndLeftUntouched) {
 TEST_F(StoreTest, RegistrationTicketAndOutboxAreWrittenTogether) {
   store::Database db = store::open_store(dir.string());
   KioskStore ks(db, cfg.catalogue, cfg.settings);
-  IssueRequest req{"jisr", VisitorDetails{"Canary Fatima", "0611223344", "AB123456", "1990", "Anfa", "sms"}, "", false};
+  IssueRequest req{"jisr", VisitorDetails{"Canary Fatima", "0611223344", "AB123456", "1990", "Anfa", ContactPreference::Sms}, "", false};
   IssuedTicket t = ks.issue(req, std::chrono::system_clock::now());
   EXPECT_EQ(t.number, "A-001");
   EXPECT_EQ(count(db, "visitors"), 1);
@@ -96,7 +96,7 @@ TEST_F(StoreTest, AFailureMidWriteLeavesNothingHalfWritten) {
   // The second outbox row (after visitor, registration, ticket and the first outbox row) fails.
   db.exec("CREATE TEMP TRIGGER fail_second BEFORE INSERT ON outbox WHEN (SELECT count(*) FROM outbox) >= 1 "
           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-  IssueRequest req{"jisr", VisitorDetails{"N", "0611223344", "", "1990", "", ""}, "", false};
+  IssueRequest req{"jisr", VisitorDetails{"N", "0611223344", "", "1990", "", std::nullopt}, "", false};
   EXPECT_THROW(ks.issue(req, std::chrono::system_clock::now()), store::StoreError);
   for (const char* t : {"visitors", "registrations", "tickets", "outbox"}) EXPECT_EQ(count(db, t), 0) << t;
   db.exec("DROP TRIGGER fail_second");
@@ -121,7 +121,7 @@ TEST_F(StoreTest, AFailedSaveLeavesNoneOfHerDetailsBoundInMemory) {
   KioskStore ks(db, cfg.catalogue, cfg.settings);
   // The visitor's own row fails (as on a full disk): the statement that carries her details throws mid-run.
   db.exec("CREATE TEMP TRIGGER fail_visitor BEFORE INSERT ON visitors BEGIN SELECT RAISE(ABORT, 'injected'); END");
-  IssueRequest req{"jisr", VisitorDetails{"Canary Zineb", "0677889900", "ZX987654", "1991", "Anfa", "sms"}, "", false};
+  IssueRequest req{"jisr", VisitorDetails{"Canary Zineb", "0677889900", "ZX987654", "1991", "Anfa", ContactPreference::Sms}, "", false};
   EXPECT_THROW(ks.issue(req, std::chrono::system_clock::now()), store::StoreError);
   std::string held = bound_values(db);
   ASSERT_NE(held.find("INSERT INTO visitors"), std::string::npos) << "the cached statement is kept (the test looks)";
@@ -147,15 +147,34 @@ TEST_F(StoreTest, ACachedStatementIsLentToOneUserAtATime) {
 TEST_F(StoreTest, NumbersArePerServiceAndRestartAtLocalMidnight) {
   store::Database db = store::open_store(dir.string());
   KioskStore ks(db, cfg.catalogue, cfg.settings);
-  TimePoint evening = from_local(2026, 11, 30, 23, 59, 0);
+  TimePoint evening = from_local(2026, 11, 30, 23, 59, cfg.settings.zone);
   EXPECT_EQ(ks.issue({"jisr", {}, "", false}, evening).number, "A-001");
   EXPECT_EQ(ks.issue({"jisr", {}, "", false}, evening).number, "A-002");
   EXPECT_EQ(ks.issue({"literacy", {}, "", false}, evening).number, "D-001");
   IssuedTicket third = ks.issue({"jisr", {}, "", false}, evening);
   EXPECT_EQ(third.people_ahead, 2);
   EXPECT_EQ(third.wait_minutes, (2 * 15 + 1) / 2);  // 2 ahead, 15 min each, 2 counters
-  TimePoint morning = from_local(2026, 12, 1, 0, 0, 30);
+  TimePoint morning = from_local(2026, 12, 1, 0, 0, 30, cfg.settings.zone);
   EXPECT_EQ(ks.issue({"jisr", {}, "", false}, morning).number, "A-001");
+}
+
+// The centre's day, whatever TZ says: at 23:30 UTC it is already the next day on Kiritimati (UTC+14), and ticket
+// numbers restart at its midnight (10:00 UTC), not at UTC's.
+TEST_F(StoreTest, TheTicketDayIsTheCentresDayWhateverTzSays) {
+  ::setenv("TZ", "America/Los_Angeles", 1);
+  ::tzset();
+  Settings settings = cfg.settings;
+  settings.zone = TimeZone::load("Pacific/Kiritimati");
+  store::Database db = store::open_store(dir.string());
+  KioskStore ks(db, cfg.catalogue, settings);
+  const TimeZone utc;
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, from_local(2026, 12, 1, 23, 30, utc)).number, "A-001");
+  EXPECT_EQ(db.scalar_text("SELECT day FROM tickets"), "2026-12-02");
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, from_local(2026, 12, 2, 9, 59, utc)).number, "A-002");  // 23:59 there
+  EXPECT_EQ(ks.issue({"jisr", {}, "", false}, from_local(2026, 12, 2, 10, 0, utc)).number, "A-001");  // midnight
+  EXPECT_EQ(ks.tickets_today(from_local(2026, 12, 2, 10, 5, utc)), 1);
+  ::unsetenv("TZ");
+  ::tzset();
 }
 
 TEST_F(StoreTest, TwoConnectionsNeverShareANumber) {
@@ -225,15 +244,16 @@ TEST_F(StoreTest, OutboxLifecycleAndPayloadRetention) {
 TEST_F(StoreTest, PurgeKeepsTodaysAndUnsentDetailsOnly) {
   store::Database db = store::open_store(dir.string());
   KioskStore ks(db, cfg.catalogue, cfg.settings);
-  TimePoint monday = from_local(2026, 11, 30, 10, 0, 0), tuesday = from_local(2026, 12, 1, 9, 0, 0);
-  ks.issue({"jisr", VisitorDetails{"Sent Monday", "0611000001", "", "1990", "", ""}, "", false}, monday);
-  ks.issue({"jisr", VisitorDetails{"Unsent Monday", "0611000002", "", "1990", "", ""}, "", false}, monday);
-  ks.issue({"jisr", VisitorDetails{"Sent Tuesday", "0611000003", "", "1990", "", ""}, "", false}, tuesday);
+  const TimeZone& zone = cfg.settings.zone;
+  TimePoint monday = from_local(2026, 11, 30, 10, 0, zone), tuesday = from_local(2026, 12, 1, 9, 0, zone);
+  ks.issue({"jisr", VisitorDetails{"Sent Monday", "0611000001", "", "1990", "", std::nullopt}, "", false}, monday);
+  ks.issue({"jisr", VisitorDetails{"Unsent Monday", "0611000002", "", "1990", "", std::nullopt}, "", false}, monday);
+  ks.issue({"jisr", VisitorDetails{"Sent Tuesday", "0611000003", "", "1990", "", std::nullopt}, "", false}, tuesday);
   db.exec("UPDATE tickets SET note='she asked about childcare' WHERE day='2026-11-30'");
   db.exec("UPDATE outbox SET state='sent' WHERE visitor_id IN (SELECT id FROM visitors WHERE full_name<>'Unsent Monday')");
   db.exec("UPDATE outbox SET state='sent' WHERE visitor_id IS NULL");
 
-  store::PurgeResult r = store::purge_personal_details(db, tuesday, 0);
+  store::PurgeResult r = store::purge_personal_details(db, tuesday, 0, zone);
   EXPECT_EQ(r.visitors, 1);
   EXPECT_EQ(r.waiting_send, 1);
   EXPECT_EQ(r.notes, 2);
@@ -246,9 +266,9 @@ TEST_F(StoreTest, PurgeKeepsTodaysAndUnsentDetailsOnly) {
   EXPECT_EQ(db.scalar("SELECT count(*) FROM visitors WHERE purged_at IS NOT NULL AND phone IS NULL"), 1);
   EXPECT_EQ(db.scalar("SELECT count(*) FROM tickets WHERE note IS NOT NULL"), 0);
   // Check-in by phone still finds the purged visitor.
-  EXPECT_TRUE(ks.find_visitor("phone", "0611000001"));
+  EXPECT_TRUE(ks.find_visitor(IdentityKind::Phone, "0611000001"));
   // Kept one day longer when the centre says so.
   db.exec("UPDATE outbox SET state='sent'");
-  EXPECT_EQ(store::purge_personal_details(db, tuesday, 1).visitors, 0);
-  EXPECT_EQ(store::purge_personal_details(db, tuesday, 0).visitors, 1);
+  EXPECT_EQ(store::purge_personal_details(db, tuesday, 1, zone).visitors, 0);
+  EXPECT_EQ(store::purge_personal_details(db, tuesday, 0, zone).visitors, 1);
 }

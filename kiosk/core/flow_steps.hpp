@@ -1,0 +1,58 @@
+// Inside the visitor flow (kiosk/core/flow*.cpp only): one handler per screen, each given the event and a Turn.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/flow.hpp"
+
+namespace shubbak::flow {
+
+// One event being handled: what the flow knows, the state it changes and the effects it asks for.
+struct Turn {
+  const Catalogue& catalogue;
+  const Settings& settings;
+  bool has_printer;
+  TimePoint now;
+  FlowState& s;
+  std::vector<Effect>& effects;
+
+  void say(std::string key) { effects.push_back(fx::PlayPrompt{s.lang, std::move(key)}); }
+  void say_screen() { say(VisitorFlow::prompt_key(s)); }
+  // Back to the welcome screen with everything she chose or typed forgotten.
+  void go_home() {
+    s = FlowState{};
+    s.last_activity = now;
+  }
+  void issue(fx::IssueTicket ticket) {
+    s.saving = true;
+    effects.push_back(std::move(ticket));
+  }
+};
+
+// Events that mean the same on every screen (home, listen, call staff, time) and the app's answers (saved, not
+// saved, found, not found). False if `e` is none of them.
+bool on_any_screen(Turn& t, const Event& e);
+
+// The screens (flow_screens.cpp).
+void on_welcome(Turn& t, const Event& e);
+void on_catalogue(Turn& t, const Event& e);
+void on_help(Turn& t, const Event& e);
+void on_service(Turn& t, const Event& e);
+void on_consent(Turn& t, const Event& e);
+void on_duplicate(Turn& t, const Event& e);
+void on_ticket(Turn& t, const Event& e);
+void on_store_error(Turn& t, const Event& e);
+void on_more_time(Turn& t, const Event& e);
+
+// The typing screens and their fields (flow_form.cpp).
+void on_form(Turn& t, const Event& e);
+void on_checkin(Turn& t, const Event& e);
+void start_registration(Turn& t, const Service& service);
+void start_checkin(Turn& t);
+void start_field(Turn& t);
+VisitorDetails details_of(const FormState& f);  // what the form holds, for the store (with her consent)
+void on_visitor_found(Turn& t, const ev::VisitorFound& f);
+void on_visitor_not_found(Turn& t);
+
+}  // namespace shubbak::flow

@@ -144,7 +144,7 @@ std::unique_ptr<Role> KioskApp::open_role() {
 // The counter sees it while a kiosk of the centre runs on its last good catalogue; it clears once one is accepted.
 void KioskApp::note_catalogue_state() {
   if (catalogue_refused_.empty()) store_->resolve_alerts(kCatalogueAlert, clock_.now());
-  else store_->raise_alert(kCatalogueAlert, config_.settings.kiosk_id, clock_.now());
+  else store_->raise_alert_once(kCatalogueAlert, config_.settings.kiosk_id, clock_.now());
 }
 
 // The one place that looks at --role (with out_of_service below).
@@ -202,7 +202,31 @@ bool KioskApp::reload_catalogue_if_changed() {
   return true;
 }
 
+// The store failed while a role was working (disk full, I/O error, a damaged page): the role goes, and its own
+// out-of-service screen takes its place, trying again every store_retry_seconds. No exit, so no crash loop.
+// (The visitor's role catches a failed save itself and keeps her details for "try again".)
+bool KioskApp::survive_store_failure(const std::function<void()>& work) {
+  try {
+    work();
+    return false;
+  } catch (const store::StoreError& e) {
+    log::error(std::string("out of service: the data store failed (") + store::fault_name(e.fault) + "): " +
+               e.what() + "; trying again every " + std::to_string(config_.settings.tuning.store_retry_seconds) +
+               " s");
+    role_.reset();  // before the store it uses
+    store_.reset();
+    db_.reset();
+    store_down_ = true;
+    role_ = out_of_service();
+    return true;
+  }
+}
+
 void KioskApp::frame() {
+  survive_store_failure([this] { draw_frame(); });
+}
+
+void KioskApp::draw_frame() {
   const auto start = Steady::now();
   host_->begin_frame(input_);
   const std::string lang = role_->lang();
@@ -220,16 +244,20 @@ void KioskApp::frame() {
 }
 
 void KioskApp::pass_time() {
-  replace_role_if_due();
-  reload_catalogue_if_changed();
-  role_->poll();
-  role_->tick();
+  survive_store_failure([this] {
+    replace_role_if_due();
+    reload_catalogue_if_changed();
+    role_->poll();
+    role_->tick();
+  });
 }
 
 void KioskApp::advance_clock(Seconds s) {
   clock_.advance(s);
-  replace_role_if_due();
-  role_->tick();
+  survive_store_failure([this] {
+    replace_role_if_due();
+    role_->tick();
+  });
 }
 
 void KioskApp::shot(const std::string& name) {
@@ -267,19 +295,19 @@ int KioskApp::run_interactive() {
       log::info("quitting");
       return 0;
     }
-    if (wake.input) {
-      frames_owed = redraw_after;
-      role_->touch();
-    }
+    if (wake.input) frames_owed = redraw_after;
     if (wake.redraw) frames_owed = redraw_after;
     bool redraw = !input_.empty();
-    redraw = reload_catalogue_if_changed() || redraw;
-    redraw = role_->poll() || redraw;  // another process wrote: show it
-    redraw = replace_role_if_due() || redraw;
-    if (role_->timers_active() && Steady::now() >= next_tick) {
-      next_tick = Steady::now() + std::chrono::milliseconds(role_->tick_ms());
-      redraw = role_->tick() || redraw;
-    }
+    redraw = survive_store_failure([&] {
+      if (wake.input) role_->touch();
+      redraw = reload_catalogue_if_changed() || redraw;
+      redraw = role_->poll() || redraw;  // another process wrote: show it
+      redraw = replace_role_if_due() || redraw;
+      if (role_->timers_active() && Steady::now() >= next_tick) {
+        next_tick = Steady::now() + std::chrono::milliseconds(role_->tick_ms());
+        redraw = role_->tick() || redraw;
+      }
+    }) || redraw;
     if (redraw) frames_owed = std::max(frames_owed, 1);
   }
 }

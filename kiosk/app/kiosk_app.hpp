@@ -2,6 +2,7 @@
 // display, or its out-of-service screen), and the loop — event-waiting when interactive, command by command under
 // an automation script. The role is chosen in one place (open_role / out_of_service); the loop never asks which.
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ class KioskApp final : private ScriptTarget {
  private:
   // ScriptTarget: what an automation script drives.
   void frame() override;
+  void draw_frame();
+  // Runs work; if the store fails inside it, puts the role's out-of-service screen in its place (true).
+  bool survive_store_failure(const std::function<void()>& work);
   void touch() override { role_->touch(); }
   platform::InputQueue& input() override { return input_; }
   const std::vector<ui::WidgetRecord>& widgets() const override { return widgets_; }

@@ -1,5 +1,6 @@
 #include "kiosk/app/last_good_catalogue.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -24,10 +25,15 @@ static bool read_text(const std::string& path, std::string& out) {
 
 // Written beside, then renamed: a power cut leaves the previous copy or the new one, never half of one.
 static void keep(const std::string& path, const std::string& text) {
-  const std::string good = last_good_path(path), tmp = good + ".tmp";
+  const std::string good = last_good_path(path);
   std::string kept;
   if (read_text(good, kept) && kept == text) return;
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  // A temporary name of its own: the kiosk, the counter and the display may all keep a copy at once.
+  std::string tmp = good + ".XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  std::FILE* f = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+  if (fd >= 0 && !f) ::close(fd);
+  if (f) ::fchmod(fd, 0644);
   bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
   if (f) {
     ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;

@@ -143,7 +143,9 @@ bool CounterStore::priority_of(const std::string& ticket_id) { return load(ticke
 
 void CounterStore::resolve_alerts(const std::string& staff, TimePoint now) {
   db_.transaction([&] {
-    db_.prepare("UPDATE alerts SET resolved_at=? WHERE resolved_at IS NULL").bind(1, to_rfc3339_utc(now)).run();
+    // Only the calls for staff: other alerts (the kiosk on its last good catalogue) stay until their cause goes.
+    db_.prepare("UPDATE alerts SET resolved_at=? WHERE resolved_at IS NULL AND kind='call_staff'")
+        .bind(1, to_rfc3339_utc(now)).run();
     append_audit(db_, "staff:" + staff, "alerts_seen", "", std::to_string(db_.changes()), now);
   });
 }

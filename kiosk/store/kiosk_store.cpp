@@ -152,6 +152,13 @@ void KioskStore::raise_alert(const std::string& kind, const std::string& source,
   });
 }
 
+void KioskStore::raise_alert_once(const std::string& kind, const std::string& source, TimePoint now) {
+  auto open = db_.prepare("SELECT count(*) FROM alerts WHERE kind=? AND source=? AND resolved_at IS NULL");
+  open.bind(1, kind).bind(2, source);
+  if (open.step() && open.integer(0) > 0) return;
+  raise_alert(kind, source, now);
+}
+
 void KioskStore::resolve_alerts(const std::string& kind, TimePoint now) {
   {
     auto open = db_.prepare("SELECT count(*) FROM alerts WHERE kind=? AND resolved_at IS NULL");

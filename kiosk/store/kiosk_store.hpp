@@ -25,6 +25,8 @@ class KioskStore {
   // A registered visitor with this phone or CIN (normalised), found by keyed hash.
   std::optional<std::string> find_visitor(IdentityKind kind, const std::string& normalized);
   void raise_alert(const std::string& kind, const std::string& source, TimePoint now);
+  // The same, unless one of this kind from this source is still open (a state, not an event: no pile of rows).
+  void raise_alert_once(const std::string& kind, const std::string& source, TimePoint now);
   // Alerts of this kind no longer hold (e.g. "catalogue_fallback" once a catalogue is accepted). Writes only if any.
   void resolve_alerts(const std::string& kind, TimePoint now);
   int tickets_today(TimePoint now);

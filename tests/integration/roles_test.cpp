@@ -78,6 +78,29 @@ TEST_P(Roles, CounterSaysTheStoreIsDownAndWhatToDoNotTheVisitorsMessage) {
   EXPECT_FALSE(any_label_is(shot, tr.get(lang, "store_error.body"))) << "the visitor's words are not for staff";
 }
 
+// The store fails while the console runs (here: its alerts table is gone, as a damaged page would make it): the
+// console does not exit — which under Restart=always would loop — but shows its own out-of-service screen.
+TEST_P(Roles, TheConsoleSurvivesAStoreThatFailsWhileItRuns) {
+  const std::string data = (t.path / "data").string(), marker = (t.path / "broken").string();
+  const std::string title = translations().get(GetParam(), "counter.out_of_service_title");
+  write_file(t.path / "script.txt",
+             "expect screen signin\nawait-file " + marker + "\nuntil screen.title " + title + "\nshot after\n");
+  Process k = spawn({bin("shubbak-kiosk"), "--headless", "--role", "counter", "--lang", GetParam(), "--data", data,
+                     "--config", cfg(), "--script", (t.path / "script.txt").string(), "--shots",
+                     (t.path / "shots").string(), "--audit", audit().string()});
+  std::string log;
+  ASSERT_TRUE(k.wait_for("kiosk started", &log)) << log;
+  {
+    auto db = shubbak::store::Database::open(data + "/shubbak.db");
+    db.exec("DROP TABLE alerts");
+  }
+  write_file(marker, "now");
+  ASSERT_TRUE(k.wait_for("out of service: the data store failed", &log)) << log;
+  EXPECT_EQ(k.stop(0), 0) << log;
+  json shot = last_shot(audit());
+  EXPECT_EQ(shot["screen"], "counter_out_of_service");
+}
+
 TEST_P(Roles, DisplayAsksTheHallToWaitWithoutTechnicalWords) {
   const std::string lang = GetParam();
   const auto tr = translations();

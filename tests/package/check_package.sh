@@ -30,6 +30,7 @@ if file "$out/root/usr/bin/shubbak-kiosk" | grep -q "not stripped"; then fail "b
 dpkg-deb -e "$deb" "$out/control"
 grep -q '^Depends:.*cage' "$out/control/control" || fail "Depends lacks cage"
 grep -q '^Depends:.*adduser' "$out/control/control" || fail "Depends lacks adduser"
+grep -q '^Depends:.*tzdata' "$out/control/control" || fail "Depends lacks tzdata (the centre's time zone)"
 for s in postinst prerm postrm; do
   [ -x "$out/control/$s" ] || fail "$s is missing or not executable"
   sh -n "$out/control/$s" || fail "$s does not parse"

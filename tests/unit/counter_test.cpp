@@ -186,3 +186,15 @@ TEST_F(CounterTest, ACountersMedianWaitIsTheMedianOfAllItsServicesWaits) {
   EXPECT_DOUBLE_EQ(both.median_wait_minutes, 20) << "waits 10, 20, 30 and 50 minutes";  // the larger median: 50
   EXPECT_DOUBLE_EQ(counter->figures(local_day(start, cfg.settings.zone), {"legal"}).median_wait_minutes, 50);
 }
+
+// "Seen" on the console acknowledges the calls for staff only: a kiosk still running on its last good catalogue
+// stays on the console's line until a catalogue is accepted; and that state is one row, however often it starts.
+TEST_F(CounterTest, SeeingTheCallsForStaffLeavesOtherAlertsOpen) {
+  kiosk->raise_alert("call_staff", "k1", clock.now());
+  kiosk->raise_alert_once("catalogue_fallback", "k1", clock.now());
+  kiosk->raise_alert_once("catalogue_fallback", "k1", clock.now());  // a second start on the fallback
+  EXPECT_EQ(db->scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback'"), 1);
+  counter->resolve_alerts("salma", clock.now());
+  EXPECT_EQ(db->scalar("SELECT count(*) FROM alerts WHERE kind='call_staff' AND resolved_at IS NULL"), 0);
+  EXPECT_EQ(db->scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL"), 1);
+}

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <vector>
 
+#include "common/atomic_file.hpp"
 #include "store/data_dir.hpp"
 #include "store/seal.hpp"
 #include "common/centre_settings.hpp"
@@ -109,14 +110,9 @@ int catalog_import(const std::string& config_dir, const std::string& file) {
     return 1;
   }
   Settings s = Settings::load(config_dir + "/centre.conf");
-  const std::string target = s.catalogue_file, tmp = target + ".new";
-  const std::string body = read_all(file);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  bool ok = fd >= 0 && ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    std::printf("could not write %s: the centre keeps its catalogue\n", target.c_str());
+  const std::string& target = s.catalogue_file;
+  if (std::string why = replace_file(target, read_all(file)); !why.empty()) {
+    std::printf("%s: the centre keeps its catalogue\n", why.c_str());
     return 1;
   }
   std::printf("%s is now the catalogue (the kiosk shows it from the next visitor)\n", target.c_str());

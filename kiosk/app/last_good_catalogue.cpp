@@ -1,12 +1,10 @@
 #include "kiosk/app/last_good_catalogue.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "common/atomic_file.hpp"
 #include "common/config_file.hpp"
 #include "common/log.hpp"
 
@@ -23,27 +21,14 @@ static bool read_text(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
-// Written beside, then renamed: a power cut leaves the previous copy or the new one, never half of one.
 static void keep(const std::string& path, const std::string& text) {
   const std::string good = last_good_path(path);
   std::string kept;
   if (read_text(good, kept) && kept == text) return;
-  // A temporary name of its own: the kiosk, the counter and the display may all keep a copy at once.
-  std::string tmp = good + ".XXXXXX";
-  int fd = ::mkstemp(tmp.data());
-  std::FILE* f = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
-  if (fd >= 0 && !f) ::close(fd);
-  if (f) ::fchmod(fd, 0644);
-  bool ok = f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  if (f) {
-    ok = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0 && ok;
-    ok = std::fclose(f) == 0 && ok;  // closed whatever happened before
-  }
-  if (ok) ok = std::rename(tmp.c_str(), good.c_str()) == 0;
-  if (!ok) {
-    std::remove(tmp.c_str());
-    log::warn("could not keep a copy of the catalogue as " + good + ": a refused catalogue could not fall back on it");
-  }
+  // replace_file: a power cut leaves the previous copy or the new one, and the kiosk, the counter and the display
+  // may all keep a copy at once.
+  if (std::string why = replace_file(good, text); !why.empty())
+    log::warn(why + ": a refused catalogue could not fall back on a last good copy");
 }
 
 static Catalogue check(const std::string& path, const std::string& text) {

@@ -1,3 +1,4 @@
+#include "common/atomic_file.hpp"
 #include "sync/engine/extras.hpp"
 
 #include "sync/engine/answers.hpp"
@@ -67,19 +68,6 @@ std::string catalogue_problem(const std::string& body) {
   }
 }
 
-// Atomic replace: write beside it, flush to disk, rename over it. A power cut leaves the old or the new file.
-std::string replace_file(const std::string& target, const std::string& body) {
-  std::string tmp = target + ".new";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot write " + tmp + ": " + std::strerror(errno);
-  bool ok = ::write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size()) && ::fsync(fd) == 0;
-  int err = errno;
-  ::close(fd);
-  if (ok && ::rename(tmp.c_str(), target.c_str()) == 0) return "";
-  if (ok) err = errno;
-  ::unlink(tmp.c_str());
-  return "cannot replace " + target + ": " + std::strerror(err);
-}
 
 }  // namespace
 

@@ -1,0 +1,1 @@
+# hub tests (issue 14)

@@ -1,0 +1,1 @@
+# intake tests (issue 14)

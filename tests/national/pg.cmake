@@ -1,0 +1,1 @@
+# pg tests (issue 14)

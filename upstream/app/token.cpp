@@ -1,0 +1,13 @@
+// Placeholder until its owner writes it (issue 14).
+#include <cstdio>
+
+#include "upstream/app/args.hpp"
+
+namespace shubbak::upstream::app {
+
+int cmd_token(const Args&) {
+  std::fprintf(stderr, "shubbak-upstream: token is not built yet\n");
+  return 1;
+}
+
+}  // namespace shubbak::upstream::app

@@ -1,0 +1,72 @@
+// What a receiver asks of PostgreSQL (docs/national.md, "Storage"). One ReceiverStore per worker thread, each with
+// its own connection (a libpq connection string or URI: "host=a,b port=1,2 target_session_attrs=read-write" works).
+// A lost connection is reconnected on the next call; the call that lost it throws DatabaseUnavailable (the
+// receiver answers 503 with Retry-After and the kiosk sends the same batch again).
+#pragma once
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "upstream/intake/batch.hpp"
+#include "upstream/intake/record.hpp"
+
+namespace shubbak::upstream::pg {
+
+struct DatabaseUnavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct TokenOwner {
+  std::string kiosk_id, centre_id;
+};
+
+struct RecordOutcome {
+  enum class Status { Stored, Duplicate, Rejected } status = Status::Stored;
+  std::string id, reason;  // reason: for Rejected
+  bool conflict = false;   // Duplicate whose content differs from the stored record's (logged, counted)
+};
+
+struct PreparedBatch {
+  std::vector<intake::OpenedRecord> opened;
+  std::vector<RecordOutcome> rejected;  // Status::Rejected, with reasons
+};
+
+struct BatchAnswer {
+  std::string json;       // {"results":[...]} in the batch's order
+  bool replayed = false;  // an earlier answer to the same (kiosk, Idempotency-Key)
+  int stored = 0, duplicate = 0, rejected = 0, conflict = 0;
+};
+
+class ReceiverStore {
+ public:
+  explicit ReceiverStore(std::string conninfo);
+  ~ReceiverStore();
+  ReceiverStore(const ReceiverStore&) = delete;
+  ReceiverStore& operator=(const ReceiverStore&) = delete;
+
+  // The kiosk and centre a bearer token was made for (only its SHA-256 is stored); nullopt if unknown or revoked.
+  std::optional<TokenOwner> token_owner(const std::string& token);
+
+  // One transaction: an advisory lock on (kiosk, key) so that the same batch reaching two receivers at once is
+  // answered once; the earlier answer if there is one (prepare is not called); else prepare() opens the records,
+  // they are inserted with ON CONFLICT DO NOTHING (records, facts, identities), conflicts logged, and the answer
+  // is stored before the commit.
+  BatchAnswer receive_batch(const TokenOwner& who, const std::string& idempotency_key,
+                            const std::function<PreparedBatch()>& prepare);
+
+  // The kiosk's health (last seen, backlog, free disk, version, last success), one row per kiosk.
+  void record_heartbeat(const TokenOwner& who, const intake::Heartbeat& beat);
+
+  // Benchmark baseline only (scripts/bench national): one INSERT and one COMMIT per record.
+  void set_naive(bool on) { naive_ = on; }
+  bool connected() const;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+  bool naive_ = false;
+};
+
+}  // namespace shubbak::upstream::pg

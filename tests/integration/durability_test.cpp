@@ -11,9 +11,11 @@
 #include <cstdlib>
 #include <random>
 #include <set>
+#include <sstream>
 
 #include "store/database.hpp"
 #include "tests/integration/helpers.hpp"
+#include "tests/national/hub_fixture.hpp"
 
 using namespace shubbak::testing;
 
@@ -97,10 +99,8 @@ TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
 }
 
 TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
-  TempDir certs_dir;
-  Certs certs = make_certs(certs_dir.path);
-  std::string token;
-  Server up = start_reference_upstream(t.path / "up", certs, t.path / "cfg", token);
+  Hub up = Hub::up(t.path / "hub");
+  make_hub_sync_config(t.path / "cfg", up);
   // Small batches: many commits to be killed between.
   std::string c = read_file(t.path / "cfg/centre.conf");
   c.replace(c.find("low_speed_seconds = 2\n"), 22, "low_speed_seconds = 2\nbatch_max_records = 40\n");
@@ -133,10 +133,9 @@ TEST_F(Durability, SyncKilledMidBatchDeliversEveryRecordExactlyOnce) {
     while (st.step()) local.insert(st.text(0));
     EXPECT_EQ(db.scalar("SELECT count(*) FROM outbox"), static_cast<int64_t>(local.size())) << "all sent";
   }
-  auto udb = shubbak::store::Database::open((t.path / "up/upstream.db").string());
-  auto st = udb.prepare("SELECT id FROM records");
   int64_t rows = 0;
-  while (st.step()) remote.insert(st.text(0)), ++rows;
+  std::istringstream ids(up.psql("SELECT id FROM records"));
+  for (std::string id; std::getline(ids, id);) remote.insert(id), ++rows;
   EXPECT_EQ(rows, static_cast<int64_t>(remote.size())) << "a record stored twice upstream";
   EXPECT_EQ(remote, local) << "upstream and kiosk disagree";
   EXPECT_EQ(remote.size(), 1200u) << "600 registrations make 1,200 records";

@@ -190,27 +190,6 @@ size_t Image::distinct_colours() const {
   return c.size();
 }
 
-Server start_reference_upstream(const fs::path& dir, const Certs& certs, const fs::path& cfg, std::string& token,
-                                const fs::path& cert, const fs::path& key, const std::vector<std::string>& extra,
-                                const fs::path& err_file) {
-  std::string up = dir.string();
-  if (!fs::exists(dir / "keys")) {
-    if (run({bin("shubbak-upstream"), "keygen", "--out", up + "/keys"}).exit_code != 0)
-      throw std::runtime_error("shubbak-upstream keygen failed");
-    Result tok = run({bin("shubbak-upstream"), "token", "add", "kiosk-01", "--data", up});
-    token = tok.out.substr(0, tok.out.find('\n'));
-  }
-  std::vector<std::string> argv = {bin("shubbak-upstream"), "serve", "--data", up, "--listen", "127.0.0.1:0",
-                                   "--cert", (cert.empty() ? certs.server_cert : cert).string(), "--key",
-                                   (key.empty() ? certs.server_key : key).string()};
-  argv.insert(argv.end(), extra.begin(), extra.end());
-  Server s = start_server(argv, err_file);
-  std::string pub = read_file(dir / "keys/seal.pub");
-  pub.pop_back();
-  if (!fs::exists(cfg / "centre.conf")) make_sync_config(cfg, pub, s.url(), certs.ca, token);
-  return s;
-}
-
 bool Process::line(std::string& out, int seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   while (true) {

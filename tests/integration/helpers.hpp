@@ -80,11 +80,6 @@ struct Certs {
 };
 Certs make_certs(const fs::path& dir);
 
-// The reference upstream serving from `dir` (keys made and a token for kiosk-01 added on first use, returned in
-// `token`). If `cfg` has no centre.conf yet, writes one pointing at it.
-Server start_reference_upstream(const fs::path& dir, const Certs& certs, const fs::path& cfg, std::string& token,
-                                const fs::path& cert = {}, const fs::path& key = {},
-                                const std::vector<std::string>& extra = {}, const fs::path& err_file = {});
 
 std::string read_file(const fs::path& p);
 void write_file(const fs::path& p, const std::string& text);

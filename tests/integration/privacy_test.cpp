@@ -84,7 +84,7 @@ class Privacy : public UpstreamTest {
 };
 
 TEST_F(Privacy, AfterThePurgeTheCanaryIsInNoFileOfTheDataFolder) {
-  Server up = upstream();
+  Hub up = upstream();
   Result r = run(kiosk_argv("visitor", canary_registration("fr")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // The search works: before the purge her details are in the store (the counter needs them today).
@@ -126,9 +126,8 @@ TEST_F(Privacy, AfterThePurgeTheCanaryIsInNoFileOfTheDataFolder) {
 }
 
 TEST_F(Privacy, TheCanaryIsInNoLogAtTheMostVerboseLevel) {
-  fs::path upstream_log = t.path / "upstream.log";
-  ::setenv("SHUBBAK_LOG_LEVEL", "debug", 1);
-  Server up = upstream({}, {}, {}, upstream_log);
+  ::setenv("SHUBBAK_LOG_LEVEL", "debug", 1);  // the hub's receivers inherit it
+  Hub up = upstream();
   ASSERT_EQ(admin({"staff", "add", "salma", "Salma B."}, "4821\n").exit_code, 0);
   std::string logs;
   Result r = run(kiosk_argv("visitor", canary_registration("fr")));
@@ -148,19 +147,20 @@ TEST_F(Privacy, TheCanaryIsInNoLogAtTheMostVerboseLevel) {
   r = admin({"purge"}, "", "+1d");
   logs += r.out + r.err;
   ::unsetenv("SHUBBAK_LOG_LEVEL");
-  logs += read_file(upstream_log);
+  // The national side: the receiver's log, PostgreSQL's, nginx's.
+  for (const char* f : {"receiver.1.log", "pg.log", "nginx/error.log"}) logs += read_file(up.dir / f);
   // The logs are real and verbose: they name the screens she went through and what was sent.
   EXPECT_NE(logs.find("screen consent"), std::string::npos) << "debug logging did not happen";
   EXPECT_NE(logs.find("delivered"), std::string::npos);
   auto found = canaries_in(logs);
   EXPECT_TRUE(found.empty()) << "personal data in the logs: " << found.front();
-  std::printf("searched %zu bytes of logs (kiosk, counter, sync, admin, upstream at debug): no canary\n", logs.size());
+  std::printf("searched %zu bytes of logs (kiosk, counter, sync, admin, receiver at debug, PostgreSQL, nginx): no canary\n", logs.size());
 }
 
 // strace shows every socket a process and its threads open. The visitor's kiosk (and the counter) open none but
 // local ones; shubbak-sync, checked the same way, does open one: the check can fail.
 TEST_F(Privacy, OnlyTheSyncProcessOpensANetworkSocket) {
-  Server up = upstream();
+  Hub up = upstream();
   fs::path trace = t.path / "kiosk.strace";
   // LeakSanitizer cannot run under ptrace: an ASan build (scripts/test-sanitize) skips only the leak check here.
   std::vector<std::string> argv = {"/usr/bin/env", "ASAN_OPTIONS=detect_leaks=0", "/usr/bin/strace", "-f", "-q", "-e",

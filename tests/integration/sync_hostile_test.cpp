@@ -176,9 +176,8 @@ TEST_F(Sync, ASignedCatalogueThatBreaksARuleIsRefusedAndTheLocalOneKept) {
   std::string published = read_file(fs::path(SHUBBAK_SOURCE_DIR) / "config/demo/catalog.conf");
   published.replace(published.find("prefix = B"), 10, "prefix = A");
   write_file(t.path / "published.conf", published);
-  Server up = upstream({}, {}, {"--catalog", (t.path / "published.conf").string()});
-  std::string sign_pub = read_file(t.path / "up/keys/sign.pub");
-  sign_pub.pop_back();
+  Hub up = upstream({"--catalog", (t.path / "published.conf").string()});
+  std::string sign_pub = up.signing_public_key;
   write_file(t.path / "cfg/centre.conf", read_file(t.path / "cfg/centre.conf") + "signing_public_key = " + sign_pub + "\n");
   const std::string before = read_file(t.path / "cfg/catalog.conf");
   Result r = sync_once();
@@ -193,7 +192,7 @@ TEST_F(Sync, ASignedCatalogueThatBreaksARuleIsRefusedAndTheLocalOneKept) {
 
 // A token file that cannot be read says which file and why; a configuration error ends with exit code 3.
 TEST_F(Sync, AnUnreadableTokenFileNamesTheFileAndTheReason) {
-  Server up = upstream();
+  Server up = faulty({});  // never reached: the token file is read first
   seed(1);
   for (const char* why : {"No such file or directory", "Is a directory"}) {
     fs::path token = t.path / "no-token";
@@ -213,7 +212,7 @@ TEST_F(Sync, AnUnreadableTokenFileNamesTheFileAndTheReason) {
 
 // The exit codes of common/exit_codes.hpp: usage 2, configuration 3, data store 4.
 TEST_F(Sync, ExitCodesSayWhatKindOfProblemItIs) {
-  Server up = upstream();
+  Server up = faulty({});
   seed(1);
   EXPECT_EQ(sync_once({"--no-such-flag"}).exit_code, 2);
   EXPECT_EQ(sync_once({"--max-failures", "many"}).exit_code, 2);

@@ -20,27 +20,23 @@ using namespace shubbak::testing;
 using nlohmann::json;
 
 TEST_F(Sync, EverythingReachesTheReferenceUpstreamExactlyOnce) {
-  Server up = upstream();
+  Hub up = upstream();
   seed(300);
   Result r = sync_once();
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(outbox("sent"), 600);
   EXPECT_EQ(outbox("pending") + outbox("in_flight"), 0);
   EXPECT_NE(status("last_success_at"), "");
-  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
   std::set<std::string> ids;
-  std::istringstream in(ex.out);
+  std::istringstream in(exported(up));
   for (std::string l; std::getline(in, l);) EXPECT_TRUE(ids.insert(json::parse(l)["id"]).second);
   EXPECT_EQ(ids, outbox_ids());
-  {
-    auto up_db = shubbak::store::Database::open((t.path / "up/upstream.db").string());
-    EXPECT_GE(up_db.scalar("SELECT count(*) FROM heartbeats WHERE kiosk_id='kiosk-01'"), 1) << "the kiosk said it is alive";
-    EXPECT_EQ(up_db.scalar("SELECT json_extract(body, '$.pending') FROM heartbeats ORDER BY rowid DESC LIMIT 1"), 0);
-  }
+  EXPECT_EQ(up.count("SELECT count(*) FROM kiosk_health WHERE kiosk_id='kiosk-01'"), 1) << "the kiosk said it is alive";
+  EXPECT_EQ(up.count("SELECT pending FROM kiosk_health WHERE kiosk_id='kiosk-01'"), 0);
   // Again: nothing pending, nothing sent twice.
   ASSERT_EQ(sync_once().exit_code, 0);
-  ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
-  EXPECT_EQ(std::count(ex.out.begin(), ex.out.end(), '\n'), 600);
+  std::string again = exported(up);
+  EXPECT_EQ(std::count(again.begin(), again.end(), '\n'), 600);
 }
 
 TEST_F(Sync, ConnectionRefusedKeepsEverythingAndSaysSo) {
@@ -238,7 +234,7 @@ TEST_F(Sync, PinnedKeyMismatchIsRefusedAndTheRightPinWorks) {
 }
 
 TEST_F(Sync, MutualTlsNeedsTheClientCertificate) {
-  Server up = upstream({}, {}, {"--client-ca", certs().ca.string()});
+  Hub up = upstream({"--client-ca", certs().ca.string()});
   seed(2);
   Result r = sync_once();
   EXPECT_EQ(r.exit_code, 1);
@@ -259,7 +255,7 @@ TEST_F(Sync, PlainHttpIsRefused) {
 
 // SIGKILL at random moments while draining 5,000 records, twenty times; then one clean run.
 TEST_F(Sync, KilledTwentyTimesWhileDrainingFiveThousandRecords) {
-  Server up = upstream();
+  Hub up = upstream();
   seed(2500);
   std::mt19937 rng(12345);
   std::uniform_int_distribution<int> delay_ms(20, 700);
@@ -286,9 +282,8 @@ TEST_F(Sync, KilledTwentyTimesWhileDrainingFiveThousandRecords) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(outbox("sent"), 5000);
   EXPECT_EQ(outbox("pending") + outbox("in_flight"), 0);
-  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
   std::map<std::string, int> seen;
-  std::istringstream in(ex.out);
+  std::istringstream in(exported(up));
   for (std::string l; std::getline(in, l);) ++seen[json::parse(l)["id"]];
   EXPECT_EQ(seen.size(), 5000u);
   for (const auto& [id, n] : seen) EXPECT_EQ(n, 1) << id;
@@ -297,9 +292,10 @@ TEST_F(Sync, KilledTwentyTimesWhileDrainingFiveThousandRecords) {
   EXPECT_EQ(upstream_ids, outbox_ids());
 }
 
-// A canary registered at the kiosk: not readable in the outbox, readable by the ministry after export.
-TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheUpstreamCanReadIt) {
-  Server up = upstream();
+// A canary registered at the kiosk: not readable in the outbox, nor in the national export; readable with the
+// registry key (export --identities).
+TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheRegistryCanReadIt) {
+  Hub up = upstream();
   write_file(t.path / "s.txt",
              "tap lang.fr\ntap service.jisr\ntap action.register\ntype Canaryname Zzqx\ntap form.next\n"
              "type 0699887766\ntap form.next\ntype ZZ987654\ntap form.next\ntype 1991\ntap form.next\n"
@@ -321,14 +317,20 @@ TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheUpstreamCanReadIt) {
     EXPECT_EQ(rows, 2);
   }
   ASSERT_EQ(sync_once().exit_code, 0);
-  Result ex = run({bin("shubbak-upstream"), "export", "--data", (t.path / "up").string(), "--json"});
+  std::string plain = exported(up);
+  EXPECT_NE(plain.find("\"kind\":\"registration\""), std::string::npos) << plain;
+  EXPECT_EQ(plain.find("Canaryname"), std::string::npos);
+  EXPECT_EQ(plain.find("0699887766"), std::string::npos);
+  Result ex = run({bin("shubbak-upstream"), "export", "--db", up.db, "--identities", "--registry-key",
+                   up.registry_key_file, "--reason", "test"});
+  ASSERT_EQ(ex.exit_code, 0) << ex.err;
   EXPECT_NE(ex.out.find("Canaryname Zzqx"), std::string::npos);
   EXPECT_NE(ex.out.find("0699887766"), std::string::npos);
 }
 
 // The daemon: new records leave within about a second, without waiting for the interval; SIGTERM ends it cleanly.
 TEST_F(Sync, DaemonSendsNewRecordsPromptlyAndStopsOnSigterm) {
-  Server up = upstream();
+  Hub up = upstream();
   seed(1);
   pid_t pid = fork();
   if (pid == 0) {
@@ -361,9 +363,8 @@ TEST_F(Sync, SignedCatalogueReplacesTheLocalOneAndAForgedOneDoesNot) {
   std::string published = read_file(fs::path(SHUBBAK_SOURCE_DIR) / "config/demo/catalog.conf");
   published.replace(published.find("title.fr = Accompagnement Jisr"), 30, "title.fr = Programme Jisr");
   write_file(t.path / "published.conf", published);
-  Server up = upstream({}, {}, {"--catalog", (t.path / "published.conf").string()});
-  std::string sign_pub = read_file(t.path / "up/keys/sign.pub");
-  sign_pub.pop_back();
+  Hub up = upstream({"--catalog", (t.path / "published.conf").string()});
+  std::string sign_pub = up.signing_public_key;
   std::string centre = read_file(t.path / "cfg/centre.conf");
   write_file(t.path / "cfg/centre.conf", centre + "signing_public_key = " + sign_pub + "\n");
   Result r = sync_once();
@@ -371,8 +372,9 @@ TEST_F(Sync, SignedCatalogueReplacesTheLocalOneAndAForgedOneDoesNot) {
   EXPECT_EQ(read_file(t.path / "cfg/catalog.conf"), published);
   // Not signed by the upstream's key: refused, the local file stays.
   TempDir other;
-  ASSERT_EQ(run({bin("shubbak-upstream"), "keygen", "--out", other.path.string()}).exit_code, 0);
-  std::string wrong = read_file(other.path / "sign.pub");
+  ASSERT_EQ(run({bin("shubbak-upstream"), "keygen", "--out", (other.path / "k").string(), "--registry-out",
+                 (other.path / "r").string()}).exit_code, 0);
+  std::string wrong = read_file(other.path / "k/sign.pub");
   wrong.pop_back();
   write_file(t.path / "cfg/centre.conf", centre + "signing_public_key = " + wrong + "\n");
   write_file(t.path / "cfg/catalog.conf", "# local\n" + published);

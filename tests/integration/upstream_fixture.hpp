@@ -1,9 +1,10 @@
-// A test with a data folder, a config folder and the reference upstream on loopback, with certificates made once
-// per suite (openssl at test time).
+// A test with a data folder, a config folder and the national side on loopback (scripts/hub: PostgreSQL, receivers,
+// nginx with TLS), and client-side test certificates made once per suite (openssl at test time).
 #pragma once
 #include <gtest/gtest.h>
 
 #include "tests/integration/helpers.hpp"
+#include "tests/national/hub_fixture.hpp"
 
 namespace shubbak::testing {
 
@@ -22,14 +23,21 @@ class UpstreamTest : public ::testing::Test {
   const Certs& certs() const { return *certs_; }
   std::string data() const { return (t.path / "data").string(); }
   std::string cfg() const { return (t.path / "cfg").string(); }
-  // The reference upstream, its keys and a token for kiosk-01; writes cfg/centre.conf pointing at it if absent.
-  Server upstream(const fs::path& cert = {}, const fs::path& key = {}, const std::vector<std::string>& extra = {},
-                  const fs::path& err_file = {}) {
-    return start_reference_upstream(t.path / "up", certs(), t.path / "cfg", token_, cert, key, extra, err_file);
+  // The national side (scripts/hub up EXTRA...) and a token for kiosk-01; writes cfg/centre.conf pointing at it
+  // through nginx if absent.
+  Hub upstream(const std::vector<std::string>& extra = {}) {
+    Hub hub = Hub::up(t.path / "hub", 1, extra);
+    if (!fs::exists(t.path / "cfg/centre.conf")) make_hub_sync_config(t.path / "cfg", hub);
+    return hub;
+  }
+  // Every record the national side holds, one JSON object a line (shubbak-upstream export).
+  std::string exported(const Hub& hub) {
+    Result r = run({bin("shubbak-upstream"), "export", "--db", hub.db});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
   }
 
   TempDir t;
-  std::string token_;
   static inline TempDir* certs_dir_ = nullptr;
   static inline Certs* certs_ = nullptr;
 };

@@ -1,8 +1,8 @@
 # scripts/hub and the national side as a whole: exactly once, failover, identities (the lead's).
 add_library(shubbak_hub_fixture STATIC hub_fixture.cpp ${PROJECT_SOURCE_DIR}/tests/integration/helpers.cpp)
 # helpers.cpp reads PNGs (stb_image)
-target_include_directories(shubbak_hub_fixture PUBLIC ${PROJECT_SOURCE_DIR} /usr/include/stb)
-target_link_libraries(shubbak_hub_fixture PUBLIC shubbak_store shubbak_common GTest::gtest)
+target_include_directories(shubbak_hub_fixture PUBLIC ${PROJECT_SOURCE_DIR} )
+target_link_libraries(shubbak_hub_fixture PUBLIC shubbak_store shubbak_common GTest::gtest PkgConfig::IMGUI)
 target_compile_definitions(shubbak_hub_fixture PUBLIC SHUBBAK_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
                            SHUBBAK_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}")
 

@@ -15,7 +15,7 @@ namespace shubbak::testing {
 Fleet::Fleet(const fs::path& dir, const Hub& hub, int kiosks, int registrations, int batch, bool format3)
     : dir_(dir), kiosks_(kiosks) {
   for (int i = 1; i <= kiosks; ++i) {
-    char name[16];
+    char name[32];
     std::snprintf(name, sizeof name, "kiosk-%02d", i);
     make_hub_sync_config(cfg(i), hub, name, format3,
                          "batch_max_records = " + std::to_string(batch) + "\ninterval_seconds = 1\n");

@@ -18,7 +18,24 @@ for b in shubbak-kiosk shubbak-sync shubbak-admin shubbak-upstream; do has "usr/
 for u in kiosk counter display sync upstream; do has "usr/lib/systemd/system/shubbak-$u.service"; done
 for f in usr/share/shubbak/assets/i18n/ar.po usr/share/shubbak/assets/i18n/zgh.po usr/share/shubbak/assets/i18n/fr.po \
          usr/share/shubbak/voice/manifest.json usr/share/shubbak/examples/deploy/centre.conf \
-         usr/share/shubbak/examples/demo/catalog.conf usr/share/doc/shubbak/deployment.md; do has "$f"; done
+         usr/share/shubbak/examples/demo/catalog.conf usr/share/doc/shubbak/deployment.md \
+         usr/share/doc/shubbak/national.md usr/share/shubbak/nginx/shubbak-upstream.conf \
+         usr/share/shubbak/nginx/shubbak-receivers.conf; do has "$f"; done
+# The receiver links PostgreSQL's client library and libmicrohttpd: the package must depend on them.
+dpkg-deb -f "$deb" Depends | grep -q 'libpq5' || fail "Depends lacks libpq5 (the receiver)"
+dpkg-deb -f "$deb" Depends | grep -q 'libmicrohttpd' || fail "Depends lacks libmicrohttpd (the receiver)"
+# The nginx site parses, with its include where the package puts it.
+if command -v nginx >/dev/null; then
+  site="$(sed "s#/usr/share/shubbak/nginx/#$out/root/usr/share/shubbak/nginx/#" \
+          "$out/root/usr/share/shubbak/nginx/shubbak-upstream.conf")"
+  mkdir -p "$out/nginx"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=t -days 1 \
+    -keyout "$out/nginx/k.pem" -out "$out/nginx/c.pem" 2>/dev/null
+  site="$(sed -e "s#/etc/shubbak/upstream/server.pem#$out/nginx/c.pem#" -e "s#/etc/shubbak/upstream/server.key#$out/nginx/k.pem#" \
+          -e "s#listen 443 ssl;#listen 127.0.0.1:1 ssl;#" -e "s#listen \[::\]:443 ssl;##" <<<"$site")"
+  printf 'pid %s/nginx/pid;\nerror_log stderr;\nevents {}\nhttp {\n%s\n}\n' "$out" "$site" > "$out/nginx/nginx.conf"
+  nginx -t -q -e stderr -p "$out/nginx" -c "$out/nginx/nginx.conf" || fail "the nginx site does not parse"
+fi
 # Nothing from a developer's machine: no store, no keys, no tokens.
 if grep -E '\.db$|token$|\.key$|/out/|/build/' <<<"$contents"; then fail "the package carries local files"; fi
 # Binaries are stripped.

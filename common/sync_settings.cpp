@@ -2,11 +2,27 @@
 
 namespace shubbak {
 
+// registry_public_key and national_key_file: both (format 3) or neither (format 2).
+static void read_format3_keys(const ConfigDocument& doc, const SectionReader& r, SyncSettings& s) {
+  s.registry_public_key = r.text_or("registry_public_key", "");
+  std::string file = r.text_or("national_key_file", "");
+  if (!s.registry_public_key.empty() && !is_base64_key32(s.registry_public_key))
+    r.fail("registry_public_key", "not a registry key: 32 bytes in base64 (44 characters ending in '='), as "
+                                  "shubbak-upstream keygen writes it in registry.pub");
+  if (s.registry_public_key.empty() != file.empty())
+    r.fail(file.empty() ? "registry_public_key" : "national_key_file",
+           "registry_public_key and national_key_file go together: give both (identities sealed at the kiosk, "
+           "format 3) or neither");
+  s.national_key_file = doc.resolve(file);
+  s.national_key_where = {doc.file(), r.line_of("national_key_file")};
+}
+
 SyncSettings SyncSettings::from_section(const ConfigDocument& doc, const ConfigSection& sec) {
   SectionReader r(doc, sec);
   r.only_keys({"seal_public_key", "upstream", "ca_file", "pins", "token_file", "client_cert", "client_key",
                "signing_public_key", "interval_seconds", "batch_max_records", "batch_max_kib", "backoff_cap_seconds",
-               "retention_days", "details_kept_days", "connect_timeout_seconds", "low_speed_seconds"});
+               "retention_days", "details_kept_days", "connect_timeout_seconds", "low_speed_seconds", "registry_public_key",
+               "national_key_file"});
   SyncSettings s;
   s.seal_public_key = r.text("seal_public_key");
   s.seal_key_where = {doc.file(), r.line_of("seal_public_key")};
@@ -24,6 +40,7 @@ SyncSettings SyncSettings::from_section(const ConfigDocument& doc, const ConfigS
   s.signing_public_key = r.text_or("signing_public_key", "");
   if (!s.signing_public_key.empty() && !is_base64_key32(s.signing_public_key))
     r.fail("signing_public_key", "not a signing key: 32 bytes in base64 (44 characters ending in '=')");
+  read_format3_keys(doc, r, s);
   s.interval_seconds = static_cast<int>(r.integer("interval_seconds", 1, 86400, s.interval_seconds));
   s.batch_max_records = static_cast<int>(r.integer("batch_max_records", 1, 10000, s.batch_max_records));
   s.batch_max_kib = static_cast<int>(r.integer("batch_max_kib", 1, 65536, s.batch_max_kib));

@@ -26,7 +26,16 @@ struct SyncSettings {
   int connect_timeout_seconds = 10;
   int low_speed_seconds = 30;      // abort a transfer that moves under 10 bytes/s for this long
 
+  // Format 3 (docs/sync-protocol.md): identities sealed at the kiosk to the registry key, women counted by a
+  // keyed hash made with the national key. Both or neither (one alone is a configuration error).
+  std::string registry_public_key;  // base64 X25519 of the offline registry
+  std::string national_key_file;    // file holding the base64 32-byte national key (mode 0600)
+
   std::pair<std::string, int> seal_key_where;  // file and line, for the message
+  std::pair<std::string, int> national_key_where;
+
+  // True when the kiosk writes format 3 (both keys given).
+  bool writes_format3() const { return !registry_public_key.empty(); }
 
   // The one check of the sealing key (the kiosk and the sync need it; status works before it is provisioned).
   // Throws ConfigError naming the file and line.

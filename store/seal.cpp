@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace shubbak::store {
 
@@ -29,8 +30,9 @@ std::optional<Bytes> from_base64(const std::string& s) {
   return out;
 }
 
-Sealer::Sealer(const std::string& public_key_base64) {
+Sealer::Sealer(const std::string& public_key_base64, uint8_t format) : format_(format) {
   init_sodium();
+  if (format != 2 && format != 3) throw std::invalid_argument("a sealed record is written in format 2 or 3");
   auto k = from_base64(public_key_base64);
   if (!k || k->size() != crypto_box_PUBLICKEYBYTES)
     throw std::invalid_argument("the upstream sealing key is not a base64 public key of 32 bytes");
@@ -69,7 +71,8 @@ Bytes deflate_bytes(const std::string& s) {
   return out;
 }
 
-std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size) {
+std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size, bool* too_large) {
+  if (too_large) *too_large = false;
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 32) != Z_OK) return std::nullopt;  // zlib or gzip header
   zs.next_in = const_cast<Bytef*>(b.data());
@@ -82,8 +85,13 @@ std::optional<std::string> inflate_bytes(const Bytes& b, size_t max_size) {
     zs.avail_out = sizeof buf;
     rc = inflate(&zs, Z_NO_FLUSH);
     if (rc != Z_OK && rc != Z_STREAM_END) break;
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > max_size) rc = Z_MEM_ERROR;
+    size_t got = sizeof buf - zs.avail_out;
+    if (out.size() + got > max_size) {
+      if (too_large) *too_large = true;
+      rc = Z_MEM_ERROR;
+      break;
+    }
+    out.append(buf, got);
   }
   inflateEnd(&zs);
   if (rc != Z_STREAM_END) return std::nullopt;
@@ -95,7 +103,7 @@ Bytes Sealer::seal(const std::string& json) {
   Bytes plain = deflate_bytes(json);
   const size_t head = 1 + crypto_box_PUBLICKEYBYTES + crypto_box_NONCEBYTES;
   Bytes out(head + crypto_box_MACBYTES + plain.size());
-  out[0] = 2;
+  out[0] = format_;
   std::copy(ephemeral_pk_.begin(), ephemeral_pk_.end(), out.begin() + 1);
   unsigned char* nonce = out.data() + 1 + crypto_box_PUBLICKEYBYTES;
   randombytes_buf(nonce, crypto_box_NONCEBYTES);
@@ -118,31 +126,65 @@ Opener::~Opener() {
 }
 
 std::optional<std::string> Opener::open(const Bytes& sealed) {
-  init_sodium();
+  auto opened = open(sealed, kDefaultMaxInflated);
+  if (!opened) return std::nullopt;
+  return std::move(opened->json);
+}
+
+// The box's plain text (still compressed), or nullopt. Formats 2 and 3 share the box; anything else, or a box that
+// does not open (a format-1 box's first byte is random, so it may look like 2 or 3), is tried as format 1.
+static std::optional<Bytes> open_box(const Bytes& sealed, const KeyPair& keys,
+                                     std::vector<std::pair<Bytes, Bytes>>& shared, int& format) {
   const size_t head = 1 + crypto_box_PUBLICKEYBYTES + crypto_box_NONCEBYTES;
-  if (sealed.size() >= head + crypto_box_MACBYTES && sealed[0] == 2) {
+  if (sealed.size() >= head + crypto_box_MACBYTES && (sealed[0] == 2 || sealed[0] == 3)) {
     Bytes eph(sealed.begin() + 1, sealed.begin() + 1 + crypto_box_PUBLICKEYBYTES);
     const Bytes* k = nullptr;
-    for (const auto& [pk, key] : shared_)
+    for (const auto& [pk, key] : shared)
       if (pk == eph) k = &key;
     Bytes fresh(crypto_box_BEFORENMBYTES);
-    if (!k && crypto_box_beforenm(fresh.data(), eph.data(), keys_.secret_key.data()) == 0) {
-      if (shared_.size() >= 16) shared_.erase(shared_.begin());
-      shared_.emplace_back(eph, fresh);
-      k = &shared_.back().second;
+    if (!k && crypto_box_beforenm(fresh.data(), eph.data(), keys.secret_key.data()) == 0) {
+      if (shared.size() >= 16) {
+        sodium_memzero(shared.front().second.data(), shared.front().second.size());
+        shared.erase(shared.begin());
+      }
+      shared.emplace_back(eph, fresh);
+      k = &shared.back().second;
     }
+    sodium_memzero(fresh.data(), fresh.size());
     Bytes plain(sealed.size() - head - crypto_box_MACBYTES);
     if (k && crypto_box_open_easy_afternm(plain.data(), sealed.data() + head, sealed.size() - head,
-                                          sealed.data() + 1 + crypto_box_PUBLICKEYBYTES, k->data()) == 0)
-      return inflate_bytes(plain);
+                                          sealed.data() + 1 + crypto_box_PUBLICKEYBYTES, k->data()) == 0) {
+      format = sealed[0];
+      return plain;
+    }
   }
-  // Format 1 (or a format-1 box whose first byte happens to be 2).
   if (sealed.size() < crypto_box_SEALBYTES) return std::nullopt;
   Bytes plain(sealed.size() - crypto_box_SEALBYTES);
-  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys_.public_key.data(),
-                           keys_.secret_key.data()) != 0)
+  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), keys.public_key.data(),
+                           keys.secret_key.data()) != 0)
     return std::nullopt;
-  return inflate_bytes(plain);
+  format = 1;
+  return plain;
+}
+
+std::optional<OpenedPayload> Opener::open(const Bytes& sealed, size_t max_inflated, OpenFailure* why) {
+  init_sodium();
+  if (why) *why = OpenFailure::None;
+  OpenedPayload out;
+  std::optional<Bytes> plain = open_box(sealed, keys_, shared_, out.format);
+  if (!plain) {
+    if (why) *why = OpenFailure::NotForThisKey;
+    return std::nullopt;
+  }
+  bool too_large = false;
+  std::optional<std::string> json = inflate_bytes(*plain, max_inflated, &too_large);
+  sodium_memzero(plain->data(), plain->size());
+  if (!json) {
+    if (why) *why = too_large ? OpenFailure::TooLarge : OpenFailure::Damaged;
+    return std::nullopt;
+  }
+  out.json = std::move(*json);
+  return out;
 }
 
 }  // namespace shubbak::store

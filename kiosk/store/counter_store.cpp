@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 #include <stdexcept>
 
 #include "store/outbox.hpp"
@@ -13,7 +14,11 @@ namespace shubbak {
 using nlohmann::json;
 
 CounterStore::CounterStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
-    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.sync.seal_public_key) {}
+    : db_(db),
+      catalogue_(catalogue),
+      settings_(settings),
+      sealer_(settings.sync.seal_public_key, settings.sync.writes_format3() ? 3 : 2),
+      identity_keys_(store::load_identity_keys(settings.sync)) {}
 
 static QueuedTicket row_to_ticket(store::Statement& st) {
   QueuedTicket t;
@@ -63,7 +68,14 @@ void CounterStore::event(const std::string& ticket_id, const std::string& what, 
   json e = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}, {"ticket_id", t.id},
             {"event", what},                    {"service", t.service_id},       {"number", t.number},
             {"at", at},                         {"staff", staff},                {"counter", t.counter}};
-  if (!key.empty()) e[key] = value;
+  if (key == "note" && identity_keys_) {
+    // Free text a staff member typed is identity-class: in format 3 it travels sealed to the registry key.
+    std::string note = json{{"note", value}}.dump();
+    e["identity"] = store::to_base64(store::seal_identity(note, identity_keys_->registry_public));
+    sodium_memzero(note.data(), note.size());
+  } else if (!key.empty()) {
+    e[key] = value;
+  }
   store::append_outbox(db_, sealer_, "ticket_event", e.dump(), at);
   append_audit(db_, "staff:" + staff, what, t.number, key.empty() || key == "note" ? "" : key + "=" + value, now);
 }

@@ -10,6 +10,7 @@
 #include "common/clock.hpp"
 #include "store/database.hpp"
 #include "kiosk/core/registration.hpp"
+#include "store/identity.hpp"
 #include "store/seal.hpp"
 #include "common/centre_settings.hpp"
 
@@ -63,6 +64,7 @@ class CounterStore {
   const Catalogue& catalogue_;
   const Settings& settings_;
   store::Sealer sealer_;
+  std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
 };
 
 }  // namespace shubbak

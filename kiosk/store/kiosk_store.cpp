@@ -15,7 +15,11 @@ namespace shubbak {
 using nlohmann::json;
 
 KioskStore::KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
-    : db_(db), catalogue_(catalogue), settings_(settings), sealer_(settings.sync.seal_public_key) {
+    : db_(db),
+      catalogue_(catalogue),
+      settings_(settings),
+      sealer_(settings.sync.seal_public_key, settings.sync.writes_format3() ? 3 : 2),
+      identity_keys_(store::load_identity_keys(settings.sync)) {
   std::string key = store::meta_get(db_, "identity_hash_key");
   if (key.empty()) {
     store::Bytes k(crypto_generichash_KEYBYTES);
@@ -35,6 +39,30 @@ store::Bytes KioskStore::identity_hash(IdentityKind kind, const std::string& nor
   crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
                      hash_key_.data(), hash_key_.size());
   return out;
+}
+
+// The registration record's payload. Format 2: her details in clear inside the seal. Format 3 (identity keys
+// configured): her age band, commune and contact preference, her person_key, and her identity sealed to the registry
+// key (docs/sync-protocol.md).
+static json registration_json(json r, const VisitorDetails& v, const std::string& visitor_id, const std::string& at,
+                              const std::optional<store::IdentityKeys>& keys) {
+  r["visitor_id"] = visitor_id;
+  r["created_at"] = at;
+  r["consent"] = true;
+  const std::string contact = contact_preference_name(v.contact);
+  if (!keys) {
+    r["visitor"] = {{"name", v.name},       {"phone", v.phone},      {"cin", v.cin},
+                    {"birth_year", v.birth_year}, {"commune", v.commune}, {"contact", contact}};
+    return r;
+  }
+  r["age_band"] = store::age_band(v.birth_year, at);
+  r["commune"] = v.commune;
+  r["contact"] = contact;
+  r["person_key"] = store::person_key(keys->national_key, v.cin, v.phone, visitor_id);
+  std::string identity = json{{"name", v.name}, {"phone", v.phone}, {"cin", v.cin}, {"birth_year", v.birth_year}}.dump();
+  r["identity"] = store::to_base64(store::seal_identity(identity, keys->registry_public));
+  sodium_memzero(identity.data(), identity.size());
+  return r;
 }
 
 static std::string ticket_number(const std::string& prefix, int64_t seq) {
@@ -109,19 +137,10 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
     json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
     if (req.new_visitor) {
       const VisitorDetails& v = *req.new_visitor;
-      json r = base;
+      json r = registration_json(base, v, visitor_id, at, identity_keys_);
       r["registration_id"] = registration_id;
-      r["visitor_id"] = visitor_id;
       r["service"] = svc->id;
       r["ticket"] = t.number;
-      r["created_at"] = at;
-      r["consent"] = true;
-      r["visitor"] = {{"name", v.name},
-                      {"phone", v.phone},
-                      {"cin", v.cin},
-                      {"birth_year", v.birth_year},
-                      {"commune", v.commune},
-                      {"contact", contact_preference_name(v.contact)}};
       store::append_outbox(db_, sealer_, "registration", r.dump(), at, visitor_id);
     }
     json e = base;

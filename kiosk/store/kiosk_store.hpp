@@ -10,6 +10,7 @@
 #include "kiosk/core/flow.hpp"
 #include "kiosk/core/identity_kind.hpp"
 #include "kiosk/core/registration.hpp"
+#include "store/identity.hpp"
 #include "store/seal.hpp"
 #include "common/centre_settings.hpp"
 
@@ -40,6 +41,7 @@ class KioskStore {
   const Catalogue& catalogue_;
   const Settings& settings_;
   store::Sealer sealer_;
+  std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
   store::Bytes hash_key_;
 };
 

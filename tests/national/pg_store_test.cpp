@@ -40,7 +40,8 @@ class PgStore : public ::testing::Test {
   }
   static std::map<std::string, std::string> statuses(const std::string& answer) {
     std::map<std::string, std::string> m;
-    for (const auto& r : json::parse(answer)["results"]) m[r["id"]] = r["status"];
+    json parsed = json::parse(answer);
+    for (const auto& r : parsed["results"]) m[r["id"].get<std::string>()] = r["status"].get<std::string>();
     return m;
   }
 

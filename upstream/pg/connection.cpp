@@ -69,6 +69,9 @@ Connection::Connection(const std::string& conninfo) {
     c_ = nullptr;
     throw DatabaseUnavailable("cannot connect to PostgreSQL: " + why);
   }
+  // Server notices (e.g. "terminating connection due to immediate shutdown") are not ours to print: the error
+  // that follows says what matters.
+  PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
   exec("SET TimeZone = 'UTC'");
   exec("SET DateStyle = 'ISO'");
 }

@@ -81,6 +81,15 @@ TEST_F(PgCommands, TokenAddPrintsItOnceAndStoresOnlyItsHash) {
   EXPECT_EQ(dump.find(token), std::string::npos);
 }
 
+TEST_F(PgCommands, NoNamePhoneOrCinAnywhereInTheDatabase) {
+  store_records(20);
+  Ran dump = run_program({"/usr/bin/pg_dump", "--inserts", "-d", pg.conninfo()});
+  ASSERT_EQ(dump.exit_code, 0) << dump.err;
+  EXPECT_NE(dump.out.find("Sidi Moumen"), std::string::npos);  // the facts are there
+  for (const char* canary : {kCanaryName, kCanaryPhone, kCanaryCin, "Canary"})
+    EXPECT_EQ(dump.out.find(canary), std::string::npos) << canary;
+}
+
 TEST_F(PgCommands, ExportWithoutIdentitiesHasFactsAndNoIdentity) {
   store_records(6);
   Ran r = run_program({upstream_bin(), "export", "--db", pg.conninfo()});

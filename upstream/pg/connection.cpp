@@ -17,9 +17,11 @@ std::string one_line(const char* s) {
   return m;
 }
 
-// Server errors that mean "the database is away" rather than "this statement is wrong".
+// Server errors that mean "the database is away, full or too slow now" rather than "this statement is wrong":
+// connection errors, shutdown, too many connections or out of resources (53), a statement timeout (57014).
 bool means_unavailable(const std::string& state) {
-  return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" ||
+  return state.rfind("08", 0) == 0 || state.rfind("53", 0) == 0 || state == "57014" || state == "57P01" ||
+         state == "57P02" || state == "57P03" ||
          state == "25006";  // a read-only transaction: we reached a standby, the primary is elsewhere
 }
 

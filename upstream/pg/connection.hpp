@@ -16,6 +16,9 @@ struct pg_result;
 namespace shubbak::upstream::pg {
 
 inline constexpr int kConnectTimeoutSeconds = 5;
+// A receiver's statement (or lock wait) that takes longer is cancelled by the server: the kiosk gets 503 and sends
+// again, rather than a worker waiting for ever (a batch takes tens of milliseconds).
+inline constexpr int kReceiverStatementTimeoutSeconds = 30;
 
 using Param = std::optional<std::string>;  // nullopt: SQL NULL
 

@@ -160,6 +160,7 @@ struct ReceiverStore::Impl {
     if (!conn || !conn->ok()) {
       conn.reset();
       conn = std::make_unique<Connection>(conninfo);
+      conn->exec("SET statement_timeout = '" + std::to_string(kReceiverStatementTimeoutSeconds) + "s'");
     }
     return *conn;
   }

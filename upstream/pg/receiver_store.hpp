@@ -11,12 +11,9 @@
 
 #include "upstream/intake/batch.hpp"
 #include "upstream/intake/record.hpp"
+#include "upstream/pg/errors.hpp"  // DatabaseUnavailable, DatabaseError
 
 namespace shubbak::upstream::pg {
-
-struct DatabaseUnavailable : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 struct TokenOwner {
   std::string kiosk_id, centre_id;
@@ -52,7 +49,8 @@ class ReceiverStore {
   // One transaction: an advisory lock on (kiosk, key) so that the same batch reaching two receivers at once is
   // answered once; the earlier answer if there is one (prepare is not called); else prepare() opens the records,
   // they are inserted with ON CONFLICT DO NOTHING (records, facts, identities), conflicts logged, and the answer
-  // is stored before the commit.
+  // is stored before the commit. A deadlock between receivers inserting overlapping batches (ids are inserted in
+  // sorted order, so it is rare) is retried. A replayed answer counts nothing (stored, duplicate... are 0).
   BatchAnswer receive_batch(const TokenOwner& who, const std::string& idempotency_key,
                             const std::function<PreparedBatch()>& prepare);
 
@@ -62,6 +60,8 @@ class ReceiverStore {
   // Benchmark baseline only (scripts/bench national): one INSERT and one COMMIT per record.
   void set_naive(bool on) { naive_ = on; }
   bool connected() const;
+  // Runs "SELECT 1", connecting again if needed: true if the database answers (GET /healthz).
+  bool healthy();
 
  private:
   struct Impl;

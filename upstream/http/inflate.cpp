@@ -20,6 +20,7 @@ Inflated inflate_gzip(std::string_view in, size_t max_bytes, std::string& out) {
     zs.avail_out = static_cast<uInt>(kStep);
     rc = inflate(&zs, Z_NO_FLUSH);
     out.resize(have + kStep - zs.avail_out);
+    if (rc == Z_STREAM_END && zs.avail_in > 0) rc = inflateReset(&zs);  // another gzip member follows
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;  // truncated
   }
   inflateEnd(&zs);

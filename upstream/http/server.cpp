@@ -49,6 +49,7 @@ struct Server::Impl {
   MHD_Result begin(MHD_Connection* c, const char* url, const char* method, void** con_cls);
   MHD_Result take_body(MHD_Connection* c, Exchange* x, const char* data, size_t* size);
   MHD_Result refuse(MHD_Connection* c, Exchange* x, int status, const std::string& words);
+  bool reserve(Exchange* x, size_t n);
   MHD_Result send(MHD_Connection* c, Exchange* x, const Reply& r);
   void dispatch(MHD_Connection* c, Exchange* x);
   Reply answer(Exchange* x);
@@ -145,6 +146,8 @@ MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* m
     return refuse(c, x, 413, "the body is larger than this server accepts");
   if (has_body(x->req.method) && length.empty() && !chunked)
     return refuse(c, x, 411, "a body needs Content-Length or chunked encoding");
+  if (!length.empty() && !reserve(x, std::stoull(length)))
+    return refuse(c, x, 503, "the server is busy receiving other batches; try again shortly");
   if (x->req.method == "GET" && x->req.path == opt.metrics_path)
     return send(c, x, Reply{200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8", {}});
   return MHD_YES;
@@ -155,13 +158,22 @@ MHD_Result Server::Impl::take_body(MHD_Connection* c, Exchange* x, const char* d
   size_t n = *size;
   *size = 0;
   if (x->req.body.size() + n > x->limit) return refuse(c, x, 413, "the body is larger than this server accepts");
-  if (metrics.add_buffered(static_cast<long long>(n)) > static_cast<long long>(opt.max_buffered_body_bytes)) {
-    metrics.add_buffered(-static_cast<long long>(n));
+  // A chunked body is counted as it arrives (its Content-Length body was counted whole before it was read).
+  if (x->req.body.size() + n > static_cast<size_t>(x->counted) && !reserve(x, n))
     return refuse(c, x, 503, "the server is busy receiving other batches; try again shortly");
-  }
-  x->counted += static_cast<long long>(n);
   x->req.body.append(data, n);
   return MHD_YES;
+}
+
+// Counts `n` more body bytes of this request in the budget of all requests together; false if over it.
+bool Server::Impl::reserve(Exchange* x, size_t n) {
+  const auto k = static_cast<long long>(n);
+  if (metrics.add_buffered(k) > static_cast<long long>(opt.max_buffered_body_bytes)) {
+    metrics.add_buffered(-k);
+    return false;
+  }
+  x->counted += k;
+  return true;
 }
 
 MHD_Result Server::Impl::refuse(MHD_Connection* c, Exchange* x, int status, const std::string& words) {
@@ -170,7 +182,8 @@ MHD_Result Server::Impl::refuse(MHD_Connection* c, Exchange* x, int status, cons
   Reply r = Reply::error(status, words);
   r.headers.emplace_back("Connection", "close");
   if (status == 503) r.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
-  // While a body is arriving libmicrohttpd may not take an answer: then the connection is closed without one.
+  // While a body is arriving libmicrohttpd takes no answer (MHD_queue_response fails): the connection is then
+  // closed without one, which the kiosk treats as a failed attempt (same batch later, with backoff).
   return send(c, x, r);
 }
 
@@ -246,7 +259,7 @@ void Server::start(const std::string& listen) {
   // read whole; twice the header bound leaves room for the read buffer.
   const size_t memory = std::max<size_t>(s.opt.max_header_bytes * 2, 32u << 10);
   s.daemon = MHD_start_daemon(
-      MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0, nullptr, nullptr,
+      MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
       on_request, &s, MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(s.sock.fd), MHD_OPTION_THREAD_POOL_SIZE,
       static_cast<unsigned>(std::max(s.opt.io_threads, 1)), MHD_OPTION_CONNECTION_TIMEOUT,
       static_cast<unsigned>(s.opt.idle_timeout_seconds), MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,

@@ -1,13 +1,75 @@
-// Placeholder until its owner writes it (issue 14).
-#include <cstdio>
+// shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE] [--workers N] [--naive]
+// One receiver: plain HTTP behind nginx, stateless (everything it keeps is in PostgreSQL), bounded by itself
+// (upstream/http/server.hpp). SIGTERM or SIGINT: stops accepting, finishes the requests in progress, exits 0.
+#include <signal.h>
+#include <sodium.h>
 
+#include <cstdio>
+#include <string>
+
+#include "common/exit_codes.hpp"
+#include "common/log.hpp"
 #include "upstream/app/args.hpp"
+#include "upstream/app/serve_routes.hpp"
+#include "upstream/http/server.hpp"
 
 namespace shubbak::upstream::app {
 
-int cmd_serve(const Args&) {
-  std::fprintf(stderr, "shubbak-upstream: serve is not built yet\n");
-  return 1;
+namespace {
+
+int workers_flag(const Args& a) {
+  const std::string w = a.get("--workers", std::to_string(limits::kDefaultWorkers));
+  int n = 0;
+  try {
+    n = std::stoi(w);
+  } catch (const std::exception&) {
+  }
+  if (n < 1 || n > 256) usage_error("--workers needs a number from 1 to 256");
+  return n;
+}
+
+}  // namespace
+
+int cmd_serve(const Args& a) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  ServeConfig cfg;
+  cfg.db = a.need("--db");
+  const std::string listen = a.need("--listen");
+  try {
+    cfg.keys = load_serve_keys(a.need("--keys"));
+    cfg.catalog = load_catalog(a.get("--catalog"), cfg.keys.sign_secret);
+  } catch (const std::runtime_error& e) {
+    log::error(e.what());
+    return exit_code::kConfig;
+  }
+  cfg.naive = a.has("--naive");
+  http::ServerOptions opt;
+  opt.workers = workers_flag(a);
+  opt.body_limit = Routes::body_limit;
+
+  // SIGTERM and SIGINT are taken by sigwait below: blocked before any thread starts, so every thread inherits it.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  http::Metrics metrics(Routes::paths(), opt.workers);
+  Routes routes(std::move(cfg), metrics);
+  http::Server server(opt, [&routes](const http::Request& r) { return routes(r); }, metrics);
+  server.start(listen);
+  // scripts/hub and the tests read this line to learn where it listens.
+  std::printf("listening on %s\n", server.address().c_str());
+  std::fflush(stdout);
+  log::info("receiving on " + server.address() + " with " + std::to_string(opt.workers) + " workers" +
+            (a.has("--naive") ? " (naive: one INSERT and one COMMIT per record)" : ""));
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  log::info(std::string("stopping (") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
+            "): finishing the requests in progress");
+  server.stop();
+  log::info("stopped");
+  return exit_code::kOk;
 }
 
 }  // namespace shubbak::upstream::app

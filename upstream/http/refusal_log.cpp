@@ -1,0 +1,27 @@
+#include "upstream/http/refusal_log.hpp"
+
+#include "common/log.hpp"
+
+namespace shubbak::upstream::http {
+
+void RefusalLog::note(int status, const std::string& reason) {
+  auto now = std::chrono::steady_clock::now();
+  long long skipped = 0;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto [it, fresh] = seen_.try_emplace({status, reason});
+    Seen& s = it->second;
+    if (!fresh && now - s.last < std::chrono::seconds(kEverySeconds)) {
+      ++s.since;
+      return;
+    }
+    skipped = s.since;
+    s.since = 0;
+    s.last = now;
+  }
+  std::string line = "refused " + std::to_string(status) + ": " + reason;
+  if (skipped > 0) line += " (and " + std::to_string(skipped) + " more like it since the last line)";
+  log::warn(line);
+}
+
+}  // namespace shubbak::upstream::http

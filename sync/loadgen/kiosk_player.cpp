@@ -35,6 +35,7 @@ bool KioskPlayer::next_batch(OutgoingBatch& out) {
 }
 
 void KioskPlayer::run(Steady::time_point start, Steady::time_point deadline) {
+  start_ = start;
   deadline_ = deadline;
   OutgoingBatch b;
   bool have = false;
@@ -129,7 +130,7 @@ KioskPlayer::Next KioskPlayer::on_acks(OutgoingBatch& b, const transport::HttpRe
   }
   confirmed_ += ok;
   rejected_ += refused;
-  totals_.confirmed += ok;
+  totals_.add_confirmed(ok, std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - start_).count());
   totals_.rejected += refused;
   if (refused > 0) totals_.note_error(who_.kiosk_id + ": " + std::to_string(refused) + " records rejected");
   ++totals_.batches;

@@ -62,7 +62,7 @@ class KioskPlayer {
   int confirmed_ = 0, rejected_ = 0;
   bool repeat_ = false;  // the next POST repeats one already sent
   std::string stopped_;
-  Steady::time_point deadline_{};
+  Steady::time_point start_{}, deadline_{};
   std::mt19937_64 rng_;
 };
 

@@ -26,10 +26,10 @@ int report(const std::vector<std::unique_ptr<KioskPlayer>>& players, const Total
                                                                      : std::chrono::duration<double>(wall).count();
   std::vector<double> lat = totals.latencies();
   const double p50 = quantile(lat, 0.50), p99 = quantile(lat, 0.99), pmax = lat.empty() ? 0 : lat.back();
-  std::printf("records_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f batches=%lld retries=%lld answers_503=%lld "
+  std::printf("records_per_s=%.0f steady_records_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f batches=%lld retries=%lld answers_503=%lld "
               "answers_429=%lld answers_413=%lld answers_400=%lld answers_5xx=%lld transfer_errors=%lld "
               "requests=%lld elapsed_s=%.2f kiosks=%zu records=%lld confirmed=%lld rejected=%lld unconfirmed=%lld\n",
-              elapsed > 0 ? confirmed / elapsed : 0.0, p50, p99, pmax, (long long)totals.batches.load(),
+              elapsed > 0 ? confirmed / elapsed : 0.0, totals.steady_rate(elapsed), p50, p99, pmax, (long long)totals.batches.load(),
               (long long)totals.retries.load(), (long long)totals.answers_503.load(),
               (long long)totals.answers_429.load(), (long long)totals.answers_413.load(),
               (long long)totals.answers_400.load(), (long long)totals.answers_5xx.load(),

@@ -5,6 +5,23 @@
 
 namespace shubbak::loadgen {
 
+void Totals::add_confirmed(int64_t n, int64_t since_start_ms) {
+  confirmed += n;
+  std::lock_guard<std::mutex> lock(mu_);
+  const size_t s = static_cast<size_t>(since_start_ms / 1000);
+  if (per_second_.size() <= s) per_second_.resize(s + 1, 0);
+  per_second_[s] += n;
+}
+
+double Totals::steady_rate(double elapsed_s) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  const size_t from = static_cast<size_t>(elapsed_s * 0.1), to = static_cast<size_t>(elapsed_s * 0.9);
+  if (to <= from) return 0;
+  int64_t n = 0;
+  for (size_t s = from; s < to && s < per_second_.size(); ++s) n += per_second_[s];
+  return static_cast<double>(n) / static_cast<double>(to - from);
+}
+
 void Totals::add_latency(double ms) {
   std::lock_guard<std::mutex> lock(mu_);
   latencies_.push_back(ms);

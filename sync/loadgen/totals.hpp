@@ -18,6 +18,10 @@ struct Totals {
   std::atomic<int64_t> transfer_errors{0};  // no answer: refused, reset, timed out, truncated
   std::atomic<int64_t> last_done_ms{0};     // since the start, when the last record was confirmed
 
+  // Records confirmed in each second since the start (the rate's steadiness).
+  void add_confirmed(int64_t n, int64_t since_start_ms);
+  // Records per second confirmed between 10% and 90% of `elapsed_s` (leaving out the start and the last kiosks).
+  double steady_rate(double elapsed_s) const;
   void add_latency(double ms);
   std::vector<double> latencies() const;  // of answered (200) batches
   void note_error(const std::string& words);  // the last failure, in words (no token, no personal data)
@@ -26,6 +30,7 @@ struct Totals {
  private:
   mutable std::mutex mu_;
   std::vector<double> latencies_;
+  std::vector<int64_t> per_second_;
   std::string last_error_;
 };
 

@@ -77,6 +77,8 @@ class Format3Sealer final : public RecordSealer {
 
 }  // namespace
 
-std::unique_ptr<RecordSealer> make_format3_sealer(const SealKeys& keys) { return std::make_unique<Format3Sealer>(keys); }
+std::unique_ptr<RecordSealer> make_format3_sealer(const SealKeys& keys) {
+  return std::make_unique<Format3Sealer>(keys);
+}
 
 }  // namespace shubbak::loadgen

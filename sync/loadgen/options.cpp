@@ -44,7 +44,8 @@ Options parse_options(int argc, char** argv) {
       {"--deadline", [&](const std::string& v) { o.deadline_seconds = to_int("--deadline", v, 1, 86400); }},
       {"--backoff-base", [&](const std::string& v) { o.backoff_base_seconds = to_int("--backoff-base", v, 0, 3600); }},
       {"--backoff-cap", [&](const std::string& v) { o.backoff_cap_seconds = to_int("--backoff-cap", v, 0, 3600); }},
-      {"--batch-max-records", [&](const std::string& v) { o.max_records = to_int("--batch-max-records", v, 1, 100000); }},
+      {"--batch-max-records",
+       [&](const std::string& v) { o.max_records = to_int("--batch-max-records", v, 1, 100000); }},
       {"--batch-max-kib", [&](const std::string& v) { o.max_bytes = 1024u * to_int("--batch-max-kib", v, 1, 65536); }},
       {"--seal-threads", [&](const std::string& v) { o.seal_threads = to_int("--seal-threads", v, 1, 64); }},
   };

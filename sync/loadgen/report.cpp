@@ -26,15 +26,33 @@ int report(const std::vector<std::unique_ptr<KioskPlayer>>& players, const Total
                                                                      : std::chrono::duration<double>(wall).count();
   std::vector<double> lat = totals.latencies();
   const double p50 = quantile(lat, 0.50), p99 = quantile(lat, 0.99), pmax = lat.empty() ? 0 : lat.back();
-  std::printf("records_per_s=%.0f steady_records_per_s=%.0f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f batches=%lld retries=%lld answers_503=%lld "
-              "answers_429=%lld answers_413=%lld answers_400=%lld answers_5xx=%lld transfer_errors=%lld "
-              "requests=%lld elapsed_s=%.2f kiosks=%zu records=%lld confirmed=%lld rejected=%lld unconfirmed=%lld\n",
-              elapsed > 0 ? confirmed / elapsed : 0.0, totals.steady_rate(elapsed), p50, p99, pmax, (long long)totals.batches.load(),
-              (long long)totals.retries.load(), (long long)totals.answers_503.load(),
-              (long long)totals.answers_429.load(), (long long)totals.answers_413.load(),
-              (long long)totals.answers_400.load(), (long long)totals.answers_5xx.load(),
-              (long long)totals.transfer_errors.load(), (long long)totals.requests.load(), elapsed, players.size(),
-              (long long)records, (long long)confirmed, (long long)totals.rejected.load(), (long long)unconfirmed);
+  std::string line;
+  auto put = [&](const char* key, double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s=%.*f", line.empty() ? "" : " ", key, decimals, v);
+    line += buf;
+  };
+  put("records_per_s", elapsed > 0 ? confirmed / elapsed : 0.0, 0);
+  put("steady_records_per_s", totals.steady_rate(elapsed), 0);
+  put("p50_ms", p50, 1);
+  put("p99_ms", p99, 1);
+  put("max_ms", pmax, 1);
+  put("batches", totals.batches, 0);
+  put("retries", totals.retries, 0);
+  put("answers_503", totals.answers_503, 0);
+  put("answers_429", totals.answers_429, 0);
+  put("answers_413", totals.answers_413, 0);
+  put("answers_400", totals.answers_400, 0);
+  put("answers_other", totals.answers_5xx, 0);
+  put("transfer_errors", totals.transfer_errors, 0);
+  put("requests", totals.requests, 0);
+  put("elapsed_s", elapsed, 2);
+  put("kiosks", static_cast<double>(players.size()), 0);
+  put("records", static_cast<double>(records), 0);
+  put("confirmed", static_cast<double>(confirmed), 0);
+  put("rejected", totals.rejected, 0);
+  put("unconfirmed", static_cast<double>(unconfirmed), 0);
+  std::printf("%s\n", line.c_str());
   std::fflush(stdout);
   if (unconfirmed == 0 && totals.rejected == 0) return exit_code::kOk;
   std::fprintf(stderr, "shubbak-loadgen: %lld of %lld records were not confirmed by the server", 

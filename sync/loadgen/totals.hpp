@@ -14,7 +14,8 @@ struct Totals {
   std::atomic<int64_t> batches{0};     // answers (200) that confirmed at least one record
   std::atomic<int64_t> requests{0};    // POSTs sent
   std::atomic<int64_t> retries{0};     // POSTs that repeated a batch, or resent records after a failure
-  std::atomic<int64_t> answers_503{0}, answers_429{0}, answers_413{0}, answers_400{0}, answers_5xx{0};
+  std::atomic<int64_t> answers_503{0}, answers_429{0}, answers_413{0}, answers_400{0};
+  std::atomic<int64_t> answers_5xx{0};  // any other status but 200 (502 from nginx, 500, ...)
   std::atomic<int64_t> transfer_errors{0};  // no answer: refused, reset, timed out, truncated
   std::atomic<int64_t> last_done_ms{0};     // since the start, when the last record was confirmed
 

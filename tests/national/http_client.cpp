@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,6 +43,19 @@ RawConnection::RawConnection(int port) {
   sa.sin_family = AF_INET;
   sa.sin_port = htons(static_cast<uint16_t>(port));
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+}
+
+RawConnection::RawConnection(const std::string& address) {
+  if (address.rfind("unix:", 0) != 0) {
+    RawConnection tcp(std::stoi(address.substr(address.rfind(':') + 1)));
+    std::swap(fd_, tcp.fd_);
+    return;
+  }
+  fd_ = socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un sa{};
+  sa.sun_family = AF_UNIX;
+  address.substr(5).copy(sa.sun_path, sizeof sa.sun_path - 1);
   if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
 }
 
@@ -110,14 +124,29 @@ bool RawConnection::closed_within(int seconds) {
   }
 }
 
-HttpAnswer http_request(int port, const std::string& method, const std::string& path, const std::string& body,
-                        const std::string& extra_headers, int seconds) {
-  RawConnection c(port);
+namespace {
+
+HttpAnswer exchange(RawConnection& c, const std::string& method, const std::string& path, const std::string& body,
+                    const std::string& extra_headers, int seconds) {
   std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers;
   if (method != "GET" || !body.empty()) req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   req += "\r\n" + body;
   if (!c.send_all(req)) return {};
   return c.read_answer(seconds);
+}
+
+}  // namespace
+
+HttpAnswer http_request(int port, const std::string& method, const std::string& path, const std::string& body,
+                        const std::string& extra_headers, int seconds) {
+  RawConnection c(port);
+  return exchange(c, method, path, body, extra_headers, seconds);
+}
+
+HttpAnswer http_request(const std::string& address, const std::string& method, const std::string& path,
+                        const std::string& body, const std::string& extra_headers, int seconds) {
+  RawConnection c(address);
+  return exchange(c, method, path, body, extra_headers, seconds);
 }
 
 long long peak_rss_bytes(pid_t pid) {

@@ -16,7 +16,8 @@ struct HttpAnswer {
 
 class RawConnection {
  public:
-  explicit RawConnection(int port);  // 127.0.0.1:port
+  explicit RawConnection(int port);                  // 127.0.0.1:port
+  explicit RawConnection(const std::string& address);  // "unix:PATH" or "http://127.0.0.1:PORT"
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -37,6 +38,8 @@ class RawConnection {
 };
 
 // One request on a fresh connection; the answer within `seconds`.
+HttpAnswer http_request(const std::string& address, const std::string& method, const std::string& path,
+                        const std::string& body = "", const std::string& extra_headers = "", int seconds = 10);
 HttpAnswer http_request(int port, const std::string& method, const std::string& path, const std::string& body = "",
                         const std::string& extra_headers = "", int seconds = 10);
 

@@ -37,8 +37,8 @@ size_t Routes::body_limit(const std::string& path) {
   return 4096;  // GET routes take no body
 }
 
-Reply Routes::refuse(int status, const std::string& words) {
-  refusals_.note(status, words);
+Reply Routes::refuse(int status, const std::string& words, const char* log_class) {
+  refusals_.note(status, log_class ? log_class : words);
   return Reply::error(status, words);
 }
 
@@ -53,7 +53,7 @@ pg::ReceiverStore& Routes::store() {
 
 Reply Routes::operator()(const Request& req) {
   try {
-    Reply r = route(req);
+    Reply r = with_one_retry(req);
     if (t_slot >= 0) metrics_.db_state(t_slot, http::Metrics::Db::Idle);
     return r;
   } catch (const pg::DatabaseUnavailable&) {
@@ -62,6 +62,18 @@ Reply Routes::operator()(const Request& req) {
     r.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
     return r;
   }
+}
+
+// A connection found broken (PostgreSQL restarted, a failover) is made again at once and the request tried once
+// more: safe, since batches are idempotent (stored answers, records deduplicated by id).
+Reply Routes::with_one_retry(const Request& req) {
+  const bool was_connected = t_store && t_store->connected();
+  try {
+    return route(req);
+  } catch (const pg::DatabaseUnavailable&) {
+    if (!was_connected) throw;
+  }
+  return route(req);
 }
 
 Reply Routes::route(const Request& req) {
@@ -101,7 +113,7 @@ Reply Routes::records(const Request& req) {
   std::string key = req.header("idempotency-key");
   if (key.empty() || key.size() > 64) return refuse(400, "the Idempotency-Key header is missing or too long");
   auto parsed = intake::parse_batch(req.body);
-  if (auto* no = std::get_if<intake::Refusal>(&parsed)) return refuse(no->status, no->error);
+  if (auto* no = std::get_if<intake::Refusal>(&parsed)) return refuse(no->status, no->error, "a malformed batch");
   const intake::Batch& batch = std::get<intake::Batch>(parsed);
   if (batch.kiosk_id != who->kiosk_id) return refuse(403, "this token belongs to another kiosk");
   if (batch.centre_id != who->centre_id) return refuse(403, "this token belongs to another centre");
@@ -117,7 +129,8 @@ Reply Routes::heartbeat(const Request& req) {
   auto who = authenticate(req);
   if (!who) return refuse(401, "unknown or missing token");
   auto parsed = intake::parse_heartbeat(req.body);
-  if (auto* no = std::get_if<intake::Refusal>(&parsed)) return refuse(no->status, no->error);
+  if (auto* no = std::get_if<intake::Refusal>(&parsed))
+    return refuse(no->status, no->error, "a malformed heartbeat");
   const intake::Heartbeat& beat = std::get<intake::Heartbeat>(parsed);
   if (beat.kiosk_id != who->kiosk_id) return refuse(403, "this token belongs to another kiosk");
   if (beat.centre_id != who->centre_id) return refuse(403, "this token belongs to another centre");
@@ -129,7 +142,8 @@ Reply Routes::heartbeat(const Request& req) {
 Reply Routes::catalog(const Request& req) {
   if (!authenticate(req)) return refuse(401, "unknown or missing token");
   if (cfg_.catalog.body.empty()) return Reply::error(404, "no catalogue published");
-  if (req.header("if-none-match") == cfg_.catalog.etag) return Reply{304, "", "text/plain", {{"ETag", cfg_.catalog.etag}}};
+  if (req.header("if-none-match") == cfg_.catalog.etag)
+    return Reply{304, "", "text/plain", {{"ETag", cfg_.catalog.etag}}};
   return Reply{200, cfg_.catalog.body, "text/plain; charset=utf-8",
                {{"ETag", cfg_.catalog.etag}, {"X-Shubbak-Signature", cfg_.catalog.signature}}};
 }
@@ -138,7 +152,7 @@ Reply Routes::catalog(const Request& req) {
 Reply Routes::healthz() {
   pg::ReceiverStore& s = store();
   metrics_.db_state(t_slot, http::Metrics::Db::Busy);
-  s.token_owner("healthz probe: not a token");
+  if (!s.healthy()) throw pg::DatabaseUnavailable("the database does not answer");
   return Reply{200, "{\"ok\":true}", "application/json", {}};
 }
 

@@ -31,6 +31,7 @@ class Routes {
   static size_t body_limit(const std::string& path);
 
  private:
+  http::Reply with_one_retry(const http::Request& req);
   http::Reply route(const http::Request& req);
   http::Reply records(const http::Request& req);
   http::Reply heartbeat(const http::Request& req);
@@ -41,7 +42,8 @@ class Routes {
   pg::PreparedBatch prepare(const intake::Batch& batch);
   // This worker thread's store, made on first use.
   pg::ReceiverStore& store();
-  http::Reply refuse(int status, const std::string& words);
+  // Logged by `log_class` (fixed words: never text from the request) or, if null, by `words`.
+  http::Reply refuse(int status, const std::string& words, const char* log_class = nullptr);
 
   ServeConfig cfg_;
   http::Metrics& metrics_;

@@ -8,7 +8,8 @@ namespace shubbak::upstream::http {
 
 enum class Inflated { Ok, TooLarge, Damaged };
 
-// Every member of a multi-member gzip stream is inflated (RFC 1952). `out` holds at most max_bytes (+ one step) when TooLarge is returned.
+// Every member of a multi-member gzip stream is inflated (RFC 1952). `out` holds at most max_bytes (+ one step)
+// when TooLarge is returned.
 Inflated inflate_gzip(std::string_view in, size_t max_bytes, std::string& out);
 
 }  // namespace shubbak::upstream::http

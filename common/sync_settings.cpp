@@ -14,6 +14,7 @@ static void read_format3_keys(const ConfigDocument& doc, const SectionReader& r,
            "registry_public_key and national_key_file go together: give both (identities sealed at the kiosk, "
            "format 3) or neither");
   s.national_key_file = doc.resolve(file);
+  s.registry_key_where = {doc.file(), r.line_of("registry_public_key")};
   s.national_key_where = {doc.file(), r.line_of("national_key_file")};
 }
 

@@ -32,7 +32,7 @@ struct SyncSettings {
   std::string national_key_file;    // file holding the base64 32-byte national key (mode 0600)
 
   std::pair<std::string, int> seal_key_where;  // file and line, for the message
-  std::pair<std::string, int> national_key_where;
+  std::pair<std::string, int> registry_key_where, national_key_where;
 
   // True when the kiosk writes format 3 (both keys given).
   bool writes_format3() const { return !registry_public_key.empty(); }

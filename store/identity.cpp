@@ -138,9 +138,12 @@ std::optional<IdentityKeys> load_identity_keys(const SyncSettings& sync) {
   if (!sync.writes_format3()) return std::nullopt;
   IdentityKeys k;
   k.registry_public = from_base64(sync.registry_public_key).value_or(Bytes{});
-  if (k.registry_public.size() != crypto_box_PUBLICKEYBYTES)
-    throw ConfigError(sync.national_key_where.first, sync.national_key_where.second, "[sync] registry_public_key",
-                      "not a registry key: 32 bytes in base64");
+  try {
+    seal_identity("{}", k.registry_public);  // a key that cannot seal is refused now, not at her registration
+  } catch (const std::invalid_argument& e) {
+    throw ConfigError(sync.registry_key_where.first, sync.registry_key_where.second, "[sync] registry_public_key",
+                      std::string(e.what()) + " (registry.pub of shubbak-upstream keygen)");
+  }
   try {
     k.national_key = read_key_file(sync.national_key_file);
   } catch (const std::runtime_error& e) {

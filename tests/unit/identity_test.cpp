@@ -174,6 +174,12 @@ TEST_F(Format3Test, AnUnusableNationalKeyFileIsAConfigurationErrorInWords) {
   write_key_file(dir / "open.key", national, 0644);
   cfg.settings.sync.national_key_file = (dir / "open.key").string();
   EXPECT_NE(error_of().find("chmod 600"), std::string::npos) << error_of();
+  cfg.settings.sync.national_key_file = (dir / "national.key").string();
+  cfg.settings.sync.registry_key_where = {"centre.conf", 11};
+  cfg.settings.sync.registry_public_key = store::to_base64(store::Bytes(32, 0));  // a low-order point: unusable
+  EXPECT_NE(error_of().find("centre.conf:11: [sync] registry_public_key: the registry key is not a usable public key"),
+            std::string::npos) << error_of();
+  cfg.settings.sync.registry_public_key = store::to_base64(registry.public_key);
   std::ofstream(dir / "short.key") << "c2hvcnQ=\n";
   ::chmod((dir / "short.key").c_str(), 0600);
   cfg.settings.sync.national_key_file = (dir / "short.key").string();

@@ -96,6 +96,33 @@ TEST(HttpConcurrency, SlowHandlersRunInParallel) {
   EXPECT_LT(last_start, first_end) << "the handlers ran one after another (a global lock?)";
 }
 
+// More requests than the workers and their short queue: the excess is answered 503 with Retry-After at once, not
+// after waiting behind all the others (what keeps an answered batch quick when 300 kiosks send together).
+TEST(HttpConcurrency, BeyondTheWorkersAndTheirQueueRequestsAreToldToComeBackAtOnce) {
+  Server s = start_plugin_server({"--workers", "1", "--sleep-ms", "1500"});
+  const int n = 1 + limits::kMaxQueuedRequestsPerWorker + 3;  // one answered, two waiting, three too many
+  std::vector<int> status(n);
+  std::vector<double> seconds(n);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < n; ++i)
+    threads.emplace_back([&, i] {
+      auto t0 = Clock::now();
+      status[i] = http_request(s.port, "POST", "/echo", "x", "", 20).status;
+      seconds[i] = std::chrono::duration<double>(Clock::now() - t0).count();
+    });
+  for (auto& t : threads) t.join();
+  int ok = 0, busy = 0;
+  for (int i = 0; i < n; ++i) {
+    if (status[i] == 200) ++ok;
+    if (status[i] == 503) {
+      ++busy;
+      EXPECT_LT(seconds[i], 1.0) << "a refused request waited for a worker first";
+    }
+  }
+  EXPECT_EQ(ok, 1 + limits::kMaxQueuedRequestsPerWorker) << "the worker's queue was not used";
+  EXPECT_EQ(busy, 3);
+}
+
 TEST(HttpConcurrency, SigtermFinishesRequestsInProgressThenExitsZero) {
   Server s = start_plugin_server({"--sleep-ms", "1000"});
   Stamped answer;

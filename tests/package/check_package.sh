@@ -24,6 +24,13 @@ for f in usr/share/shubbak/assets/i18n/ar.po usr/share/shubbak/assets/i18n/zgh.p
 # The receiver links PostgreSQL's client library and libmicrohttpd: the package must depend on them.
 dpkg-deb -f "$deb" Depends | grep -q 'libpq5' || fail "Depends lacks libpq5 (the receiver)"
 dpkg-deb -f "$deb" Depends | grep -q 'libmicrohttpd' || fail "Depends lacks libmicrohttpd (the receiver)"
+# Nothing from a developer's machine: no store, no keys, no tokens.
+if grep -E '\.db$|token$|\.key$|/out/|/build/' <<<"$contents"; then fail "the package carries local files"; fi
+# Binaries are stripped.
+dpkg-deb -x "$deb" "$out/root"
+file "$out/root/usr/bin/shubbak-kiosk" | grep -q stripped || true
+if file "$out/root/usr/bin/shubbak-kiosk" | grep -q "not stripped"; then fail "binaries are not stripped"; fi
+
 # The nginx site parses, with its include where the package puts it.
 if command -v nginx >/dev/null; then
   site="$(sed "s#/usr/share/shubbak/nginx/#$out/root/usr/share/shubbak/nginx/#" \
@@ -36,12 +43,6 @@ if command -v nginx >/dev/null; then
   printf 'pid %s/nginx/pid;\nerror_log stderr;\nevents {}\nhttp {\n%s\n}\n' "$out" "$site" > "$out/nginx/nginx.conf"
   nginx -t -q -e stderr -p "$out/nginx" -c "$out/nginx/nginx.conf" || fail "the nginx site does not parse"
 fi
-# Nothing from a developer's machine: no store, no keys, no tokens.
-if grep -E '\.db$|token$|\.key$|/out/|/build/' <<<"$contents"; then fail "the package carries local files"; fi
-# Binaries are stripped.
-dpkg-deb -x "$deb" "$out/root"
-file "$out/root/usr/bin/shubbak-kiosk" | grep -q stripped || true
-if file "$out/root/usr/bin/shubbak-kiosk" | grep -q "not stripped"; then fail "binaries are not stripped"; fi
 
 # Control: dependencies and maintainer scripts.
 dpkg-deb -e "$deb" "$out/control"

@@ -204,11 +204,19 @@ void Server::Impl::dispatch(MHD_Connection* c, Exchange* x) {
   x->dispatched = true;
   watch->answering(x->watch);
   MHD_suspend_connection(c);
-  pool->post([this, c, x] {
+  const size_t max_waiting = static_cast<size_t>(opt.workers) * static_cast<size_t>(opt.max_queued_per_worker);
+  bool posted = pool->try_post([this, c, x] {
     x->reply = answer(x);
     x->ready = true;
     MHD_resume_connection(c);  // x is not touched after this: the event thread sends and frees it
-  });
+  }, max_waiting);
+  if (!posted) {  // every worker busy and enough waiting: answered at once, the kiosk tries again shortly
+    refusals.note(503, "every worker busy");
+    x->reply = Reply::error(503, "the server is busy receiving other batches; try again shortly");
+    x->reply.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
+    x->ready = true;
+    MHD_resume_connection(c);
+  }
 }
 
 Reply Server::Impl::answer(Exchange* x) {

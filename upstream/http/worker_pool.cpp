@@ -23,6 +23,16 @@ void WorkerPool::post(std::function<void()> job) {
   cv_.notify_one();
 }
 
+bool WorkerPool::try_post(std::function<void()> job, size_t max_waiting) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (jobs_.size() + running_ >= threads_.size() + max_waiting) return false;
+    jobs_.push_back(std::move(job));
+  }
+  cv_.notify_one();
+  return true;
+}
+
 void WorkerPool::run() {
   for (;;) {
     std::function<void()> job;
@@ -32,8 +42,11 @@ void WorkerPool::run() {
       if (jobs_.empty()) return;
       job = std::move(jobs_.front());
       jobs_.pop_front();
+      ++running_;
     }
     job();
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_;
   }
 }
 

@@ -17,6 +17,8 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
   void post(std::function<void()> job);
+  // Posts unless every thread is busy and `max_waiting` jobs already wait; false (nothing posted) then.
+  bool try_post(std::function<void()> job, size_t max_waiting);
 
  private:
   void run();
@@ -24,6 +26,7 @@ class WorkerPool {
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;
   bool stopping_ = false;
+  size_t running_ = 0;  // jobs being run now
   std::vector<std::thread> threads_;
 };
 

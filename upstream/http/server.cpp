@@ -193,9 +193,10 @@ MHD_Result Server::Impl::send(MHD_Connection* c, Exchange* x, const Reply& r) {
   if (!resp) return MHD_NO;
   MHD_add_response_header(resp, "Content-Type", r.content_type.c_str());
   for (const auto& [k, v] : r.headers) MHD_add_response_header(resp, k.c_str(), v.c_str());
+  // Counted before it is queued: once queued, the client may read it and ask /metrics (on another thread) first.
+  metrics.count_request(x->req.path, r.status);
   MHD_Result rc = MHD_queue_response(c, static_cast<unsigned>(r.status), resp);
   MHD_destroy_response(resp);
-  metrics.count_request(x->req.path, rc == MHD_YES ? r.status : 0);
   return rc;
 }
 

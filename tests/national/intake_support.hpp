@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "store/seal.hpp"
@@ -22,8 +23,9 @@ inline store::Bytes seal_raw(const store::Bytes& inner, const store::Bytes& rece
   out[0] = format;
   std::copy(eph_pk.begin(), eph_pk.end(), out.begin() + 1);
   randombytes_buf(out.data() + 1 + crypto_box_PUBLICKEYBYTES, crypto_box_NONCEBYTES);
-  crypto_box_easy(out.data() + head, inner.data(), inner.size(), out.data() + 1 + crypto_box_PUBLICKEYBYTES,
-                  receiver_pub.data(), eph_sk.data());
+  if (crypto_box_easy(out.data() + head, inner.data(), inner.size(), out.data() + 1 + crypto_box_PUBLICKEYBYTES,
+                      receiver_pub.data(), eph_sk.data()) != 0)
+    throw std::runtime_error("crypto_box_easy failed");
   return out;
 }
 

@@ -72,7 +72,8 @@ TEST(ExactlyOnce, TheSameBatchPostedToBothReceiversAtOnceIsStoredOnce) {
   EXPECT_EQ(hub.count("SELECT count(*) FROM records WHERE kiosk_id='kiosk-77'"), 200);
   EXPECT_EQ(hub.count("SELECT count(*) FROM ticket_events"), 200);
   int stored = 0;
-  for (const auto& r : json::parse(a1.body)["results"]) stored += r["status"] == "stored";
+  const json first = json::parse(a1.body);  // named: a range over a temporary's member would dangle
+  for (const auto& r : first["results"]) stored += r["status"] == "stored";
   EXPECT_EQ(stored, 200) << "the first answer stands for both";
 }
 

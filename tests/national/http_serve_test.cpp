@@ -92,6 +92,7 @@ TEST_F(ServeTest, UnknownRoutesAndWrongMethods) {
   EXPECT_EQ(get_records.header("allow"), "POST");
   EXPECT_EQ(http_request(r, "POST", "/v1/catalog", "x").status, 405);
   EXPECT_EQ(http_request(r, "GET", "/healthz").status, 200);
+  EXPECT_EQ(post("/v1/records", "not-a-token", batch("kiosk-01", Hub::kCentre)).status, 401);
   HttpAnswer metrics = http_request(r, "GET", "/metrics");
   EXPECT_EQ(metrics.status, 200);
   EXPECT_NE(metrics.body.find("shubbak_requests_total{route=\"/v1/records\",status=\"401\"}"), std::string::npos)

@@ -1,42 +1,24 @@
-# Shared by scripts/demo and scripts/bench: a local reference upstream with test certificates.
-# Source it; needs $bin (the build's bin folder).
+# Shared by scripts/demo and scripts/bench: a kiosk configuration pointed at a national side brought up by
+# scripts/hub. Source it; needs $root (the project) and $bin (the build's bin folder).
 
-# make_upstream DIR: DIR/certs (a test CA and a server certificate for 127.0.0.1), DIR/upstream/keys, DIR/token.
-make_upstream() {
-  local dir="$1"
-  if [ ! -f "$dir/certs/server.pem" ]; then
-    mkdir -p "$dir/certs"
-    (cd "$dir/certs"
-     openssl ecparam -name prime256v1 -genkey -noout -out ca.key
-     openssl req -x509 -new -key ca.key -out ca.pem -days 3650 -subj "/CN=Shubbak test CA"
-     openssl ecparam -name prime256v1 -genkey -noout -out server.key
-     openssl req -new -key server.key -out server.csr -subj "/CN=localhost"
-     printf "subjectAltName=DNS:localhost,IP:127.0.0.1\n" > server.ext
-     openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 3650 \
-       -extfile server.ext) 2>/dev/null
-  fi
-  if [ ! -f "$dir/upstream/keys/seal.pub" ]; then
-    "$bin/shubbak-upstream" keygen --out "$dir/upstream/keys" >/dev/null
-    "$bin/shubbak-upstream" token add kiosk-01 --data "$dir/upstream" > "$dir/token"
-    chmod 600 "$dir/token"
-  fi
+# hub_up DIR ARGS...: scripts/hub up DIR ARGS...; its KEY=value lines are kept in DIR.env.
+hub_up() {
+  local d="$1"; shift
+  SHUBBAK_BIN="$bin" "$root/scripts/hub" up "$d" "$@" > "$d.env"
 }
 
-# upstream_config SOURCE_CONFIG DIR PORT TARGET_CONFIG [EXTRA_SYNC_LINES]: a copy of SOURCE_CONFIG whose [sync]
-# points at the upstream made by make_upstream DIR, listening on PORT.
-upstream_config() {
-  local src="$1" dir="$2" port="$3" dst="$4" extra="${5:-}"
+# hub_get DIR KEY: one value of what `hub_up DIR` printed.
+hub_get() { sed -n "s/^$2=//p" "$1.env" | head -1; }
+
+# hub_config SOURCE_CONFIG HUB KIOSK_ID TARGET_CONFIG [EXTRA_SYNC_LINES]: a copy of SOURCE_CONFIG whose [sync]
+# points at the hub through nginx (TLS with the hub's CA), with a new token for KIOSK_ID (TARGET_CONFIG/token,
+# 0600), writing record format 3 (identities sealed to the registry key at the kiosk).
+hub_config() {
+  local src="$1" hub="$2" kiosk="$3" dst="$4" extra="${5:-}"
   rm -rf "$dst"
   cp -r "$src" "$dst"
-  sed -i "s#^seal_public_key = .*#seal_public_key = $(cat "$dir/upstream/keys/seal.pub")\nupstream = https://127.0.0.1:$port\nca_file = $dir/certs/ca.pem\ntoken_file = $dir/token\n$extra#" \
+  (umask 077; SHUBBAK_BIN="$bin" "$root/scripts/hub" token "$hub" "$kiosk" > "$dst/token")
+  sed -i -e "s#^kiosk_id = .*#kiosk_id = $kiosk#" \
+    -e "s#^seal_public_key = .*#seal_public_key = $(hub_get "$hub" seal_public_key)\nupstream = $(hub_get "$hub" url)\nca_file = $(hub_get "$hub" ca_file)\ntoken_file = token\nregistry_public_key = $(hub_get "$hub" registry_public_key)\nnational_key_file = $(hub_get "$hub" national_key_file)\nsigning_public_key = $(hub_get "$hub" signing_public_key)\n$extra#" \
     "$dst/centre.conf"
-}
-
-# free_port: a TCP port nobody listens on now.
-free_port() {
-  local p
-  for p in $(seq 18500 18999); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  return 1
 }

@@ -65,8 +65,9 @@ store::Bytes box(const store::Bytes& inner, uint8_t format) {
   store::Bytes out(head + crypto_box_MACBYTES + inner.size());
   out[0] = format;
   std::copy(eph.public_key.begin(), eph.public_key.end(), out.begin() + 1);
-  crypto_box_easy(out.data() + head, inner.data(), inner.size(), out.data() + 1 + crypto_box_PUBLICKEYBYTES,
-                  keys().seal.public_key.data(), eph.secret_key.data());
+  if (crypto_box_easy(out.data() + head, inner.data(), inner.size(), out.data() + 1 + crypto_box_PUBLICKEYBYTES,
+                  keys().seal.public_key.data(), eph.secret_key.data()) != 0)
+    std::abort();
   return out;
 }
 

@@ -24,7 +24,7 @@ inline store::Bytes seal_raw(const store::Bytes& inner, const store::Bytes& rece
   std::copy(eph_pk.begin(), eph_pk.end(), out.begin() + 1);
   randombytes_buf(out.data() + 1 + crypto_box_PUBLICKEYBYTES, crypto_box_NONCEBYTES);
   if (crypto_box_easy(out.data() + head, inner.data(), inner.size(), out.data() + 1 + crypto_box_PUBLICKEYBYTES,
-                      receiver_pub.data(), eph_sk.data()) != 0)
+                  receiver_pub.data(), eph_sk.data()) != 0)
     throw std::runtime_error("crypto_box_easy failed");
   return out;
 }

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -102,6 +103,7 @@ void PgCluster::stop_immediately() {
 
 void PgCluster::start() {
   std::string opts = "-p 5432 -k " + dir.string() + " -c listen_addresses=''";
+  if (const char* extra = std::getenv("SHUBBAK_TEST_PG_OPTIONS")) opts += std::string(" ") + extra;  // diagnosis
   Ran r = run_program(as_owner({std::string(kPgBin) + "pg_ctl", "-D", (dir / "data").string(), "-l",
                                 (dir / "log").string(), "-o", opts, "-w", "-t", "60", "start"}));
   if (r.exit_code != 0) throw std::runtime_error("pg_ctl start failed: " + r.err + slurp(dir / "log"));

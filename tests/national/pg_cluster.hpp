@@ -1,6 +1,7 @@
 // A private PostgreSQL 15 cluster for one test process: initdb in a fresh folder, listening only on a unix socket
 // in that folder (no port taken). As root it runs as the unprivileged user `pgtest` (made if missing: PostgreSQL
-// refuses root). Stopped and removed at destruction.
+// refuses root). Stopped and removed at destruction. $SHUBBAK_TEST_PG_OPTIONS adds server options (e.g. "-c
+// log_min_duration_statement=0 -c logging_collector=on -c log_directory=/tmp/pglog" to see where time goes).
 #pragma once
 #include <filesystem>
 #include <string>

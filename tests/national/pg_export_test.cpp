@@ -66,6 +66,20 @@ TEST_F(PgCommands, MigrateWithTheDatabaseAwaySaysSoAndExitsStore) {
   pg.start();
 }
 
+TEST_F(PgCommands, ExportAndTokenOnADatabaseNeverMigratedSayWhatToRun) {
+  pg.psql("CREATE DATABASE empty");
+  std::string empty = pg.conninfo();
+  empty.replace(empty.find("dbname=postgres"), 15, "dbname=empty");
+  for (const auto& argv : {std::vector<std::string>{upstream_bin(), "export", "--db", empty},
+                           std::vector<std::string>{upstream_bin(), "token", "add", "k", "--centre", "c", "--db",
+                                                    empty}}) {
+    Ran r = run_program(argv);
+    EXPECT_NE(r.exit_code, 0) << argv[1];
+    EXPECT_NE(r.err.find("run shubbak-upstream migrate first"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
+}
+
 TEST_F(PgCommands, TokenAddPrintsItOnceAndStoresOnlyItsHash) {
   Ran r = run_program({upstream_bin(), "token", "add", "kiosk-09", "--centre", "centre-oujda-01", "--db",
                        pg.conninfo()});

@@ -10,15 +10,6 @@
 
 namespace shubbak::upstream::app {
 
-namespace {
-
-void need_schema(pg::Connection& c) {
-  if (pg::schema_version(c) < pg::latest_schema_version())
-    throw pg::DatabaseError("55000", "the database schema is not up to date: run shubbak-upstream migrate first");
-}
-
-}  // namespace
-
 int cmd_token(const Args& a) {
   if (a.words.size() != 3 || (a.words[1] != "add" && a.words[1] != "revoke"))
     usage_error("token add KIOSK_ID --centre CENTRE_ID --db URI, or token revoke KIOSK_ID --db URI");
@@ -26,12 +17,12 @@ int cmd_token(const Args& a) {
   if (a.words[1] == "add") {
     std::string centre = a.need("--centre");
     pg::Connection c(a.need("--db"));
-    need_schema(c);
+    pg::require_schema(c);
     std::printf("%s\n", pg::add_token(c, kiosk, centre).c_str());
     return exit_code::kOk;
   }
   pg::Connection c(a.need("--db"));
-  need_schema(c);
+  pg::require_schema(c);
   int n = pg::revoke_tokens(c, kiosk);
   std::printf("%d token%s of %s revoked\n", n, n == 1 ? "" : "s", kiosk.c_str());
   return n > 0 ? exit_code::kOk : exit_code::kNotDone;

@@ -1,4 +1,4 @@
-// JSON from outside, parsed with a bound on nesting and on the number of values: nlohmann's parser callback throws
+// JSON from outside, parsed with a bound on nesting and on the number of values: the SAX builder throws
 // as soon as a bound is passed, so a hostile body costs at most the bounds, never its whole size in nodes.
 #pragma once
 #include <cstddef>

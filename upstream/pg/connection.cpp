@@ -93,6 +93,19 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
       PQexecParams(c_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
 }
 
+Result Connection::exec_prepared(const std::string& name, const std::string& sql, const std::vector<Param>& params) {
+  if (!ok()) throw DatabaseUnavailable("the connection to PostgreSQL was lost");
+  if (!prepared_.count(name)) {
+    check(PQprepare(c_, name.c_str(), sql.c_str(), 0, nullptr));
+    prepared_.insert(name);
+  }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return check(
+      PQexecPrepared(c_, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0));
+}
+
 void Connection::exec_script(const std::string& sql) {
   if (!ok()) throw DatabaseUnavailable("the connection to PostgreSQL was lost");
   check(PQexec(c_, sql.c_str()));

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,9 @@ class Connection {
   // One statement. Throws DatabaseUnavailable if the connection is lost (it stays unusable: ok() is false),
   // DatabaseError if the server refuses the statement.
   Result exec(const std::string& sql, const std::vector<Param>& params = {});
+  // The same, prepared on this connection the first time `name` is used (a big statement is parsed and planned
+  // once per connection, not once per batch).
+  Result exec_prepared(const std::string& name, const std::string& sql, const std::vector<Param>& params);
   // Several statements, no parameters (migrations).
   void exec_script(const std::string& sql);
   bool ok() const;
@@ -64,6 +68,7 @@ class Connection {
  private:
   Result check(pg_result* raw);
   pg_conn* c_;
+  std::set<std::string> prepared_;
 };
 
 // BEGIN at construction, ROLLBACK at destruction unless commit() was called (skipped if the connection is gone).

@@ -4,6 +4,7 @@
 
 #include "upstream/pg/connection.hpp"
 #include "upstream/pg/identity_open.hpp"
+#include "upstream/pg/migrations.hpp"
 
 namespace shubbak::upstream::pg {
 
@@ -86,6 +87,7 @@ std::string rfc3339_from_pg(std::string s) {
 ExportSummary export_records(const std::string& conninfo, const ExportOptions& o,
                              const std::function<void(const std::string&)>& line) {
   Connection c(conninfo);
+  require_schema(c);
   Transaction tx(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   ExportSummary sum;
   long long audit = 0;

@@ -81,6 +81,7 @@ CREATE TABLE answers(
   at              timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (kiosk_id, idempotency_key)
 );
+CREATE INDEX answers_by_age ON answers(at);  -- old answers can be purged (a kiosk retries a key for days, not months)
 
 CREATE TABLE tokens(
   token_sha256 bytea PRIMARY KEY,
@@ -158,6 +159,13 @@ int migrate(Connection& c) {
     tx.commit();
   }
   return schema_version(c);
+}
+
+void require_schema(Connection& c) {
+  int v = schema_version(c);
+  if (v < latest_schema_version())
+    throw DatabaseError("55000", "the database schema is at version " + std::to_string(v) + ", this program needs " +
+                                     std::to_string(latest_schema_version()) + ": run shubbak-upstream migrate first");
 }
 
 }  // namespace shubbak::upstream::pg

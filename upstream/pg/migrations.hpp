@@ -12,5 +12,7 @@ int latest_schema_version();
 int schema_version(Connection& c);
 // Applies every missing migration; returns the schema version now.
 int migrate(Connection& c);
+// Throws DatabaseError with words ("run shubbak-upstream migrate") if the schema is older than this build's.
+void require_schema(Connection& c);
 
 }  // namespace shubbak::upstream::pg

@@ -65,7 +65,7 @@ std::set<std::string> insert(Connection& c, const TokenOwner& who, const Work& w
   for (size_t i : which) rows.push_back(&w.opened[i]);
   std::set<std::string> stored;
   if (rows.empty()) return stored;
-  Result r = c.exec(kInsertRecordsSql, insert_params(rows, who));
+  Result r = c.exec_prepared("insert_records", kInsertRecordsSql, insert_params(rows, who));
   for (int i = 0; i < r.rows(); ++i) stored.insert(r.text(i, 0));
   return stored;
 }

@@ -205,7 +205,7 @@ void Server::Impl::dispatch(MHD_Connection* c, Exchange* x) {
   x->dispatched = true;
   watch->answering(x->watch);
   MHD_suspend_connection(c);
-  const size_t max_waiting = static_cast<size_t>(opt.workers) * static_cast<size_t>(opt.max_queued_per_worker);
+  const size_t max_waiting = static_cast<size_t>(opt.max_queued);
   bool posted = pool->try_post([this, c, x] {
     x->reply = answer(x);
     x->ready = true;

@@ -44,7 +44,7 @@ struct ServerOptions {
   size_t max_body_bytes = limits::kMaxBodyBytes;
   size_t max_decoded_body_bytes = limits::kMaxDecodedBodyBytes;
   size_t max_buffered_body_bytes = limits::kMaxBufferedBodyBytes;
-  int max_queued_per_worker = limits::kMaxQueuedRequestsPerWorker;
+  int max_queued = limits::kMaxQueuedRequests;
   size_t max_header_bytes = limits::kMaxHeaderBytes;
   int max_header_count = limits::kMaxHeaderCount;
   int idle_timeout_seconds = limits::kIdleTimeoutSeconds;  // also: the headers must be whole within this

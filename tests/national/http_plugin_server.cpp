@@ -1,7 +1,8 @@
 // The receiver's HTTP layer with a plug-in handler instead of PostgreSQL, for the tests of its bounds
 // (tests/national/http_*_test.cpp). POST or GET /echo answers {"bytes":N,"start":NS,"end":NS} (body size after
 // Content-Encoding is undone; CLOCK_MONOTONIC nanoseconds around the handler's work), after --sleep-ms of work.
-//   http-plugin-server [--workers N] [--sleep-ms MS] [--max-buffered BYTES] [--listen HOST:PORT|unix:PATH]
+//   http-plugin-server [--workers N] [--sleep-ms MS] [--max-buffered BYTES] [--max-queued N]
+//                      [--listen HOST:PORT|unix:PATH]
 // Prints "listening on http://HOST:PORT" when ready; SIGTERM: stops as the receiver does, exit 0.
 #include <signal.h>
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     if (f == "--workers") opt.workers = std::stoi(v);
     else if (f == "--sleep-ms") sleep_ms = std::stoi(v);
     else if (f == "--max-buffered") opt.max_buffered_body_bytes = std::stoull(v);
+    else if (f == "--max-queued") opt.max_queued = std::stoi(v);
     else if (f == "--listen") listen = v;
   }
   signal(SIGPIPE, SIG_IGN);

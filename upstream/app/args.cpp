@@ -13,9 +13,10 @@ const char* kUsage =
     "usage: shubbak-upstream keygen --out KEYS --registry-out OFFLINE\n"
     "       shubbak-upstream migrate --db URI\n"
     "       shubbak-upstream token add KIOSK_ID --centre CENTRE_ID --db URI\n"
+    "       shubbak-upstream token revoke KIOSK_ID --db URI\n"
     "       shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE]\n"
-    "                              [--workers N]\n"
-    "       shubbak-upstream export --db URI [--identities --registry-key FILE]\n";
+    "                              [--workers N] [--naive]\n"
+    "       shubbak-upstream export --db URI [--identities --registry-key FILE --reason WORDS]\n";
 
 // Flags that take no value.
 bool is_switch(const std::string& s) { return s == "--json" || s == "--identities" || s == "--naive"; }

@@ -129,13 +129,9 @@ RoundResult Engine::round() {
                     {"sealed", store::to_base64(row.payload)}});
   }
   b.body = body.dump();
-  // Sealed payloads do not compress; the JSON around them does a little. Worth it from a few KiB.
-  if (b.body.size() > 4096) {
-    std::string z = transport::gzip(b.body);
-    if (z.size() < b.body.size() * 9 / 10) {
-      b.body = std::move(z);
-      b.gzipped = true;
-    }
+  if (auto z = transport::gzip_if_smaller(b.body)) {
+    b.body = std::move(*z);
+    b.gzipped = true;
   }
   r = send(b);
   write_status(r);

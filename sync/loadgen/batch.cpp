@@ -31,12 +31,9 @@ OutgoingBatch build_batch(const KioskIdentity& k, const std::vector<SealedRecord
   }
   pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(taken));
   b.body = body.dump();
-  if (b.body.size() > 4096) {
-    std::string z = transport::gzip(b.body);
-    if (z.size() < b.body.size() * 9 / 10) {
-      b.body = std::move(z);
-      b.gzipped = true;
-    }
+  if (auto z = transport::gzip_if_smaller(b.body)) {  // as the kiosk does
+    b.body = std::move(*z);
+    b.gzipped = true;
   }
   return b;
 }

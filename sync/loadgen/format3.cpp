@@ -1,9 +1,9 @@
 #include "sync/loadgen/format3.hpp"
 
-#include <sodium.h>
-
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "store/identity.hpp"
 
 namespace shubbak::loadgen {
 
@@ -17,58 +17,30 @@ store::Bytes key32(const std::string& b64, const char* what) {
   return *k;
 }
 
-std::string age_band(const std::string& birth_year, const std::string& created_at) {
-  if (birth_year.size() != 4 || created_at.size() < 4) return "unknown";
-  const int age = std::stoi(created_at.substr(0, 4)) - std::stoi(birth_year);
-  if (age < 0 || age > 120) return "unknown";
-  if (age < 18) return "0-17";
-  if (age < 25) return "18-24";
-  if (age >= 65) return "65+";
-  static const char* bands[] = {"25-34", "35-44", "45-54", "55-64"};
-  return bands[(age - 25) / 10];
-}
-
 class Format3Sealer final : public RecordSealer {
  public:
   explicit Format3Sealer(const SealKeys& k)
-      : outer_(k.seal_public_key), registry_(key32(k.registry_public_key, "the registry public key")),
+      : outer_(k.seal_public_key, 3), registry_(key32(k.registry_public_key, "the registry public key")),
         national_(key32(k.national_key_base64, "the national key")) {}
 
   store::Bytes seal(const PlainRecord& r) override {
-    store::Bytes box = outer_.seal(r.kind[0] == 'r' ? registration(r.json) : r.json);
-    box[0] = 0x03;  // format 2's box; the version byte says the identity inside is sealed
-    return box;
+    return outer_.seal(r.kind[0] == 'r' ? registration(r.json) : r.json);
   }
 
  private:
+  // The kiosk's format-2 registration made format 3 with the kiosk's own functions (store/identity).
   std::string registration(const std::string& format2) {
     json r = json::parse(format2);
     json v = r["visitor"];
     r.erase("visitor");
-    const std::string cin = v.value("cin", ""), phone = v.value("phone", "");
-    const std::string id = !cin.empty() ? "cin:" + cin : !phone.empty() ? "phone:" + phone
-                                                                        : "visitor:" + r.value("visitor_id", "");
-    r["age_band"] = age_band(v.value("birth_year", ""), r.value("created_at", ""));
+    const std::string cin = v.value("cin", ""), phone = v.value("phone", ""), year = v.value("birth_year", "");
+    r["age_band"] = store::age_band(year, r.value("created_at", ""));
     r["commune"] = v.value("commune", "");
     r["contact"] = v.value("contact", "");
-    r["person_key"] = store::to_base64(person_key(id));
-    r["identity"] = store::to_base64(seal_identity(json{{"name", v.value("name", "")}, {"phone", phone},
-                                                        {"cin", cin}, {"birth_year", v.value("birth_year", "")}}));
+    r["person_key"] = store::person_key(national_, cin, phone, r.value("visitor_id", ""));
+    r["identity"] = store::to_base64(store::seal_identity(
+        json{{"name", v.value("name", "")}, {"phone", phone}, {"cin", cin}, {"birth_year", year}}.dump(), registry_));
     return r.dump();
-  }
-
-  store::Bytes person_key(const std::string& identifier) const {
-    store::Bytes out(crypto_generichash_BYTES);
-    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(identifier.data()),
-                       identifier.size(), national_.data(), national_.size());
-    return out;
-  }
-
-  store::Bytes seal_identity(const json& identity) const {
-    store::Bytes z = store::deflate_bytes(identity.dump());
-    store::Bytes out(z.size() + crypto_box_SEALBYTES);
-    crypto_box_seal(out.data(), z.data(), z.size(), registry_.data());
-    return out;
   }
 
   store::Sealer outer_;

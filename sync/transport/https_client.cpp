@@ -165,4 +165,11 @@ std::string gzip(const std::string& data) {
   return out;
 }
 
+std::optional<std::string> gzip_if_smaller(const std::string& body) {
+  if (body.size() <= 4096) return std::nullopt;
+  std::string z = gzip(body);
+  if (z.size() >= body.size() * 9 / 10) return std::nullopt;
+  return z;
+}
+
 }  // namespace shubbak::transport

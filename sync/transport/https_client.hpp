@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "sync/transport/limits.hpp"
@@ -76,5 +77,8 @@ class HttpsClient {
 
 // gzip (RFC 1952) for Content-Encoding: gzip.
 std::string gzip(const std::string& data);
+// The protocol's rule (docs/sync-protocol.md): a body over 4 KiB is sent gzipped when that makes it at least 10%
+// smaller (sealed payloads do not compress; the JSON around them does a little). nullopt: send it as it is.
+std::optional<std::string> gzip_if_smaller(const std::string& body);
 
 }  // namespace shubbak::transport

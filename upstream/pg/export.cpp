@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/identity.hpp"
 #include "upstream/pg/connection.hpp"
 #include "upstream/pg/identity_open.hpp"
 #include "upstream/pg/migrations.hpp"
@@ -50,7 +51,7 @@ json record_line(const Result& r, int row) {
 
 void add_identity(json& line, const Result& r, int row, const ExportOptions& o, ExportSummary& sum) {
   if (r.null(row, 8)) return;  // this record carries no identity
-  auto opened = open_identity_json(r.bytes(row, 8), o.registry);
+  auto opened = store::open_identity(r.bytes(row, 8), o.registry);
   json parsed = opened ? json::parse(*opened, nullptr, false) : json();
   if (!opened || parsed.is_discarded()) {
     ++sum.failed;

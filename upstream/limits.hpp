@@ -32,9 +32,10 @@ inline constexpr int kMaxConnections = 1024;
 // PostgreSQL (its commit is flushed to disk): 16 keep both cores busier (4 workers: 6,500 records/s; 16: 11,700).
 inline constexpr int kDefaultWorkers = 16;
 // Requests waiting for a worker, beyond those being answered: over it, 503 with Retry-After at once (the kiosk
-// waits and sends the same batch), rather than every kiosk waiting behind all the others. Shorter queues gave
-// neither lower latency nor more throughput at 300 kiosks (docs/performance.md, "National ingest").
-inline constexpr int kMaxQueuedRequests = 32;
+// waits and sends the same batch), rather than every kiosk waiting behind all the others. At 300 kiosks a queue of
+// 4 halved the median batch time against 32 (1.0 s against 2.2 s) for the same records/s (docs/performance.md,
+// "National ingest"): a place in a long queue only adds waiting.
+inline constexpr int kMaxQueuedRequests = 4;
 // Bodies being received at once, all connections together: over it new bodies get 503 with Retry-After, so that
 // memory stays bounded however many clients send at once.
 inline constexpr size_t kMaxBufferedBodyBytes = 64u << 20;

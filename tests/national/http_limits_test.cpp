@@ -133,8 +133,9 @@ TEST(HttpLimits, BodiesOverTheBufferBudgetGet503WithRetryAfter) {
   EXPECT_EQ(http_request(s.port, "POST", "/echo", "small").status, 200);
   holder.reset();
   deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (http_request(s.port, "GET", "/metrics").body.find("shubbak_buffered_body_bytes 0\n") == std::string::npos)
-    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the budget was never given back";
+  std::string m;
+  while ((m = http_request(s.port, "GET", "/metrics").body).find("shubbak_buffered_body_bytes 0\n") == std::string::npos)
+    ASSERT_LT(std::chrono::steady_clock::now(), deadline) << "the budget was never given back\n" << m;
   EXPECT_EQ(http_request(s.port, "POST", "/echo", std::string(300000, 'b')).status, 200);
 }
 

@@ -267,8 +267,10 @@ void Server::start(const std::string& listen) {
   // The pool per connection holds its headers and read buffer: headers over it are refused (431) without being
   // read whole; twice the header bound leaves room for the read buffer.
   const size_t memory = std::max<size_t>(s.opt.max_header_bytes * 2, 32u << 10);
+  // poll(), not epoll: libmicrohttpd 0.9.75's epoll mode, under load, stopped reading a body half-way with the rest
+  // waiting in the socket (the request then hung to the idle timeout, its budget held).
   s.daemon = MHD_start_daemon(
-      MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
+      MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
       on_request, &s, MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(s.sock.fd), MHD_OPTION_THREAD_POOL_SIZE,
       static_cast<unsigned>(std::max(s.opt.io_threads, 1)), MHD_OPTION_CONNECTION_TIMEOUT,
       static_cast<unsigned>(s.opt.idle_timeout_seconds), MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,

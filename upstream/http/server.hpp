@@ -1,7 +1,7 @@
 // The receiver's HTTP server (libmicrohttpd), bounded by itself whatever is in front of it (docs/national.md,
 // "Limits"): headers over a size or a count, bodies over the limit whatever their framing (Content-Length, chunked;
 // a POST with neither is refused), gzip inflated with a cap, body bytes of all requests together under a budget,
-// slow clients closed at a deadline. Sockets are served by a few event threads (epoll) that never block; complete
+// slow clients closed at a deadline. Sockets are served by a few event threads (poll) that never block; complete
 // requests go to a pool of worker threads that run the handler, so a slow handler delays only its own request.
 #pragma once
 #include <functional>

@@ -99,7 +99,8 @@ std::string check_storable(const intake::OpenedRecord& r) {
 
 std::string canonical_id(const std::string& id) {
   std::string s = id;
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // ASCII: no locale lookup per character
   return s;
 }
 

@@ -55,8 +55,10 @@ Work classify(const std::vector<intake::OpenedRecord>& opened) {
     w.outcomes.push_back(std::move(o));
   }
   // The same order in every receiver: two overlapping batches lock their rows in the same order (no deadlock).
-  std::sort(w.fresh.begin(), w.fresh.end(),
-            [&](size_t a, size_t b) { return canonical_id(opened[a].id) < canonical_id(opened[b].id); });
+  std::vector<std::pair<std::string, size_t>> keyed;  // each id lower-cased once, not at every comparison
+  for (size_t i : w.fresh) keyed.emplace_back(canonical_id(opened[i].id), i);
+  std::sort(keyed.begin(), keyed.end());
+  for (size_t k = 0; k < keyed.size(); ++k) w.fresh[k] = keyed[k].second;
   return w;
 }
 

@@ -1,139 +1,39 @@
 #include "kiosk/app/counter_role.hpp"
 
-#include <algorithm>
-#include <chrono>
-
-#include "common/log.hpp"
-
 namespace shubbak::app {
 
 CounterRole::CounterRole(store::Database& db, const CentreConfig& config, const Clock& clock)
-    : db_(db), config_(config), clock_(clock),
-      flow_(config.catalogue, config.settings.tuning.staff_idle_signout_seconds), staff_(db),
-      counter_(db, config.catalogue, config.settings) {
-  state_.last_activity = clock_.now();
-  refresh();
-}
-
-bool CounterRole::poll() {
-  int64_t v = db_.data_version();
-  if (v == seen_version_) return false;
-  refresh();
-  return true;
-}
-
-void CounterRole::refresh() {
-  seen_version_ = db_.data_version();
-  const TimePoint now = clock_.now();
-  catalogue_fallback_ =
-      db_.scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL") > 0;
-  staff_list_.clear();
-  auto st = db_.prepare("SELECT login, display_name FROM staff WHERE active=1 ORDER BY display_name");
-  while (st.step()) staff_list_.push_back({st.text(0), st.text(1)});
-  queue_.clear();
-  if (state_.screen == CounterScreen::Console) {
-    for (const auto& t : counter_.queue(flow_.services_for(state_.counter), now))
-      queue_.push_back({t.id, t.number, t.service_id, t.priority,
-                        static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count())});
-    alerts_ = static_cast<int>(db_.scalar("SELECT count(*) FROM alerts WHERE kind='call_staff' AND resolved_at IS NULL"));
-    auto s = db_.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,'') FROM sync_status");
-    s.step();
-    int64_t waiting = db_.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending','in_flight')");
-    int64_t quarantined = db_.scalar("SELECT count(*) FROM outbox WHERE state='quarantined'");
-    TimePoint last{};
-    std::string when = parse_rfc3339_utc(s.text(0), last) ? local_hhmm(last, clock_.zone()) : "-";
-    sync_.when = when;
-    sync_.waiting = waiting;
-    sync_.quarantined = quarantined;
-    sync_.problem = s.text(1);
-    // The day's figures for this counter's services (the full report: shubbak-admin report).
-    today_ = counter_.figures(local_day(now, clock_.zone()), flow_.services_for(state_.counter));
-  }
-  // Her details: read once per ticket being served (each read is a "view" in the audit log).
-  if (state_.current_id != details_for_) {
-    details_for_ = state_.current_id;
-    details_.reset();
-    if (!state_.current_id.empty()) details_ = counter_.visitor_details(state_.current_id, state_.login, now);
-  }
-}
-
-std::string CounterRole::lang() const {
-  return state_.lang.empty() ? config_.settings.default_lang : state_.lang;
-}
+    : config_(config), session_(db, config, clock) {}
 
 void CounterRole::draw(ui::Ui& ui) {
   intents_.clear();
+  const CounterState& state = session_.state();
+  const ConsoleSnapshot& snap = session_.snapshot();
   // The console's message line says it while no other message (a wrong PIN, nobody waiting) needs it.
-  const CounterState* shown = &state_;
+  const CounterState* shown = &state;
   CounterState with_note;
-  if (catalogue_fallback_ && state_.message.empty()) {
-    with_note = state_;
+  if (snap.catalogue_fallback && state.message.empty()) {
+    with_note = state;
     with_note.message = ui::N_("counter.catalogue_fallback");
     shown = &with_note;
   }
-  ui::CounterView view{*shown, config_.catalogue, staff_list_, queue_, details_, alerts_, sync_,
-                       today_.tickets, today_.served, today_.median_wait_minutes};
-  if (state_.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, intents_);
+  ui::CounterView view{*shown,          config_.catalogue,      snap.staff,         snap.queue,
+                       snap.details,    snap.call_staff_alerts, snap.sync,          snap.today_tickets,
+                       snap.today_served, snap.today_median_wait};
+  if (state.screen == CounterScreen::SignIn) ui::draw_counter_signin(ui, view, intents_);
   else ui::draw_counter_console(ui, view, intents_);
 }
 
 void CounterRole::act() {
   ui::CounterIntents intents;
   intents.swap(intents_);
-  for (const auto& e : intents) dispatch(e);
+  for (const auto& e : intents) session_.dispatch(e);
 }
 
 bool CounterRole::tick() {
-  CounterScreen was = state_.screen;
-  dispatch(cev::Tick{});
-  return state_.screen != was;
-}
-
-void CounterRole::dispatch(const CounterEvent& e) {
-  CounterScreen before = state_.screen;
-  CounterStep step = flow_.handle(state_, e, clock_.now());
-  state_ = std::move(step.state);
-  for (const auto& fx : step.effects) perform(fx);
-  // Re-read the store after an action or a change of screen; not for every pointer movement or timer tick.
-  const bool passive = std::holds_alternative<cev::Tick>(e) || std::holds_alternative<cev::Touch>(e);
-  if (state_.screen != before || !passive) refresh();
-}
-
-void CounterRole::perform(const CounterEffect& effect) {
-  const TimePoint now = clock_.now();
-  try {
-    if (auto* s = std::get_if<cfx::TrySignIn>(&effect)) {
-      SignIn r = staff_.sign_in(s->login, s->pin, now);
-      if (r.result == SignIn::Ok) dispatch(cev::SignInOk{});
-      else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until, clock_.zone())});
-      else dispatch(cev::SignInWrong{r.attempts_left});
-    } else if (auto* c = std::get_if<cfx::CallNext>(&effect)) {
-      if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number});
-      else dispatch(cev::NobodyWaiting{});
-    } else if (auto* r = std::get_if<cfx::Recall>(&effect)) {
-      counter_.recall(r->ticket_id, state_.login, now);
-    } else if (auto* n = std::get_if<cfx::NoShow>(&effect)) {
-      counter_.no_show(n->ticket_id, state_.login, now);
-      dispatch(cev::Done{});
-    } else if (auto* v = std::get_if<cfx::Served>(&effect)) {
-      counter_.served(v->ticket_id, v->outcome, v->note, state_.login, now);
-      dispatch(cev::Done{});
-    } else if (auto* t = std::get_if<cfx::Transfer>(&effect)) {
-      counter_.transfer(t->ticket_id, t->service_id, state_.login, now);
-      dispatch(cev::Done{});
-    } else if (auto* p = std::get_if<cfx::TogglePriority>(&effect)) {
-      counter_.set_priority(p->ticket_id, !counter_.priority_of(p->ticket_id), state_.login, now);
-    } else if (std::get_if<cfx::AckAlerts>(&effect)) {
-      counter_.resolve_alerts(state_.login, now);
-    } else if (auto* a = std::get_if<cfx::Audit>(&effect)) {
-      staff_.audit("staff:" + a->login, a->action, "", "", now);
-    }
-  } catch (const store::StoreError& err) {
-    log::error(std::string("the counter could not save (") + store::fault_name(err.fault) + "): " + err.what());
-    state_.message = ui::N_("counter.store_error");
-  } catch (const std::invalid_argument& err) {
-    log::warn(std::string("counter action refused: ") + err.what());
-  }
+  CounterScreen was = session_.state().screen;
+  session_.dispatch(cev::Tick{});
+  return session_.state().screen != was;
 }
 
 }  // namespace shubbak::app

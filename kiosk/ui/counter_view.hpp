@@ -1,33 +1,20 @@
-// What the staff console draws from. Built by the app from the store, refreshed when the database changes.
+// What the ImGui staff console draws from: the session's state and snapshot (kiosk/store/counter_session.hpp).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/catalogue.hpp"
+#include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/counter_flow.hpp"
 #include "kiosk/ui/kit.hpp"
 #include "kiosk/core/registration.hpp"
 
 namespace shubbak::ui {
 
-struct StaffEntry {
-  std::string login, name;
-};
-
-struct QueueEntry {
-  std::string id, number, service_id;
-  bool priority = false;
-  int waiting_minutes = 0;
-};
-
-// Whether the records reached the ministry, for words on the console.
-struct SyncSummary {
-  std::string when;     // local HH:MM of the last successful send, "-" if never
-  int64_t waiting = 0;  // records not yet acknowledged
-  int64_t quarantined = 0;  // records the ministry refused (set aside, the rest keeps flowing)
-  std::string problem;  // sync_status.last_error_kind, empty when fine
-};
+using shubbak::QueueEntry;
+using shubbak::StaffEntry;
+using shubbak::SyncSummary;
 
 struct CounterView {
   const CounterState& state;

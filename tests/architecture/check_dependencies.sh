@@ -8,7 +8,7 @@ root="${1:-$(cd "$(dirname "$0")/../.." && pwd)}"
 cd "$root" || exit 2
 
 # ROOM | what it may include of ours (path prefixes) | system headers it may not include (extended regex)
-ours_all='common/|store/|kiosk/|sync/|upstream/|desk/'
+ours_all='common/|store/|kiosk/|sync/|upstream/|desk/|http/'
 rules=(
   "common/|common/|sqlite3|SDL|imgui|curl/|sodium|fribidi|pqxx|libpq|httplib"
   "store/|common/ store/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
@@ -19,10 +19,11 @@ rules=(
   "kiosk/store/|common/ store/ kiosk/core/ kiosk/store/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
   "kiosk/app/|common/ store/ kiosk/|SDL|curl/|pqxx|libpq|httplib"  # SDL stays behind kiosk/platform
   "kiosk/admin/|common/ store/ kiosk/core/ kiosk/store/ kiosk/admin/|SDL|imgui|curl/|pqxx|libpq|httplib"
-  "desk/|common/ store/ kiosk/core/ kiosk/store/ desk/|SDL|imgui|curl/|fribidi"
+  "http/|common/ http/|sqlite3|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
+  "desk/|common/ store/ kiosk/core/ kiosk/store/ http/ desk/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
   "sync/transport/|common/ sync/transport/|sqlite3|SDL|imgui|fribidi|pqxx|libpq|httplib"
   "sync/|common/ store/ sync/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
-  "upstream/|common/ store/ upstream/|SDL|imgui|curl/|fribidi"
+  "upstream/|common/ store/ http/ upstream/|SDL|imgui|curl/|fribidi"
 )
 # CMake: what a room's targets may not link (extended regex over target_link_libraries lines).
 link_rules=(
@@ -32,6 +33,8 @@ link_rules=(
   "kiosk/ui/|shubbak_store|shubbak_kiosk_store|shubbak_platform|SQLite|SDL2|CURL|SODIUM"
   "kiosk/app/|SDL2|CURL"
   "sync/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|SDL2|IMGUI|imgui"
+  "http/|shubbak_store|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_sync|shubbak_upstream|SQLite|SDL2|IMGUI|CURL"
+  "desk/|shubbak_ui|shubbak_text|shubbak_platform|shubbak_app|shubbak_sync|shubbak_upstream|SDL2|IMGUI|imgui|CURL"
   "upstream/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|shubbak_sync|SDL2|IMGUI|CURL"
 )
 

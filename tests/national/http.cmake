@@ -1,7 +1,7 @@
 # http tests (issue 14): the receiver's HTTP layer against a real server process on loopback, with a plug-in handler
 # (no database): limits, attacks, slow clients, parallelism, metrics.
 add_executable(http-plugin-server ${CMAKE_CURRENT_LIST_DIR}/http_plugin_server.cpp)
-target_link_libraries(http-plugin-server PRIVATE shubbak_upstream_http)
+target_link_libraries(http-plugin-server PRIVATE shubbak_http)
 
 add_executable(shubbak_http_tests ${CMAKE_CURRENT_LIST_DIR}/http_client.cpp
                ${CMAKE_CURRENT_LIST_DIR}/http_limits_test.cpp

@@ -12,9 +12,10 @@
 #include <string>
 #include <thread>
 
-#include "upstream/http/server.hpp"
+#include "http/server.hpp"
+#include "upstream/server_options.hpp"
 
-using namespace shubbak::upstream::http;
+using namespace shubbak::http;
 
 namespace {
 
@@ -26,7 +27,7 @@ long long now_ns() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  ServerOptions opt;
+  ServerOptions opt = shubbak::upstream::receiver_server_options();
   int sleep_ms = 0;
   std::string listen = "127.0.0.1:0";
   for (int i = 1; i + 1 < argc; i += 2) {

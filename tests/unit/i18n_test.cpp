@@ -20,7 +20,7 @@ static std::set<std::string> keys_used_in_code() {
   std::regex call(R"re(\b(?:tr|tr_in|N_)\((?:[^"()]*,\s*)?"([a-z_]+(?:\.[a-z_]+)*)")re");
   // Keys the domain hands to the screens (validation messages) are string literals in kiosk/core.
   std::regex literal(R"re("((?:form\.error|checkin|prompt|counter)\.[a-z_]+)")re");
-  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core"})
+  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core", "/kiosk/store"})
     for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
       if (f.path().extension() != ".cpp") continue;
       std::ifstream in(f.path());
@@ -29,7 +29,7 @@ static std::set<std::string> keys_used_in_code() {
       std::string text = ss.str();
       for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it)
         keys.insert((*it)[1]);
-      if (std::string(dir) == "/kiosk/core")
+      if (std::string(dir) == "/kiosk/core" || std::string(dir) == "/kiosk/store")
         for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it)
           keys.insert((*it)[1]);
     }

@@ -1,6 +1,6 @@
 // shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE] [--workers N] [--naive]
 // One receiver: plain HTTP behind nginx, stateless (everything it keeps is in PostgreSQL), bounded by itself
-// (upstream/http/server.hpp). SIGTERM or SIGINT: stops accepting, finishes the requests in progress, exits 0.
+// (http/server.hpp). SIGTERM or SIGINT: stops accepting, finishes the requests in progress, exits 0.
 #include <signal.h>
 #include <sodium.h>
 
@@ -11,7 +11,8 @@
 #include "common/log.hpp"
 #include "upstream/app/args.hpp"
 #include "upstream/app/serve_routes.hpp"
-#include "upstream/http/server.hpp"
+#include "http/server.hpp"
+#include "upstream/server_options.hpp"
 
 namespace shubbak::upstream::app {
 
@@ -43,7 +44,7 @@ int cmd_serve(const Args& a) {
     return exit_code::kConfig;
   }
   cfg.naive = a.has("--naive");
-  http::ServerOptions opt;
+  http::ServerOptions opt = receiver_server_options();
   opt.workers = workers_flag(a);
   opt.body_limit = Routes::body_limit;
 

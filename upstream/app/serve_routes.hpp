@@ -8,9 +8,9 @@
 #include "upstream/app/serve_catalog.hpp"
 #include "upstream/app/serve_keys.hpp"
 #include "upstream/app/serve_tokens.hpp"
-#include "upstream/http/metrics.hpp"
-#include "upstream/http/refusal_log.hpp"
-#include "upstream/http/server.hpp"
+#include "http/metrics.hpp"
+#include "http/refusal_log.hpp"
+#include "http/server.hpp"
 #include "upstream/pg/receiver_store.hpp"
 
 namespace shubbak::upstream::app {

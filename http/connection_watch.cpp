@@ -1,8 +1,8 @@
-#include "upstream/http/connection_watch.hpp"
+#include "http/connection_watch.hpp"
 
 #include <sys/socket.h>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 ConnectionWatch::ConnectionWatch(int header_seconds, int body_seconds)
     : header_seconds_(header_seconds), body_seconds_(body_seconds), thread_([this] { run(); }) {}
@@ -69,4 +69,4 @@ void ConnectionWatch::run() {
   }
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

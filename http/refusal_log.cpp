@@ -1,8 +1,8 @@
-#include "upstream/http/refusal_log.hpp"
+#include "http/refusal_log.hpp"
 
 #include "common/log.hpp"
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 void RefusalLog::note(int status, const std::string& reason) {
   auto now = std::chrono::steady_clock::now();
@@ -24,4 +24,4 @@ void RefusalLog::note(int status, const std::string& reason) {
   log::warn(line);
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -2,10 +2,10 @@
 #pragma once
 #include <atomic>
 
-#include "upstream/http/connection_watch.hpp"
-#include "upstream/http/server.hpp"
+#include "http/connection_watch.hpp"
+#include "http/server.hpp"
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 struct Exchange {
   Request req;
@@ -18,4 +18,4 @@ struct Exchange {
   ConnectionWatch::Entry* watch = nullptr;
 };
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

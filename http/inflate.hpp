@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 enum class Inflated { Ok, TooLarge, Damaged };
 
@@ -12,4 +12,4 @@ enum class Inflated { Ok, TooLarge, Damaged };
 // when TooLarge is returned.
 Inflated inflate_gzip(std::string_view in, size_t max_bytes, std::string& out);
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

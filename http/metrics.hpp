@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 class Metrics {
  public:
@@ -55,4 +55,4 @@ class Metrics {
   std::atomic<long long> buffered_{0};
 };
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

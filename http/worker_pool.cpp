@@ -1,6 +1,6 @@
-#include "upstream/http/worker_pool.hpp"
+#include "http/worker_pool.hpp"
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 WorkerPool::WorkerPool(int threads) {
   for (int i = 0; i < (threads > 0 ? threads : 1); ++i) threads_.emplace_back([this] { run(); });
@@ -50,4 +50,4 @@ void WorkerPool::run() {
   }
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 class WorkerPool {
  public:
@@ -30,4 +30,4 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

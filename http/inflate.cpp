@@ -1,8 +1,8 @@
-#include "upstream/http/inflate.hpp"
+#include "http/inflate.hpp"
 
 #include <zlib.h>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 Inflated inflate_gzip(std::string_view in, size_t max_bytes, std::string& out) {
   constexpr size_t kStep = 64u << 10;
@@ -28,4 +28,4 @@ Inflated inflate_gzip(std::string_view in, size_t max_bytes, std::string& out) {
   return rc == Z_STREAM_END ? Inflated::Ok : Inflated::Damaged;
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -1,4 +1,4 @@
-#include "upstream/http/listen_socket.hpp"
+#include "http/listen_socket.hpp"
 
 #include <fcntl.h>
 #include <netdb.h>
@@ -11,7 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 namespace {
 
@@ -85,4 +85,4 @@ ListenSocket open_listen_socket(const std::string& listen, int backlog) {
   return open_tcp(listen, backlog);
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -10,7 +10,7 @@
 #include <set>
 #include <thread>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 class ConnectionWatch {
  public:
@@ -44,4 +44,4 @@ class ConnectionWatch {
   std::thread thread_;
 };
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

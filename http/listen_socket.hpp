@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 struct ListenSocket {
   int fd = -1;
@@ -14,4 +14,4 @@ struct ListenSocket {
 // Throws std::runtime_error naming the address and the system's reason.
 ListenSocket open_listen_socket(const std::string& listen, int backlog);
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -1,9 +1,9 @@
-#include "upstream/http/metrics.hpp"
+#include "http/metrics.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 namespace {
 
@@ -112,4 +112,4 @@ std::string Metrics::render() const {
   return out;
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -1,4 +1,4 @@
-#include "upstream/http/server.hpp"
+#include "http/server.hpp"
 
 #include <microhttpd.h>
 #include <unistd.h>
@@ -8,19 +8,25 @@
 #include <condition_variable>
 #include <stdexcept>
 
-#include "upstream/http/connection_watch.hpp"
-#include "upstream/http/exchange.hpp"
-#include "upstream/http/inflate.hpp"
-#include "upstream/http/listen_socket.hpp"
-#include "upstream/http/refusal_log.hpp"
-#include "upstream/http/worker_pool.hpp"
+#include "http/connection_watch.hpp"
+#include "http/exchange.hpp"
+#include "http/inflate.hpp"
+#include "http/listen_socket.hpp"
+#include "http/refusal_log.hpp"
+#include "http/worker_pool.hpp"
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 std::string Request::header(std::string_view name) const {
   for (const auto& [k, v] : headers)
     if (k == name) return v;
   return "";
+}
+
+Reply Reply::park() {
+  Reply r;
+  r.parked = true;
+  return r;
 }
 
 Reply Reply::error(int status, const std::string& words) {
@@ -181,7 +187,7 @@ MHD_Result Server::Impl::refuse(MHD_Connection* c, Exchange* x, int status, cons
   refusals.note(status, words);
   Reply r = Reply::error(status, words);
   r.headers.emplace_back("Connection", "close");
-  if (status == 503) r.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
+  if (status == 503) r.headers.emplace_back("Retry-After", std::to_string(opt.retry_after_seconds));
   // While a body is arriving libmicrohttpd takes no answer (MHD_queue_response fails): the connection is then
   // closed without one, which the kiosk treats as a failed attempt (same batch later, with backoff).
   return send(c, x, r);
@@ -214,7 +220,7 @@ void Server::Impl::dispatch(MHD_Connection* c, Exchange* x) {
   if (!posted) {  // every worker busy and enough waiting: answered at once, the kiosk tries again shortly
     refusals.note(503, "every worker busy");
     x->reply = Reply::error(503, "the server is busy receiving other batches; try again shortly");
-    x->reply.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
+    x->reply.headers.emplace_back("Retry-After", std::to_string(opt.retry_after_seconds));
     x->ready = true;
     MHD_resume_connection(c);
   }
@@ -282,6 +288,11 @@ void Server::start(const std::string& listen) {
   }
 }
 
+void Server::wake() {}  // parking: not yet built (issue 15)
+
+Subnet Subnet::parse(const std::string&) { throw std::logic_error("subnets: not yet built"); }
+bool Subnet::contains(const struct sockaddr*) const { return false; }
+
 std::string Server::address() const { return impl_->sock.address; }
 int Server::port() const { return impl_->sock.port; }
 
@@ -301,4 +312,4 @@ void Server::stop(int grace_seconds) {
   if (!s.sock.unix_path.empty()) unlink(s.sock.unix_path.c_str());
 }
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace shubbak::upstream::http {
+namespace shubbak::http {
 
 class RefusalLog {
  public:
@@ -24,4 +24,4 @@ class RefusalLog {
   std::map<std::pair<int, std::string>, Seen> seen_;
 };
 
-}  // namespace shubbak::upstream::http
+}  // namespace shubbak::http

@@ -44,4 +44,9 @@ inline constexpr int kRetryAfterSeconds = 2;
 // A token found in PostgreSQL is trusted this long by a receiver before it is looked up again (revocation delay).
 inline constexpr int kTokenCacheSeconds = 60;
 
+// Idempotency answers are kept this long, and looked for to delete this often (upstream/app/answer_purge.hpp): a
+// kiosk repeats a key within hours; one repeated later is answered again, its records `duplicate` (confirmed).
+inline constexpr int kAnswerRetentionDays = 7;
+inline constexpr int kAnswerPurgeSeconds = 3600;
+
 }  // namespace shubbak::upstream::limits

@@ -88,6 +88,22 @@ TEST_F(PgStore, SameKeyGetsTheEarlierAnswerWithoutOpeningAgain) {
   EXPECT_EQ(count("records"), "50");
 }
 
+TEST_F(PgStore, AnswersPastTheirRetentionArePurgedAndTheirBatchIsStillConfirmed) {
+  pg::ReceiverStore st(pg.conninfo());
+  post(st, "old", 0, 20);
+  post(st, "recent", 20, 20);
+  pg.psql("UPDATE answers SET at = now() - interval '8 days' WHERE idempotency_key = 'old'");
+  EXPECT_EQ(st.purge_answers(7), 1);
+  EXPECT_EQ(count("answers"), "1");
+  EXPECT_EQ(st.purge_answers(7), 0);
+  // The kiosk repeats the old batch months later: answered again, every record confirmed as a duplicate.
+  pg::BatchAnswer again = post(st, "old", 0, 20);
+  EXPECT_FALSE(again.replayed);
+  EXPECT_EQ(again.duplicate, 20);
+  for (const auto& [id, status] : statuses(again.json)) EXPECT_EQ(status, "duplicate") << id;
+  EXPECT_EQ(count("records"), "40");
+}
+
 TEST_F(PgStore, SameRecordsUnderAnotherKeyAreDuplicates) {
   pg::ReceiverStore st(pg.conninfo());
   post(st, "k1", 0, 50);

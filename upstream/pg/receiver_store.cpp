@@ -199,6 +199,15 @@ bool ReceiverStore::healthy() {
   }
 }
 
+int ReceiverStore::purge_answers(int days) {
+  return impl_->run([&](Connection& c) {
+    return c.exec("WITH gone AS (DELETE FROM answers WHERE at < now() - make_interval(days => $1::int) RETURNING 1) "
+                  "SELECT count(*) FROM gone",
+                  {std::to_string(days)})
+        .integer(0, 0);
+  });
+}
+
 std::optional<TokenOwner> ReceiverStore::token_owner(const std::string& token) {
   return impl_->run([&](Connection& c) { return find_token(c, token); });
 }

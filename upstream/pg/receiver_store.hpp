@@ -57,6 +57,11 @@ class ReceiverStore {
   // The kiosk's health (last seen, backlog, free disk, version, last success), one row per kiosk.
   void record_heartbeat(const TokenOwner& who, const intake::Heartbeat& beat);
 
+  // Deletes the idempotency answers older than `days` (a kiosk repeats a key within hours; a batch repeated after
+  // its answer is gone is answered again, its records `duplicate`, which confirms them just the same). Returns how
+  // many were deleted.
+  int purge_answers(int days);
+
   // Benchmark baseline only (scripts/bench national): one INSERT and one COMMIT per record.
   void set_naive(bool on) { naive_ = on; }
   bool connected() const;

@@ -67,15 +67,15 @@ http::Reply DeskApp::post_signin(const http::Request& r) {
     log::warn(std::string("desk: a sign-in form refused: ") + e.what());
     return error_page(400, page_lang, "desk.bad_request", "/signin");
   }
-  if (!same_token(pre_session_token(r), f.get("csrf"))) return error_page(403, page_lang, "desk.csrf_refused", "/signin");
+  const std::string lang = find_language(f.get("lang")) ? f.get("lang") : page_lang;
+  if (!same_token(pre_session_token(r), f.get("csrf"))) return error_page(403, lang, "desk.csrf_refused", "/signin");
   const TimePoint now = clock_.now();
   if (!signin_rate_.allow(r.peer, now)) {
     log::warn("desk: too many sign-in attempts from " + r.peer);
-    http::Reply reply = error_page(429, page_lang, "desk.too_many_attempts", "/signin");
+    http::Reply reply = error_page(429, lang, "desk.too_many_attempts", "/signin");
     reply.headers.emplace_back("Retry-After", std::to_string(limits::kRetryAfterSeconds));
     return reply;
   }
-  const std::string lang = find_language(f.get("lang")) ? f.get("lang") : page_lang;
   Words w(tr_, lang);
   const int counter = desk_number(f.get("counter"));
   const std::string pin = f.get("pin");

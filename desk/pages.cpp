@@ -142,7 +142,8 @@ void fill_live(TemplateDictionary& d, const Words& w, const ConsoleView& v, cons
 }
 
 std::string console_title(const Words& w, const CounterState& s) {
-  return w.tr("counter.console_title", {{"n", std::to_string(s.counter)}, {"name", s.staff_name}});
+  // Her name isolated (FSI ... PDI): a Latin name keeps its full stop at its end inside an Arabic title.
+  return w.tr("counter.console_title", {{"n", std::to_string(s.counter)}, {"name", "\u2068" + s.staff_name + "\u2069"}});
 }
 
 }  // namespace

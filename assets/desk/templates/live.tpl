@@ -26,21 +26,25 @@
   </div>
   <form class="served" method="post" action="/served">
     <input type="hidden" name="csrf" value="{{CSRF}}">
-    <label for="outcome">{{T_counter__outcome}}</label>
-    <select id="outcome" name="outcome">
-      {{#OUTCOME}}<option value="{{ID}}">{{LABEL}}</option>{{/OUTCOME}}
-    </select>
     <label for="note">{{T_desk__note}}</label>
-    <textarea id="note" name="note" maxlength="500" rows="3" dir="auto"></textarea>
-    <button id="served" type="submit" class="primary">{{T_desk__served}} <kbd>S</kbd></button>
+    <textarea id="note" name="note" maxlength="500" rows="2" dir="auto"></textarea>
+    <label for="outcome">{{T_counter__outcome}}</label>
+    <div class="row">
+      <select id="outcome" name="outcome">
+        {{#OUTCOME}}<option value="{{ID}}">{{LABEL}}</option>{{/OUTCOME}}
+      </select>
+      <button id="served" type="submit" class="primary">{{T_desk__served}} <kbd>S</kbd></button>
+    </div>
   </form>
   <form class="transfer" method="post" action="/transfer">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="transfer-service">{{T_counter__transfer_to}}</label>
-    <select id="transfer-service" name="service">
-      {{#SERVICE_CHOICE}}<option value="{{ID}}">{{LABEL}}</option>{{/SERVICE_CHOICE}}
-    </select>
-    <button id="transfer" type="submit">{{T_counter__transfer}}</button>
+    <div class="row">
+      <select id="transfer-service" name="service">
+        {{#SERVICE_CHOICE}}<option value="{{ID}}">{{LABEL}}</option>{{/SERVICE_CHOICE}}
+      </select>
+      <button id="transfer" type="submit">{{T_counter__transfer}}</button>
+    </div>
   </form>
 {{/SERVING}}
 </section>

@@ -18,11 +18,11 @@ namespace shubbak::desk {
 namespace {
 
 // The TLS files of [desk]: the desk serves HTTPS only, so it does not start without them.
-std::string read_tls_file(const std::string& path, const char* what, const std::string& conf) {
+std::string read_tls_file(const std::string& path, const char* key, const std::pair<std::string, int>& where) {
   std::ifstream in(path);
   if (!in)
-    throw std::runtime_error("the desk's " + std::string(what) + " " + path + " cannot be read (named by [desk] in " +
-                             conf + "): make it with `shubbak-admin desk-cert` (the desk serves HTTPS only)");
+    throw ConfigError(where.first, where.second, std::string("[desk] ") + key,
+                      path + " cannot be read: make it with `shubbak-admin desk-cert` (the desk serves HTTPS only)");
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -36,9 +36,8 @@ DeskApp::DeskApp(DeskOptions o)
       signins_running_(limits::kMaxConcurrentSignIns) {
   if (opt_.assets_dir.empty()) opt_.assets_dir = installed_or("assets", SHUBBAK_ASSETS_DIR);
   if (opt_.listen.empty()) opt_.listen = config_.settings.desk.listen;
-  const std::string conf = config_.dir + "/centre.conf";
-  tls_cert_pem_ = read_tls_file(config_.settings.desk.cert_file, "certificate", conf);
-  tls_key_pem_ = read_tls_file(config_.settings.desk.key_file, "private key", conf);
+  tls_cert_pem_ = read_tls_file(config_.settings.desk.cert_file, "cert_file", config_.settings.desk.where);
+  tls_key_pem_ = read_tls_file(config_.settings.desk.key_file, "key_file", config_.settings.desk.where);
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
   pages_.emplace(opt_.assets_dir + "/desk/templates", tr_, config_);
   statics_.emplace(opt_.assets_dir + "/desk", opt_.fonts_dir);

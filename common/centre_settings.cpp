@@ -7,6 +7,7 @@ namespace shubbak {
 Settings Settings::from_document(const ConfigDocument& doc) {
   Settings s;
   bool have_centre = false, have_sync = false;
+  s.desk = DeskSettings::defaults(doc);
   for (const auto& sec : doc.sections()) {
     SectionReader r(doc, sec);
     if (!sec.name.empty()) doc.fail(sec.line, "", "[" + sec.type + "] takes no name here");
@@ -43,11 +44,13 @@ Settings Settings::from_document(const ConfigDocument& doc) {
     } else if (sec.type == "sync") {
       s.sync = SyncSettings::from_section(doc, sec);
       have_sync = true;
+    } else if (sec.type == "desk") {
+      s.desk = DeskSettings::from_section(doc, sec);
     } else if (sec.type == "printer") {
       r.only_keys({"device"});
       s.printer_device = r.text_or("device", "");
     } else {
-      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; centre.conf has [centre], [kiosk], [sync], [printer]");
+      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; centre.conf has [centre], [kiosk], [sync], [desk], [printer]");
     }
   }
   if (!have_centre) doc.fail(0, "", "missing the [centre] section");

@@ -8,6 +8,7 @@
 #include "common/catalogue.hpp"
 #include "common/time_zone.hpp"
 #include "common/config_file.hpp"
+#include "common/desk_settings.hpp"
 #include "common/sync_settings.hpp"
 
 namespace shubbak {
@@ -37,6 +38,7 @@ struct Settings {
   // Loaded and checked with the file; zone.name() is the name as written there.
   TimeZone zone;                // UTC until loaded
   SyncSettings sync;
+  DeskSettings desk;            // [desk]: the staff console on the LAN (shubbak-desk)
   std::string catalogue_file;   // resolved against centre.conf's folder (default: catalog.conf beside it)
   std::string printer_device;   // empty: no printer
   Tuning tuning;

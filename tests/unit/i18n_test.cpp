@@ -14,26 +14,55 @@
 using namespace shubbak;
 namespace fs = std::filesystem;
 
+static std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The desk's templates name keys as {{T_prefix__key}} ("__" stands for the dot: desk/pages.hpp).
+static void add_template_keys(std::set<std::string>& keys) {
+  std::regex marker(R"re(\{\{T_([a-z0-9_]+)\}\})re");
+  for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + "/assets/desk/templates")) {
+    if (f.path().extension() != ".tpl") continue;
+    std::string text = slurp(f.path());
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), marker); it != std::sregex_iterator(); ++it)
+      keys.insert(std::regex_replace(std::string((*it)[1]), std::regex("__"), "."));
+  }
+}
+
 static std::set<std::string> keys_used_in_code() {
   std::set<std::string> keys;
   // tr("key"...), tr_in(lang, "key"...)
   std::regex call(R"re(\b(?:tr|tr_in|N_)\((?:[^"()]*,\s*)?"([a-z_]+(?:\.[a-z_]+)*)")re");
   // Keys the domain hands to the screens (validation messages) are string literals in kiosk/core.
   std::regex literal(R"re("((?:form\.error|checkin|prompt|counter)\.[a-z_]+)")re");
-  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core", "/kiosk/store"})
+  // The desk hands keys to its error pages as literals too (its file names desk.css and desk.js are not keys).
+  std::regex desk_literal(R"re("((?:counter|desk)\.(?!css"|js")[a-z_]+)")re");
+  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core", "/kiosk/store", "/desk"})
     for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
       if (f.path().extension() != ".cpp") continue;
-      std::ifstream in(f.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      std::string text = ss.str();
+      std::string text = slurp(f.path());
       for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it)
         keys.insert((*it)[1]);
-      if (std::string(dir) == "/kiosk/core" || std::string(dir) == "/kiosk/store")
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it)
+      const std::string d = dir;
+      const std::regex* lit = d == "/desk" ? &desk_literal : (d == "/kiosk/core" || d == "/kiosk/store") ? &literal : nullptr;
+      if (lit)
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), *lit); it != std::sregex_iterator(); ++it)
           keys.insert((*it)[1]);
     }
+  add_template_keys(keys);
   return keys;
+}
+
+TEST(Catalogues, TheDeskTemplatesNameOnlyTranslatedKeys) {
+  std::set<std::string> keys;
+  add_template_keys(keys);
+  EXPECT_TRUE(keys.count("counter.call_next") && keys.count("desk.signin")) << "the template scan found no keys";
+  Translations t = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
+  for (const auto& k : keys)
+    EXPECT_TRUE(placeholders(t.get("fr", k)).empty()) << k << " has {placeholders}: the code must fill it, not a template";
 }
 
 TEST(PoParser, ReadsKeysTextsContinuationsAndEscapes) {

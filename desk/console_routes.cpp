@@ -1,0 +1,170 @@
+// The console: GET /console (the page), GET /console/live (its live parts), GET /events (long poll on the store's
+// data_version), and the actions, each an ordinary form POST checked for its CSRF token and answered 303.
+#include "common/log.hpp"
+#include "desk/desk_app.hpp"
+#include "desk/desk_limits.hpp"
+#include "desk/replies.hpp"
+#include "desk/tokens.hpp"
+#include "desk/words.hpp"
+
+namespace shubbak::desk {
+
+namespace {
+
+// At most max bytes, cut at a character boundary (the flow keeps 500 bytes of a note).
+std::string utf8_prefix(const std::string& s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+}  // namespace
+
+http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
+  Found found = session_of(r);
+  auto signed_out = [&](const std::string& key) {
+    http::Reply reply = fragment ? json(401, "{\"signed_in\":false}")
+                                 : signin_page(r, 200, Words(tr_, lang_of(r)).tr(key), "", "", 1);
+    if (!found.id.empty()) clear_cookie(reply, kSessionCookie);
+    return reply;
+  };
+  if (!found.session) return signed_out(found.id.empty() ? "" : "desk.session_ended");
+  DeskSession& s = *found.session;
+  std::lock_guard<std::mutex> lock(s.mu);
+  s.counter.dispatch(cev::Tick{});
+  if (!s.signed_in()) {
+    sessions_.remove(found.id);
+    return signed_out("counter.signed_out_idle");
+  }
+  if (fragment) s.counter.poll();
+  else s.counter.dispatch(cev::Touch{});  // a reload is her hand on the desk (live updates are not)
+  Words w(tr_, s.counter.lang());
+  std::string message = w.message(s.counter.state());
+  if (message.empty() && s.counter.snapshot().catalogue_fallback) message = w.tr("counter.catalogue_fallback");
+  ConsoleView v{s.counter.state(), s.counter.snapshot(), s.counter.lang(), s.csrf, message, s.counter.seen_version()};
+  return html(200, fragment ? pages_->live(v) : pages_->console(v));
+}
+
+http::Reply DeskApp::get_events(const http::Request& r) {
+  Found found = session_of(r);
+  if (!found.session) return json(401, "{\"signed_in\":false}");
+  int64_t since = -1;
+  try {
+    Form q = parse_urlencoded(r.query);
+    since = std::stoll(q.get("since"));
+  } catch (const std::exception&) {
+    since = -1;  // no or a broken version: answer at once with the current one
+  }
+  int64_t version = 0;
+  {
+    std::lock_guard<std::mutex> lock(found.session->mu);
+    if (!found.session->signed_in()) return json(401, "{\"signed_in\":false}");
+    found.session->counter.poll();
+    version = found.session->counter.seen_version();
+  }
+  if (version == since && !r.parked_timeout) return http::Reply::park();
+  return json(200, "{\"version\":" + std::to_string(version) + "}");
+}
+
+http::Reply DeskApp::post_action(const http::Request& r, Action act) {
+  Found found = session_of(r);
+  if (!found.session) {
+    http::Reply reply = signin_page(r, 401, Words(tr_, lang_of(r)).tr("desk.session_ended"), "", "", 1);
+    if (!found.id.empty()) clear_cookie(reply, kSessionCookie);
+    return reply;
+  }
+  DeskSession& s = *found.session;
+  std::lock_guard<std::mutex> lock(s.mu);
+  const std::string lang = s.counter.lang();
+  if (!is_urlencoded(r.header("content-type"))) return error_page(415, lang, "desk.bad_request", "/console");
+  Form f;
+  try {
+    f = parse_urlencoded(r.body);
+  } catch (const FormError& e) {
+    log::warn(std::string("desk: a console form refused: ") + e.what());
+    return error_page(400, lang, "desk.bad_request", "/console");
+  }
+  if (!same_token(f.get("csrf"), s.csrf)) {
+    log::warn("desk: a form without its CSRF token refused (" + r.path + ", " + s.counter.state().login + ")");
+    return error_page(403, lang, "desk.csrf_refused", "/console");
+  }
+  s.counter.dispatch(cev::Tick{});
+  if (s.signed_in()) {
+    if (std::string why = (this->*act)(s, f); !why.empty()) return error_page(400, lang, why, "/console");
+  }
+  if (s.signed_in() && r.path == "/touch") return json(204, "");  // the script's "she is still here"
+  if (s.signed_in()) return see_other("/console");
+  sessions_.remove(found.id);
+  const bool idle = s.counter.state().message == "counter.signed_out_idle";
+  http::Reply reply = idle ? signin_page(r, 401, Words(tr_, lang).tr("counter.signed_out_idle"), lang, "", 1)
+                           : see_other("/signin");
+  clear_cookie(reply, kSessionCookie);
+  return reply;
+}
+
+std::string DeskApp::call_next(DeskSession& s, const Form&) {
+  if (!s.counter.state().current_id.empty()) return "";  // she is being served: a double click calls no one else
+  s.counter.dispatch(cev::CallNext{});
+  const CounterState& st = s.counter.state();
+  if (!st.current_number.empty())
+    log::info("desk: " + st.login + " called " + st.current_number + " at desk " + std::to_string(st.counter));
+  return "";
+}
+
+std::string DeskApp::recall(DeskSession& s, const Form&) {
+  s.counter.dispatch(cev::Recall{});
+  return "";
+}
+
+std::string DeskApp::no_show(DeskSession& s, const Form&) {
+  s.counter.dispatch(cev::NoShow{});
+  return "";
+}
+
+std::string DeskApp::served(DeskSession& s, const Form& f) {
+  const std::string outcome = f.get("outcome");
+  bool known = false;
+  for (const auto& o : config_.catalogue.outcomes()) known = known || o.id == outcome;
+  if (!known) return N_("desk.choose_outcome");
+  s.counter.dispatch(cev::EditNote{utf8_prefix(f.get("note"), limits::kMaxNoteChars)});
+  s.counter.dispatch(cev::Served{outcome});
+  return "";
+}
+
+std::string DeskApp::transfer(DeskSession& s, const Form& f) {
+  const std::string service = f.get("service");
+  if (!config_.catalogue.service(service)) return N_("desk.choose_service");
+  if (!s.counter.state().choosing_transfer) s.counter.dispatch(cev::OpenTransfer{});
+  s.counter.dispatch(cev::TransferTo{service});
+  if (s.counter.state().choosing_transfer) s.counter.dispatch(cev::OpenTransfer{});  // closed again
+  return "";
+}
+
+std::string DeskApp::priority(DeskSession& s, const Form& f) {
+  const std::string ticket = f.get("ticket");
+  for (const auto& q : s.counter.snapshot().queue)
+    if (q.id == ticket) {
+      s.counter.dispatch(cev::TogglePriority{ticket});
+      return "";
+    }
+  return "";  // no longer waiting (called at another desk): nothing to do
+}
+
+std::string DeskApp::ack_alerts(DeskSession& s, const Form&) {
+  s.counter.dispatch(cev::AckAlerts{});
+  return "";
+}
+
+std::string DeskApp::touch(DeskSession& s, const Form&) {
+  s.counter.dispatch(cev::Touch{});
+  return "";
+}
+
+std::string DeskApp::sign_out(DeskSession& s, const Form&) {
+  log::info("desk: " + s.counter.state().login + " signed out");
+  s.counter.dispatch(cev::SignOut{});
+  return "";
+}
+
+}  // namespace shubbak::desk

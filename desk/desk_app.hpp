@@ -1,0 +1,88 @@
+// shubbak-desk: the staff console served to the desks' browsers on the centre's LAN. Wires the configuration, the
+// translations, the pages, the sessions and the HTTP(S) server; routes each request (desk/*_routes.cpp).
+#pragma once
+#include <memory>
+#include <optional>
+#include <semaphore>
+#include <string>
+
+#include "common/centre_settings.hpp"
+#include "common/clock.hpp"
+#include "desk/form.hpp"
+#include "desk/pages.hpp"
+#include "desk/rate_limit.hpp"
+#include "desk/sessions.hpp"
+#include "desk/static_files.hpp"
+#include "http/server.hpp"
+#include "kiosk/core/i18n.hpp"
+
+namespace shubbak::desk {
+
+struct DeskOptions {
+  std::string data_dir, config_dir;
+  std::string listen;      // empty: [desk] listen
+  std::string assets_dir;  // empty: the installed (or built) assets
+  std::string fonts_dir = "/usr/share/fonts/truetype/noto";
+};
+
+class DeskApp {
+ public:
+  // Loads everything it serves; throws ConfigError, StoreError or std::runtime_error with words.
+  explicit DeskApp(DeskOptions options);
+  ~DeskApp();
+  DeskApp(const DeskApp&) = delete;
+  DeskApp& operator=(const DeskApp&) = delete;
+
+  http::Reply handle(const http::Request& r);
+  // The server's options: bounds (desk/desk_limits.hpp), TLS from [desk], the allow-list.
+  http::ServerOptions server_options() const;
+  const DeskOptions& options() const { return opt_; }
+  const CentreConfig& config() const { return config_; }
+  // The watcher's idle rule: every session's flow ticks; those it signed out are forgotten.
+  void tick_sessions();
+
+ private:
+  struct Found {
+    std::string id;
+    std::shared_ptr<DeskSession> session;
+  };
+  // An action on a signed-in session: "" when done, else the key of the words saying why not.
+  using Action = std::string (DeskApp::*)(DeskSession&, const Form&);
+
+  Found session_of(const http::Request& r);
+  std::string lang_of(const http::Request& r) const;  // before sign-in: this PC's last language, else the centre's
+  http::Reply error_page(int status, const std::string& lang, const std::string& message_key,
+                         const std::string& back) const;
+  // lang "": this PC's; login and counter: what the form had.
+  http::Reply signin_page(const http::Request& r, int status, const std::string& message, const std::string& lang,
+                          const std::string& login, int counter);
+
+  http::Reply get_signin(const http::Request& r);
+  http::Reply post_signin(const http::Request& r);
+  http::Reply get_console(const http::Request& r, bool fragment);
+  http::Reply get_events(const http::Request& r);
+  http::Reply post_action(const http::Request& r, Action act);
+
+  std::string call_next(DeskSession& s, const Form& f);
+  std::string recall(DeskSession& s, const Form& f);
+  std::string no_show(DeskSession& s, const Form& f);
+  std::string served(DeskSession& s, const Form& f);
+  std::string transfer(DeskSession& s, const Form& f);
+  std::string priority(DeskSession& s, const Form& f);
+  std::string ack_alerts(DeskSession& s, const Form& f);
+  std::string touch(DeskSession& s, const Form& f);
+  std::string sign_out(DeskSession& s, const Form& f);
+
+  DeskOptions opt_;
+  CentreConfig config_;
+  SystemClock clock_;
+  Translations tr_;
+  std::optional<Pages> pages_;
+  std::optional<StaticFiles> statics_;
+  Sessions sessions_;
+  RateLimit signin_rate_;
+  std::counting_semaphore<64> signins_running_;
+  std::string tls_cert_pem_, tls_key_pem_;
+};
+
+}  // namespace shubbak::desk

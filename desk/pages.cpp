@@ -1,0 +1,204 @@
+#include "desk/pages.hpp"
+
+#include <ctemplate/template.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+
+#include "common/languages.hpp"
+#include "desk/words.hpp"
+
+namespace shubbak::desk {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+constexpr const char* kTemplates[] = {"head.tpl", "signin.tpl", "console.tpl", "live.tpl", "error.tpl"};
+
+std::string marker_of(const std::string& key) {
+  std::string m = "T_";
+  for (char c : key) m += c == '.' ? std::string("__") : std::string(1, c);
+  return m;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read the desk template " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::set<std::string> Pages::keys_in(const std::string& text) {
+  std::set<std::string> keys;
+  static const std::regex marker(R"re(\{\{T_([a-z0-9_]+)\}\})re");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), marker); it != std::sregex_iterator(); ++it) {
+    std::string m = (*it)[1], key;
+    for (size_t i = 0; i < m.size(); ++i) {
+      if (m.compare(i, 2, "__") == 0) {
+        key += '.';
+        ++i;
+      } else {
+        key += m[i];
+      }
+    }
+    keys.insert(key);
+  }
+  return keys;
+}
+
+Pages::Pages(std::string dir, const Translations& tr, const CentreConfig& config)
+    : dir_(std::move(dir)), tr_(tr), config_(config) {
+  for (const char* name : kTemplates) {
+    const std::string path = dir_ + "/" + name;
+    auto keys = keys_in(read_text(path));
+    keys_.insert(keys.begin(), keys.end());
+    if (!ctemplate::Template::GetTemplate(path, ctemplate::STRIP_BLANK_LINES))
+      throw std::runtime_error("the desk template " + path + " does not parse (ctemplate said why above)");
+  }
+}
+
+std::string Pages::expand(const std::string& name, const void* dict) const {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(dir_ + "/" + name, ctemplate::STRIP_BLANK_LINES,
+                                 static_cast<const TemplateDictionary*>(dict), &out))
+    throw std::runtime_error("the desk template " + name + " could not be expanded");
+  return out;
+}
+
+namespace {
+
+// Language, direction, every translated marker and the <head> (title) of a page.
+void fill_page(TemplateDictionary& d, const Words& w, const std::set<std::string>& keys, const std::string& dir,
+               const std::string& title) {
+  d.SetTemplateGlobalValue("LANG", w.lang());
+  d.SetTemplateGlobalValue("DIR", dir_of(w.lang()));
+  d.SetTemplateGlobalValue("TITLE", title);
+  for (const auto& k : keys) d.SetTemplateGlobalValue(marker_of(k), w.tr(k));
+  d.AddIncludeDictionary("HEAD")->SetFilename(dir + "/head.tpl");
+}
+
+void fill_details(TemplateDictionary& cur, const Words& w, const VisitorDetails& v) {
+  TemplateDictionary* d = cur.AddSectionDictionary("DETAILS");
+  const std::pair<const char*, const std::string*> fields[] = {
+      {N_("desk.details_name"), &v.name},       {N_("desk.details_phone"), &v.phone},
+      {N_("desk.details_cin"), &v.cin},         {N_("desk.details_birth_year"), &v.birth_year},
+      {N_("desk.details_commune"), &v.commune}};
+  for (const auto& [label, value] : fields) {
+    if (value->empty()) continue;
+    TemplateDictionary* f = d->AddSectionDictionary("FIELD");
+    f->SetValue("LABEL", w.tr(label));
+    f->SetValue("VALUE", *value);
+  }
+}
+
+void fill_current(TemplateDictionary& d, const Words& w, const ConsoleView& v, const Catalogue& cat) {
+  const CounterState& s = v.state;
+  d.SetValue("CURRENT_ID", s.current_id);
+  if (s.current_id.empty()) {
+    d.ShowSection("IDLE");
+    return;
+  }
+  TemplateDictionary* cur = d.AddSectionDictionary("SERVING");
+  cur->SetValue("NUMBER", s.current_number);
+  if (v.snap.details) fill_details(*cur, w, *v.snap.details);
+  for (const auto& o : cat.outcomes()) {
+    TemplateDictionary* r = cur->AddSectionDictionary("OUTCOME");
+    r->SetValue("ID", o.id);
+    r->SetValue("LABEL", in_lang(o.label, w.lang()));
+  }
+  for (const auto& svc : cat.services()) {
+    TemplateDictionary* r = cur->AddSectionDictionary("SERVICE_CHOICE");
+    r->SetValue("ID", svc.id);
+    r->SetValue("LABEL", in_lang(svc.title, w.lang()));
+  }
+}
+
+void fill_live(TemplateDictionary& d, const Words& w, const ConsoleView& v, const Catalogue& cat) {
+  d.SetTemplateGlobalValue("CSRF", v.csrf);
+  d.SetValue("VERSION", std::to_string(v.version));
+  fill_current(d, w, v, cat);
+  d.SetValue("QUEUE_TITLE", w.tr("counter.queue_title", {{"count", std::to_string(v.snap.queue.size())}}));
+  if (v.snap.queue.empty()) d.ShowSection("QUEUE_EMPTY");
+  for (const auto& q : v.snap.queue) {
+    TemplateDictionary* r = d.AddSectionDictionary("QUEUE");
+    const Service* svc = cat.service(q.service_id);
+    r->SetValue("ID", q.id);
+    r->SetValue("NUMBER", q.number);
+    r->SetValue("SERVICE", svc ? in_lang(svc->title, w.lang()) : q.service_id);
+    r->SetValue("WAITING", w.tr("counter.waiting", {{"minutes", std::to_string(q.waiting_minutes)}}));
+    if (q.priority) r->ShowSection("PRIORITY");
+  }
+  d.SetValue("ALERTS", w.alerts(v.snap.call_staff_alerts));
+  if (v.snap.call_staff_alerts > 0) d.ShowSection("HAS_ALERTS");
+  d.SetValue("TODAY", w.today(v.snap));
+  d.SetValue("SYNC", w.sync(v.snap.sync));
+  if (!v.snap.sync.problem.empty() || v.snap.sync.quarantined > 0) d.ShowSection("SYNC_PROBLEM");
+}
+
+std::string console_title(const Words& w, const CounterState& s) {
+  // Her name isolated (FSI ... PDI): a Latin name keeps its full stop at its end inside an Arabic title.
+  return w.tr("counter.console_title", {{"n", std::to_string(s.counter)}, {"name", "\u2068" + s.staff_name + "\u2069"}});
+}
+
+}  // namespace
+
+std::string Pages::signin(const SignInView& v) const {
+  Words w(tr_, v.lang);
+  TemplateDictionary d("signin");
+  fill_page(d, w, keys_, dir_, w.tr("counter.signin_title"));
+  d.SetValue("CSRF", v.csrf);
+  d.SetValue("MESSAGE", v.message);
+  d.SetIntValue("COUNTER", v.counter);
+  if (v.staff.empty()) d.ShowSection("NO_STAFF");
+  for (const auto& s : v.staff) {
+    TemplateDictionary* r = d.AddSectionDictionary("STAFF");
+    r->SetValue("LOGIN", s.login);
+    r->SetValue("NAME", s.name);
+    if (s.login == v.login) r->ShowSection("SELECTED");
+  }
+  for (const auto& l : languages()) {
+    TemplateDictionary* r = d.AddSectionDictionary("LANGUAGE");
+    r->SetValue("CODE", l.code);
+    r->SetValue("OWN_NAME", l.own_name);
+    if (l.code == v.lang) r->ShowSection("CHECKED");
+  }
+  return expand("signin.tpl", &d);
+}
+
+std::string Pages::console(const ConsoleView& v) const {
+  Words w(tr_, v.lang);
+  TemplateDictionary d("console");
+  fill_page(d, w, keys_, dir_, console_title(w, v.state));
+  d.SetTemplateGlobalValue("CSRF", v.csrf);
+  d.SetValue("VERSION", std::to_string(v.version));
+  d.SetValue("MESSAGE", v.message);
+  TemplateDictionary* live = d.AddIncludeDictionary("LIVE");
+  live->SetFilename(dir_ + "/live.tpl");
+  fill_live(*live, w, v, config_.catalogue);
+  return expand("console.tpl", &d);
+}
+
+std::string Pages::live(const ConsoleView& v) const {
+  Words w(tr_, v.lang);
+  TemplateDictionary d("live");
+  for (const auto& k : keys_) d.SetTemplateGlobalValue(marker_of(k), w.tr(k));
+  fill_live(d, w, v, config_.catalogue);
+  return expand("live.tpl", &d);
+}
+
+std::string Pages::error(const ErrorView& v) const {
+  Words w(tr_, v.lang);
+  TemplateDictionary d("error");
+  fill_page(d, w, keys_, dir_, v.title);
+  d.SetValue("MESSAGE", v.message);
+  d.SetValue("BACK", v.back);
+  return expand("error.tpl", &d);
+}
+
+}  // namespace shubbak::desk

@@ -1,0 +1,56 @@
+// The desk's HTML, through ctemplate (escaping by default: every template starts with AUTOESCAPE context="HTML").
+// Translation keys are written in templates as {{T_prefix__key}} (the key "prefix.key": "__" stands for the dot);
+// values the code computes (a title with a number, her details) are upper-case markers.
+#pragma once
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/centre_settings.hpp"
+#include "kiosk/core/counter_console.hpp"
+#include "kiosk/core/counter_flow.hpp"
+#include "kiosk/core/i18n.hpp"
+
+namespace shubbak::desk {
+
+struct SignInView {
+  std::string lang, csrf, message;  // message: words, "" for none
+  std::vector<StaffEntry> staff;
+  std::string login;  // preselected
+  int counter = 1;
+};
+
+struct ConsoleView {
+  const CounterState& state;
+  const ConsoleSnapshot& snap;
+  std::string lang, csrf, message;
+  int64_t version = 0;
+};
+
+struct ErrorView {
+  std::string lang, title, message, back;  // title and message: words; back: where the button goes
+};
+
+class Pages {
+ public:
+  // Reads the templates of dir (throws std::runtime_error naming a missing or broken one).
+  Pages(std::string dir, const Translations& tr, const CentreConfig& config);
+  std::string signin(const SignInView& v) const;
+  std::string console(const ConsoleView& v) const;
+  // #current, #queue, #alerts, #today, #sync: what the script swaps in on a live update.
+  std::string live(const ConsoleView& v) const;
+  std::string error(const ErrorView& v) const;
+
+  // The translation keys a template names with {{T_...}} markers (the i18n test reads templates the same way).
+  static std::set<std::string> keys_in(const std::string& template_text);
+
+ private:
+  std::string expand(const std::string& name, const void* dict) const;
+  std::string dir_;
+  const Translations& tr_;
+  const CentreConfig& config_;
+  std::set<std::string> keys_;  // every key the templates name
+};
+
+}  // namespace shubbak::desk

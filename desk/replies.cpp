@@ -1,0 +1,52 @@
+#include "desk/replies.hpp"
+
+namespace shubbak::desk {
+
+void add_security_headers(http::Reply& r) {
+  r.headers.emplace_back("Content-Security-Policy",
+                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                         "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("Referrer-Policy", "no-referrer");
+  r.headers.emplace_back("X-Frame-Options", "DENY");
+  bool cache_set = false;
+  for (const auto& [k, v] : r.headers) cache_set = cache_set || k == "Cache-Control";
+  if (!cache_set) r.headers.emplace_back("Cache-Control", "no-store");
+}
+
+http::Reply html(int status, std::string body) {
+  http::Reply r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = "text/html; charset=utf-8";
+  add_security_headers(r);
+  return r;
+}
+
+http::Reply json(int status, std::string body) {
+  http::Reply r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = "application/json";
+  add_security_headers(r);
+  return r;
+}
+
+http::Reply see_other(const std::string& location) {
+  http::Reply r;
+  r.status = 303;
+  r.content_type = "text/plain; charset=utf-8";
+  r.headers.emplace_back("Location", location);
+  add_security_headers(r);
+  return r;
+}
+
+void set_cookie(http::Reply& r, const std::string& name, const std::string& value, int max_age_seconds) {
+  std::string c = name + "=" + value + "; HttpOnly; Secure; SameSite=Strict; Path=/";
+  if (max_age_seconds >= 0) c += "; Max-Age=" + std::to_string(max_age_seconds);
+  r.headers.emplace_back("Set-Cookie", c);
+}
+
+void clear_cookie(http::Reply& r, const std::string& name) { set_cookie(r, name, "", 0); }
+
+}  // namespace shubbak::desk

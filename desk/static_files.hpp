@@ -1,0 +1,27 @@
+// What the desk serves under /static/: its one stylesheet and one script (from assets/desk), and the Noto fonts
+// that draw Tamazight (Tifinagh) and Arabic from the system's fonts-noto-core (no CDN: a centre may have no
+// internet). Read once at start; a missing font only leaves the browser's own fallback.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+
+#include "http/server.hpp"
+
+namespace shubbak::desk {
+
+class StaticFiles {
+ public:
+  StaticFiles(const std::string& assets_desk_dir, const std::string& fonts_dir);
+  // The reply for GET path, or nullopt when it is not a static file.
+  std::optional<http::Reply> get(const std::string& path) const;
+
+ private:
+  struct File {
+    std::string body, type;
+    bool immutable = false;
+  };
+  std::map<std::string, File> files_;
+};
+
+}  // namespace shubbak::desk

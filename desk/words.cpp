@@ -1,0 +1,49 @@
+#include "desk/words.hpp"
+
+#include "common/languages.hpp"
+
+namespace shubbak::desk {
+
+std::string Words::tr(const std::string& key, const std::map<std::string, std::string>& values) const {
+  return format(t_.get(lang_, key), values);
+}
+
+std::string Words::sync(const SyncSummary& s) const {
+  std::string words = tr("counter.sync_state", {{"when", s.when}, {"count", std::to_string(s.waiting)}});
+  const std::string& p = s.problem;
+  if (p == "offline" || p == "interrupted") words += " " + tr("counter.sync_offline");
+  else if (p == "credentials") words += " " + tr("counter.sync_credentials");
+  else if (p == "tls") words += " " + tr("counter.sync_tls");
+  else if (p == "portal") words += " " + tr("counter.sync_portal");
+  else if (!p.empty()) words += " " + tr("counter.sync_server");
+  if (s.quarantined > 0) words += " " + tr("counter.sync_quarantined", {{"count", std::to_string(s.quarantined)}});
+  return words;
+}
+
+std::string Words::today(const ConsoleSnapshot& s) const {
+  return tr("counter.today", {{"tickets", std::to_string(s.today_tickets)},
+                              {"served", std::to_string(s.today_served)},
+                              {"minutes", std::to_string(static_cast<int>(s.today_median_wait + 0.5))}});
+}
+
+std::string Words::alerts(int count) const {
+  return count > 0 ? tr("counter.alerts", {{"count", std::to_string(count)}}) : tr("desk.no_alerts");
+}
+
+std::string Words::message(const CounterState& s) const {
+  if (s.message.empty()) return "";
+  return tr(s.message, {{"left", std::to_string(s.attempts_left)}, {"until", s.locked_until}});
+}
+
+std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& lang) {
+  auto it = texts.find(lang);
+  if (it != texts.end()) return it->second;
+  return texts.empty() ? std::string() : texts.begin()->second;
+}
+
+const char* dir_of(const std::string& lang) {
+  const Language* l = find_language(lang);
+  return l && l->rtl ? "rtl" : "ltr";
+}
+
+}  // namespace shubbak::desk

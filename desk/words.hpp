@@ -1,0 +1,39 @@
+// What the desk says, in the staff member's language: translations (keys in assets/i18n/*.po) and the sentences the
+// console builds from the snapshot (sync state, today's figures, the flow's messages).
+#pragma once
+#include <map>
+#include <string>
+
+#include "kiosk/core/counter_console.hpp"
+#include "kiosk/core/counter_flow.hpp"
+#include "kiosk/core/i18n.hpp"
+
+namespace shubbak::desk {
+
+// Marks a key used from a table (the i18n test finds it).
+constexpr const char* N_(const char* key) { return key; }
+
+class Words {
+ public:
+  Words(const Translations& t, std::string lang) : t_(t), lang_(std::move(lang)) {}
+  std::string tr(const std::string& key, const std::map<std::string, std::string>& values = {}) const;
+  const std::string& lang() const { return lang_; }
+
+  // Did the records reach the ministry? In words, not codes.
+  std::string sync(const SyncSummary& s) const;
+  std::string today(const ConsoleSnapshot& s) const;
+  std::string alerts(int count) const;
+  // The flow's message key with its values (attempts left, locked until); "" for none.
+  std::string message(const CounterState& s) const;
+
+ private:
+  const Translations& t_;
+  std::string lang_;
+};
+
+// The text of a catalogue entry in lang (the centre's default language, then any, if missing).
+std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& lang);
+// "ar" -> "rtl".
+const char* dir_of(const std::string& lang);
+
+}  // namespace shubbak::desk

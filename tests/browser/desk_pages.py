@@ -42,7 +42,8 @@ class Page:
         driver.set_page_load_timeout(PAGE_DEADLINE)
 
     def wait(self, condition, deadline=PAGE_DEADLINE, message=""):
-        return WebDriverWait(self.driver, deadline, poll_frequency=0.02).until(condition, message)
+        return WebDriverWait(self.driver, deadline, poll_frequency=0.02,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -140,7 +141,7 @@ class Raw:
         h = dict(headers or {})
         body = None
         if cookie:
-            h["Cookie"] = cookie if "=" in cookie else f"{COOKIE}={cookie}"
+            h["Cookie"] = f"{COOKIE}={cookie}"
         if form is not None:
             body = urllib.parse.urlencode(form)
             h["Content-Type"] = "application/x-www-form-urlencoded"

@@ -9,7 +9,7 @@ import ssl
 import urllib.parse
 from pathlib import Path
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -73,7 +73,7 @@ class Page:
         self._submit(self.find("#signin-submit"))
 
     def signed_in(self):
-        return self.has("#call-next") and urllib.parse.urlparse(self.driver.current_url).path == "/console"
+        return self.has("#current") and urllib.parse.urlparse(self.driver.current_url).path == "/console"
 
     # --- console -------------------------------------------------------------------------------------------------
     def press(self, element_id):
@@ -84,10 +84,14 @@ class Page:
         self._submit(el)
 
     def _submit(self, el):
-        old = self.find("html")
+        """Clicks and waits for the next page: a marker set in this page is gone and the new one is loaded. (Element
+        staleness is not used: while the page is replaced, chromedriver may answer "Node with given id does not
+        belong to the document" instead of "stale element".)"""
+        self.driver.execute_script("window.__shubbak_before_submit = true")
         el.click()
-        self.wait(EC.staleness_of(old), message="the page after pressing a button")
-        self.wait(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, PAGE_DEADLINE, poll_frequency=0.02, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return window.__shubbak_before_submit === undefined && "
+                                       "document.readyState === 'complete'"), "the page after pressing a button")
 
     def current_number(self):
         return self.text("#current-number")

@@ -28,6 +28,14 @@ class Connection(DeskCase):
         p.wait(lambda d: p.connection_banner_shown(), BANNER_DEADLINE, "#connection after the desk was killed")
         (number,) = self.centre.issue_tickets("jisr", 1)
         self.desk.start()
+        # Sessions live in the desk's memory: a restarted desk may ask her to sign in again (with words saying so);
+        # either way, what she sees next has the ticket issued while the desk was down.
+        p.wait(lambda d: not p.connection_banner_shown() or p.has("#signin"), BANNER_DEADLINE, "the desk back")
+        if p.has("#signin"):
+            self.assertNotEqual(p.text("#message"), "", "the sign-in page says why she must sign in again")
+            print(f"after the restart: back to sign-in, saying {p.text('#message')!r}")
+            p.sign_in("salma", 1, "fr")
+            self.assertTrue(p.signed_in(), p.text("#message"))
         self.assertCaughtUp(p, number)
 
     def assertCaughtUp(self, p, number):

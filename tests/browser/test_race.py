@@ -18,15 +18,15 @@ class Race(DeskCase):
         barrier = threading.Barrier(2, timeout=60)
 
         def shift(counter):
-            p = desks[counter]
+            p, round_ = desks[counter], 0
             try:
-                for _ in range(ROUNDS):
+                for round_ in range(ROUNDS):
                     barrier.wait()
                     p.press("call-next")
                     shown[counter].append(p.current_number())
                     p.serve("info_given")
             except Exception as e:  # reported below with the desk that failed
-                errors.append(f"desk {counter}: {e!r}")
+                errors.append(f"desk {counter}, round {round_ + 1}: {type(e).__name__}: {e}")
                 barrier.abort()
 
         threads = [threading.Thread(target=shift, args=(c,)) for c in desks]

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -76,7 +77,8 @@ std::string name_constraints(const ServerNames& names) {
     if (!covered) v += ",permitted;IP:" + ip.text + "/" + mask_text(ip.v6 ? 128 : 32, ip.v6);
   }
   for (const char* s : kLocalSuffixes) v += std::string(",permitted;DNS:") + s;
-  for (const std::string& d : names.dns) v += ",permitted;DNS:" + d;
+  for (const std::string& d : names.dns)
+    if (std::find(kLocalSuffixes.begin(), kLocalSuffixes.end(), d) == kLocalSuffixes.end()) v += ",permitted;DNS:" + d;
   return v;
 }
 

@@ -26,7 +26,7 @@ unsigned mode_of(const fs::path& p) {
   return ::stat(p.c_str(), &st) == 0 ? st.st_mode & 07777 : 0xFFFF;
 }
 
-struct DeskCert : ::testing::Test {
+struct AdminDeskCert : ::testing::Test {
   TempDir t;
   fs::path cfg = t.path / "cfg", desk = cfg / "desk";
   void SetUp() override { make_config(cfg); }
@@ -61,7 +61,7 @@ int free_port() {
 
 }  // namespace
 
-TEST_F(DeskCert, MakesACaAndAServerCertificateThatABrowserAccepts) {
+TEST_F(AdminDeskCert, MakesACaAndAServerCertificateThatABrowserAccepts) {
   Result r = cert({"--host", "accueil-pc", "--ip", "192.168.1.20", "--ip", "10.1.2.3"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(mode_of(desk / "ca.key"), 0600u);
@@ -70,12 +70,12 @@ TEST_F(DeskCert, MakesACaAndAServerCertificateThatABrowserAccepts) {
   EXPECT_EQ(mode_of(desk / "server.pem"), 0644u);
 
   // Every name a staff member may type is covered; another is not.
-  for (const std::string& host : {"accueil-pc", "localhost"}) {
+  for (std::string host : {"accueil-pc", "localhost"}) {
     Result v = verify(desk / "ca.pem", desk / "server.pem", {"-verify_hostname", host});
     EXPECT_EQ(v.exit_code, 0) << host << ": " << v.out << v.err;
     EXPECT_NE(v.out.find(": OK"), std::string::npos) << v.out;
   }
-  for (const std::string& ip : {"192.168.1.20", "10.1.2.3", "127.0.0.1"})
+  for (std::string ip : {"192.168.1.20", "10.1.2.3", "127.0.0.1"})
     EXPECT_EQ(verify(desk / "ca.pem", desk / "server.pem", {"-verify_ip", ip}).exit_code, 0) << ip;
   EXPECT_NE(verify(desk / "ca.pem", desk / "server.pem", {"-verify_ip", "192.168.1.21"}).exit_code, 0);
 
@@ -107,7 +107,7 @@ TEST_F(DeskCert, MakesACaAndAServerCertificateThatABrowserAccepts) {
   EXPECT_NE(r.out.find("CA fingerprint (SHA-256): " + digits), std::string::npos) << r.out << fp.out;
 }
 
-TEST_F(DeskCert, TheCaCannotVouchForAddressesOutsideTheCentre) {
+TEST_F(AdminDeskCert, TheCaCannotVouchForAddressesOutsideTheCentre) {
   ASSERT_EQ(cert({"--host", "accueil-pc", "--ip", "192.168.1.20"}).exit_code, 0);
   // Should ca.key ever leave the PC, a certificate for a public site made with it is refused (name constraints).
   const fs::path csr = t.path / "bank.csr", crt = t.path / "bank.pem";
@@ -123,7 +123,7 @@ TEST_F(DeskCert, TheCaCannotVouchForAddressesOutsideTheCentre) {
   EXPECT_NE((v.out + v.err).find("permitted subtree violation"), std::string::npos) << v.out << v.err;
 }
 
-TEST_F(DeskCert, ASecondRunKeepsTheCertificateAndRenewKeepsTheCa) {
+TEST_F(AdminDeskCert, ASecondRunKeepsTheCertificateAndRenewKeepsTheCa) {
   ASSERT_EQ(cert({"--host", "accueil-pc", "--ip", "192.168.1.20"}).exit_code, 0);
   const std::string ca_before = slurp(desk / "ca.pem"), ca_key_before = slurp(desk / "ca.key");
   const std::string server_before = slurp(desk / "server.pem");
@@ -155,7 +155,7 @@ TEST_F(DeskCert, ASecondRunKeepsTheCertificateAndRenewKeepsTheCa) {
   EXPECT_EQ(k1.out, k2.out);
 }
 
-TEST_F(DeskCert, ABadAddressOrAnUnwritableFolderIsRefusedWithWords) {
+TEST_F(AdminDeskCert, ABadAddressOrAnUnwritableFolderIsRefusedWithWords) {
   Result r = cert({"--ip", "192.168.1.300"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--ip 192.168.1.300 is not an IP address (write it like 192.168.1.20"), std::string::npos)
@@ -180,12 +180,12 @@ TEST_F(DeskCert, ABadAddressOrAnUnwritableFolderIsRefusedWithWords) {
   EXPECT_FALSE(fs::exists(desk));
 }
 
-TEST_F(DeskCert, ATlsHandshakeWithTheFilesSucceedsForTheCentresNamesOnly) {
+TEST_F(AdminDeskCert, ATlsHandshakeWithTheFilesSucceedsForTheCentresNamesOnly) {
   ASSERT_EQ(cert({"--host", "accueil-pc", "--ip", "192.168.1.20"}).exit_code, 0);
   const int port = free_port();
   Process server = spawn({"/bin/sh", "-c",
                           "exec /usr/bin/openssl s_server -accept 127.0.0.1:" + std::to_string(port) +
-                              " -naccept 2 -cert " + (desk / "server.pem").string() + " -key " + (desk / "server.key").string() + " 1>&2"});
+                              " -www -naccept 2 -cert " + (desk / "server.pem").string() + " -key " + (desk / "server.key").string() + " 1>&2"});
   ASSERT_TRUE(server.wait_for("ACCEPT"));
   auto client = [&](const std::string& name) {
     return run({"/usr/bin/openssl", "s_client", "-connect", "127.0.0.1:" + std::to_string(port), "-servername", name,

@@ -22,6 +22,7 @@
 #include "kiosk/store/staff_store.hpp"
 #include "common/install_paths.hpp"
 #include "common/log.hpp"
+#include "kiosk/admin/desk_cert.hpp"
 #include "kiosk/admin/operator_commands.hpp"
 #include "store/outbox.hpp"
 #include "store/privacy.hpp"
@@ -57,7 +58,10 @@ const char* kUsage =
     "  audio-report [--assets DIR] [--voices DIR]\n"
     "                            which spoken prompts have a clip in each language (recorded or synthetic)\n"
     "  audio-synthesise --out DIR [--assets DIR]\n"
-    "                            synthesise ar and fr clips with espeak-ng (done at build time)\n";
+    "                            synthesise ar and fr clips with espeak-ng (done at build time)\n"
+    "  desk-cert [--host NAME] [--ip ADDR]... [--renew]\n"
+    "                            the centre's CA (made once) and shubbak-desk's HTTPS certificate in\n"
+    "                            CONFIG/desk/ (default: this PC's host name and addresses; docs/desk.md)\n";
 
 struct Args {
   std::string data = "data", config = "config/demo", assets = installed_or("assets", SHUBBAK_ASSETS_DIR),
@@ -343,6 +347,7 @@ int main(int argc, char** argv) {
     if (cmd == "backup" && a.rest.size() == 2) return admin::backup(a.data, a.rest[1]);
     if (cmd == "audio-synthesise" && a.rest.size() == 1) return cmd_audio_synthesise(a);
     if (cmd == "audio-report" && a.rest.size() == 1) return cmd_audio_report(a);
+    if (cmd == "desk-cert") return admin::desk_cert(a.config, {a.rest.begin() + 1, a.rest.end()});
     if (cmd == "seed") {
       if (a.rest.size() != 3 || a.rest[1] != "--registrations") usage_error("usage: seed --registrations N");
       char* end = nullptr;

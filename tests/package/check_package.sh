@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Debian package from a build folder (cpack) and checks what a Debian user and an auditor would: the
 # files it installs, its maintainer scripts, its units (systemd-analyze verify, and security exposure <= 2.0 for
-# shubbak-sync, <= 3.0 for the others).
+# shubbak-sync and shubbak-desk, the two that talk on a network, <= 3.0 for the others).
 #   check_package.sh BUILD_DIR
 set -euo pipefail
 build="$1"
+src="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -14,8 +15,11 @@ deb="$(ls "$out"/shubbak_*_amd64.deb)"
 echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
 contents="$(dpkg-deb -c "$deb" | awk '{print $1, $NF}')"
 has() { grep -q " ./$1\$" <<<"$contents" || fail "the package lacks /$1"; }
-for b in shubbak-kiosk shubbak-sync shubbak-admin shubbak-upstream; do has "usr/bin/$b"; done
-for u in kiosk counter display sync upstream; do has "usr/lib/systemd/system/shubbak-$u.service"; done
+binaries=(shubbak-kiosk shubbak-sync shubbak-admin shubbak-upstream)
+[ -d "$src/desk" ] && binaries+=(shubbak-desk)  # the desk's own folder comes with issue 15's desk branch
+for b in "${binaries[@]}"; do has "usr/bin/$b"; done
+for u in kiosk counter display sync upstream desk counter-screen; do has "usr/lib/systemd/system/shubbak-$u.service"; done
+has usr/share/doc/shubbak/desk.md
 for f in usr/share/shubbak/assets/i18n/ar.po usr/share/shubbak/assets/i18n/zgh.po usr/share/shubbak/assets/i18n/fr.po \
          usr/share/shubbak/voice/manifest.json usr/share/shubbak/examples/deploy/centre.conf \
          usr/share/shubbak/examples/demo/catalog.conf usr/share/doc/shubbak/deployment.md \
@@ -62,6 +66,10 @@ grep -q '"\$1" = "purge"' "$out/control/postrm" || fail "postrm deletes data on 
 # Units: verify (the package's own binaries, the system's cage) and score.
 mkdir -p "$out/units"
 for u in "$out"/root/usr/lib/systemd/system/*.service; do
+  if [ "$(basename "$u")" = shubbak-desk.service ] && [ ! -e "$out/root/usr/bin/shubbak-desk" ]; then
+    echo "shubbak-desk.service: not verified (this tree has no desk/ yet; scored below)"
+    continue
+  fi
   sed "s#/usr/bin/shubbak-#$out/root/usr/bin/shubbak-#g" "$u" > "$out/units/$(basename "$u")"
 done
 if ! verify="$(cd "$out/units" && systemd-analyze verify ./*.service 2>&1)" || [ -n "$verify" ]; then
@@ -74,6 +82,7 @@ for u in "$out"/root/usr/lib/systemd/system/*.service; do
            sed -n 's/.*Overall exposure level for .*: \([0-9.]*\) .*/\1/p')"
   limit=3.0
   [ "$name" = shubbak-sync.service ] && limit=2.0
+  [ "$name" = shubbak-desk.service ] && limit=2.0
   [ -n "$score" ] || fail "no exposure score for $name"
   awk "BEGIN { exit !($score <= $limit) }" || fail "$name exposure $score > $limit"
   grep -q '^Restart=always' "$u" || fail "$name does not restart itself"
@@ -83,4 +92,29 @@ for u in kiosk counter display; do
   grep -q '^IPAddressDeny=any' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows IP"
   ! grep -q 'AF_INET' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows AF_INET"
 done
+# The desk: on the LAN only (the kernel refuses other peers before the process sees them), no capability.
+desk="$out/root/usr/lib/systemd/system/shubbak-desk.service"
+grep -qx 'IPAddressDeny=any' "$desk" || fail "shubbak-desk does not deny IP by default"
+allow="$(sed -n 's/^IPAddressAllow=//p' "$desk")"
+[ -n "$allow" ] || fail "shubbak-desk allows no LAN"
+for a in $allow; do
+  case "$a" in
+    localhost|10.0.0.0/8|172.16.0.0/12|192.168.0.0/16|169.254.0.0/16) ;;
+    *) fail "shubbak-desk allows $a: only loopback and the private ranges" ;;
+  esac
+done
+grep -qx 'RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX' "$desk" || fail "shubbak-desk address families"
+grep -qx 'CapabilityBoundingSet=' "$desk" || fail "shubbak-desk keeps capabilities"
+grep -qx 'ExecStart=/usr/bin/shubbak-desk --data /var/lib/shubbak --config /etc/shubbak' "$desk" ||
+  fail "shubbak-desk does not run on the package's data and configuration"
+grep -q '^InaccessiblePaths=.*/etc/shubbak/desk/ca.key' "$desk" || fail "shubbak-desk can read the CA's key"
+# The counter screen: its own user, this PC's desk only.
+screen="$out/root/usr/lib/systemd/system/shubbak-counter-screen.service"
+grep -qx 'User=shubbak-screen' "$screen" || fail "the counter screen does not run as its own user"
+grep -qx 'IPAddressDeny=any' "$screen" && grep -qx 'IPAddressAllow=localhost' "$screen" ||
+  fail "the counter screen may reach more than this PC"
+grep -q '^ExecStart=/usr/bin/cage -d -- /usr/bin/chromium .*--kiosk .*https://localhost:8443/$' "$screen" ||
+  fail "the counter screen does not show the local desk in a kiosk browser"
+grep -q 'adduser --system --group .* shubbak-screen' "$out/control/postinst" || fail "postinst makes no screen user"
+dpkg-deb -f "$deb" Suggests | grep -q chromium || fail "Suggests lacks chromium (the counter screen)"
 echo "package ok"

@@ -46,6 +46,19 @@ RawConnection::RawConnection(int port) {
   if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
 }
 
+RawConnection::RawConnection(int port, const std::string& source) {
+  fd_ = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  if (inet_pton(AF_INET, source.c_str(), &from.sin_addr) != 1) throw std::runtime_error("bad address " + source);
+  if (bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) throw std::runtime_error("bind " + source);
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons(static_cast<uint16_t>(port));
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+}
+
 RawConnection::RawConnection(const std::string& address) {
   if (address.rfind("unix:", 0) != 0) {
     RawConnection tcp(std::stoi(address.substr(address.rfind(':') + 1)));
@@ -122,6 +135,10 @@ bool RawConnection::closed_within(int seconds) {
     ssize_t n = recv(fd_, buf, sizeof buf, MSG_DONTWAIT);
     if (n == 0 || (n < 0 && errno != EAGAIN)) return true;
   }
+}
+
+bool RawConnection::send_get(const std::string& path) {
+  return send_all("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 }
 
 namespace {

@@ -47,6 +47,8 @@ TEST(HttpPark, AWakeAnswersAParkedRequestAtOnce) {
   EXPECT_EQ(a.body, "{\"counter\":2,\"timeout\":false}");
   EXPECT_LT(ms, 100) << "the wake reached the parked request after " << ms << " ms";
   EXPECT_EQ(metric(s.port, kParked), 0);
+  parked[0]->send_get("/park?until=2");  // the same connection, kept alive: answered at once now
+  EXPECT_EQ(parked[0]->read_answer(5).body, "{\"counter\":2,\"timeout\":false}");
 }
 
 TEST(HttpPark, TimesOutAfterParkSecondsWithParkedTimeout) {
@@ -59,6 +61,17 @@ TEST(HttpPark, TimesOutAfterParkSecondsWithParkedTimeout) {
   EXPECT_EQ(a.body, "{\"counter\":0,\"timeout\":true}");
   EXPECT_GE(ms, 1000);
   EXPECT_LT(ms, 2000);
+}
+
+TEST(HttpPark, NeitherTheIdleTimeoutNorTheBodyDeadlineCutsAParkedRequest) {
+  Server s = start_plugin_server({"--park", "--park-seconds", "3", "--idle-seconds", "1", "--body-seconds", "1"});
+  RawConnection idle(s.port);  // the same timeouts do cut a connection that sends nothing
+  const auto t0 = Clock::now();
+  auto parked = park(s.port, 1, 99);
+  EXPECT_TRUE(idle.closed_within(5));
+  HttpAnswer a = parked[0]->read_answer(10);
+  EXPECT_EQ(a.body, "{\"counter\":0,\"timeout\":true}") << a.head;
+  EXPECT_GE(ms_since(t0), 3000);
 }
 
 TEST(HttpPark, FiftyParkedHoldNoWorker) {

@@ -8,6 +8,7 @@
 //   http-plugin-server [--workers N] [--sleep-ms MS] [--max-buffered BYTES] [--max-queued N]
 //                      [--listen HOST:PORT|unix:PATH] [--tls-cert PEM_FILE --tls-key PEM_FILE]
 //                      [--allow CIDR,CIDR,...] [--park] [--park-seconds S] [--max-parked N]
+//                      [--idle-seconds S] [--body-seconds S]
 // Prints "listening on http(s)://HOST:PORT" when ready; SIGTERM: stops as the receiver does, exit 0.
 #include <signal.h>
 
@@ -73,6 +74,8 @@ Flags parse(int argc, char** argv) {
     else if (flag == "--tls-key") f.opt.tls_key_pem = read_file(v);
     else if (flag == "--park-seconds") f.opt.park_seconds = std::stoi(v);
     else if (flag == "--max-parked") f.opt.max_parked = std::stoi(v);
+    else if (flag == "--idle-seconds") f.opt.idle_timeout_seconds = std::stoi(v);
+    else if (flag == "--body-seconds") f.opt.body_deadline_seconds = std::stoi(v);
     else if (flag == "--allow") {
       std::istringstream nets(v);
       for (std::string net; std::getline(nets, net, ',');) f.opt.allow.push_back(Subnet::parse(net));

@@ -22,8 +22,9 @@ struct SelfSigned {
 };
 
 Result curl_tls(const SelfSigned& c, int port, const std::string& version) {
+  const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/request?tls=" + version;
   return run({"/usr/bin/timeout", "20", "/usr/bin/curl", "-sS", "--cacert", c.cert, "--tlsv" + version, "--tls-max",
-              version, "-w", "\n%{http_code}", "https://127.0.0.1:" + std::to_string(port) + "/request?tls=" + version});
+              version, "-w", "\n%{http_code}", url});
 }
 
 TEST(HttpTls, ServesTls12And13WithTheCertificate) {

@@ -15,6 +15,20 @@ namespace {
 
 const std::string kRefused = "shubbak_refused_connections_total";
 
+// True once a connection to `address` succeeds (the server listens), false if `seconds` pass first.
+bool accepts_within(const std::string& address, int seconds) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  for (;;) {
+    try {
+      RawConnection probe(address);
+      return true;
+    } catch (const std::runtime_error&) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+}
+
 TEST(HttpAllow, APeerOutsideTheListIsClosedWithoutAnAnswer) {
   Server s = start_plugin_server({"--allow", "10.0.0.0/8, 127.0.0.1/32"});
   HttpAnswer inside = http_request(s.port, "GET", "/request?a=1&b=%20x");
@@ -45,9 +59,7 @@ TEST(HttpAllow, AUnixSocketIsAlwaysAllowed) {
   TempDir dir;
   const std::string address = "unix:" + (dir.path / "http.sock").string();
   Process server = spawn({bin("http-plugin-server"), "--listen", address, "--allow", "10.0.0.0/8"});
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!fs::exists(dir.path / "http.sock") && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // bound and listening once it exists
+  EXPECT_TRUE(accepts_within(address, 10));
   HttpAnswer a = http_request(address, "GET", "/request?x");
   ASSERT_EQ(a.status, 200) << a.head;
   EXPECT_NE(a.body.find("\"peer\":\"unix\""), std::string::npos) << a.body;

@@ -19,6 +19,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A constructor that throws runs no destructor: the socket is closed here.
+[[noreturn]] void fail(int& fd, const std::string& what) {
+  close(fd);
+  fd = -1;
+  throw std::runtime_error(what);
+}
+
 int remaining_ms(Clock::time_point deadline) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return ms > 0 ? static_cast<int>(ms) : 0;
@@ -43,20 +50,20 @@ RawConnection::RawConnection(int port) {
   sa.sin_family = AF_INET;
   sa.sin_port = htons(static_cast<uint16_t>(port));
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
 }
 
 RawConnection::RawConnection(int port, const std::string& source) {
   fd_ = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in from{};
   from.sin_family = AF_INET;
-  if (inet_pton(AF_INET, source.c_str(), &from.sin_addr) != 1) throw std::runtime_error("bad address " + source);
-  if (bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) throw std::runtime_error("bind " + source);
+  if (inet_pton(AF_INET, source.c_str(), &from.sin_addr) != 1) fail(fd_, "bad address " + source);
+  if (bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) fail(fd_, "bind " + source);
   sockaddr_in sa{};
   sa.sin_family = AF_INET;
   sa.sin_port = htons(static_cast<uint16_t>(port));
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
 }
 
 RawConnection::RawConnection(const std::string& address) {
@@ -69,7 +76,7 @@ RawConnection::RawConnection(const std::string& address) {
   sockaddr_un sa{};
   sa.sun_family = AF_UNIX;
   address.substr(5).copy(sa.sun_path, sizeof sa.sun_path - 1);
-  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
 }
 
 RawConnection::~RawConnection() {

@@ -109,6 +109,11 @@ std::string Metrics::render() const {
   sample(out, "shubbak_inflight_requests", inflight_.load());
   header(out, "shubbak_buffered_body_bytes", "gauge", "Request body bytes held in memory, all requests together.");
   sample(out, "shubbak_buffered_body_bytes", static_cast<double>(buffered_.load()));
+  header(out, "shubbak_refused_connections_total", "counter",
+         "Connections closed before a byte was read: the peer is outside the allow-list.");
+  sample(out, "shubbak_refused_connections_total", static_cast<double>(refused_connections_.load()));
+  header(out, "shubbak_parked_requests", "gauge", "Requests waiting for news (long polling), holding no worker.");
+  sample(out, "shubbak_parked_requests", parked_.load());
   return out;
 }
 

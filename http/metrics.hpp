@@ -1,5 +1,6 @@
 // What a receiver counts, exposed on GET /metrics in Prometheus's text format (version 0.0.4): requests by route
-// and status, records by result, batch latency, database connections, requests in flight, body bytes buffered.
+// and status, records by result, batch latency, database connections, requests in flight, body bytes buffered,
+// connections refused by the allow-list, requests parked (long polling).
 // Thread-safe; counting costs an atomic add or one short lock.
 #pragma once
 #include <atomic>
@@ -29,6 +30,8 @@ class Metrics {
   // Returns the new total.
   long long add_buffered(long long delta) { return buffered_ += delta; }
   long long buffered() const { return buffered_.load(); }
+  void count_refused_connection() { ++refused_connections_; }
+  void add_parked(int delta) { parked_ += delta; }
 
   std::string render() const;
 
@@ -53,6 +56,8 @@ class Metrics {
   int db_slots_ = 0;
   std::atomic<int> inflight_{0};
   std::atomic<long long> buffered_{0};
+  std::atomic<unsigned long long> refused_connections_{0};
+  std::atomic<int> parked_{0};
 };
 
 }  // namespace shubbak::http

@@ -4,7 +4,7 @@
 
 namespace shubbak::http {
 
-void RefusalLog::note(int status, const std::string& reason) {
+void RefusalLog::note(int status, const std::string& reason, const std::string& detail) {
   auto now = std::chrono::steady_clock::now();
   long long skipped = 0;
   {
@@ -19,7 +19,8 @@ void RefusalLog::note(int status, const std::string& reason) {
     s.since = 0;
     s.last = now;
   }
-  std::string line = "refused " + std::to_string(status) + ": " + reason;
+  std::string line = (status ? "refused " + std::to_string(status) + ": " : "refused: ") + reason;
+  if (!detail.empty()) line += " (" + detail + ")";
   if (skipped > 0) line += " (and " + std::to_string(skipped) + " more like it since the last line)";
   log::warn(line);
 }

@@ -12,8 +12,9 @@ namespace shubbak::http {
 class RefusalLog {
  public:
   static constexpr int kEverySeconds = 10;
-  // `reason`: fixed words of the code, never text from the request.
-  void note(int status, const std::string& reason);
+  // `reason`: fixed words of the code, never text from the request. `detail` (e.g. the peer's address) is shown
+  // in the line, not counted as a kind of its own. `status` 0: a connection refused before any HTTP.
+  void note(int status, const std::string& reason, const std::string& detail = "");
 
  private:
   struct Seen {

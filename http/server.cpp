@@ -5,15 +5,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <condition_variable>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
+#include <vector>
 
-#include "http/connection_watch.hpp"
-#include "http/exchange.hpp"
-#include "http/inflate.hpp"
-#include "http/listen_socket.hpp"
-#include "http/refusal_log.hpp"
-#include "http/worker_pool.hpp"
+#include "http/peer_address.hpp"
+#include "http/server_impl.hpp"
 
 namespace shubbak::http {
 
@@ -37,30 +35,6 @@ Reply Reply::error(int status, const std::string& words) {
   }
   return Reply{status, "{\"error\":\"" + escaped + "\"}", "application/json", {}};
 }
-
-struct Server::Impl {
-  Impl(ServerOptions o, Handler h, Metrics& m) : opt(std::move(o)), handler(std::move(h)), metrics(m) {}
-  ServerOptions opt;
-  Handler handler;
-  Metrics& metrics;
-  ListenSocket sock;
-  MHD_Daemon* daemon = nullptr;
-  std::unique_ptr<WorkerPool> pool;
-  std::unique_ptr<ConnectionWatch> watch;
-  RefusalLog refusals;
-  std::mutex mu;
-  std::condition_variable idle;  // signalled when a request ends
-  int inflight = 0;
-
-  MHD_Result begin(MHD_Connection* c, const char* url, const char* method, void** con_cls);
-  MHD_Result take_body(MHD_Connection* c, Exchange* x, const char* data, size_t* size);
-  MHD_Result refuse(MHD_Connection* c, Exchange* x, int status, const std::string& words);
-  bool reserve(Exchange* x, size_t n);
-  MHD_Result send(MHD_Connection* c, Exchange* x, const Reply& r);
-  void dispatch(MHD_Connection* c, Exchange* x);
-  Reply answer(Exchange* x);
-  void ended(Exchange* x);
-};
 
 namespace {
 
@@ -87,15 +61,29 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
                       const char* data, size_t* size, void** con_cls) {
   auto* s = static_cast<Server::Impl*>(cls);
   auto* x = static_cast<Exchange*>(*con_cls);
-  if (!x) return s->begin(c, url, method, con_cls);
+  if (!x) *con_cls = x = new Exchange;  // (on_uri made it: this is only in case it did not)
+  if (!x->begun) return s->begin(c, url, method, x);
   if (x->refused) {
     *size = 0;  // not kept, not counted
     return MHD_YES;
   }
   if (*size > 0) return s->take_body(c, x, data, size);
-  if (x->ready) return s->send(c, x, x->reply);
-  if (!x->dispatched) s->dispatch(c, x);
+  if (x->ready) return x->gone ? MHD_NO : s->send(c, x, x->reply);  // MHD_NO: closed without an answer
+  if (!x->dispatched) s->dispatch(x);
   return MHD_YES;
+}
+
+// Before the request line is parsed: the request's Exchange, with the query string as it was sent (libmicrohttpd
+// gives the handler the path without it).
+void* on_uri(void*, const char* uri, MHD_Connection*) {
+  auto* x = new Exchange;
+  if (const char* q = uri ? std::strchr(uri, '?') : nullptr) x->req.query = q + 1;
+  return x;
+}
+
+// Just accepted, nothing read: a peer outside the allow-list is closed at once (a unix socket is always allowed).
+MHD_Result on_accept(void* cls, const struct sockaddr* addr, socklen_t len) {
+  return static_cast<Server::Impl*>(cls)->allowed(addr, len) ? MHD_YES : MHD_NO;
 }
 
 void on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode) {
@@ -125,9 +113,9 @@ bool has_body(const std::string& method) { return method == "POST" || method == 
 }  // namespace
 
 // The headers are whole: checked against their bounds and the body's announced size before any body is read.
-MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* method, void** con_cls) {
-  auto* x = new Exchange;
-  *con_cls = x;
+MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* method, Exchange* x) {
+  x->begun = true;
+  x->conn = c;
   {
     std::lock_guard<std::mutex> lock(mu);
     ++inflight;
@@ -135,6 +123,10 @@ MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* m
   metrics.add_inflight(1);
   x->req.method = method;
   x->req.path = url;
+  const MHD_ConnectionInfo* peer = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  x->req.peer = peer_address(peer ? peer->client_addr : nullptr);
+  const MHD_ConnectionInfo* fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+  x->fd = fd ? fd->connect_fd : -1;
   x->watch = watch_entry(c);
   watch->headers_received(x->watch);
   HeaderScan scan{&x->req};
@@ -206,49 +198,21 @@ MHD_Result Server::Impl::send(MHD_Connection* c, Exchange* x, const Reply& r) {
   return rc;
 }
 
-// The request is whole: a worker answers it while the connection waits, suspended (no socket events, no timeout).
-void Server::Impl::dispatch(MHD_Connection* c, Exchange* x) {
-  x->dispatched = true;
-  watch->answering(x->watch);
-  MHD_suspend_connection(c);
-  const size_t max_waiting = static_cast<size_t>(opt.max_queued);
-  bool posted = pool->try_post([this, c, x] {
-    x->reply = answer(x);
-    x->ready = true;
-    MHD_resume_connection(c);  // x is not touched after this: the event thread sends and frees it
-  }, max_waiting);
-  if (!posted) {  // every worker busy and enough waiting: answered at once, the kiosk tries again shortly
-    refusals.note(503, "every worker busy");
-    x->reply = Reply::error(503, "the server is busy receiving other batches; try again shortly");
-    x->reply.headers.emplace_back("Retry-After", std::to_string(opt.retry_after_seconds));
-    x->ready = true;
-    MHD_resume_connection(c);
-  }
-}
-
-Reply Server::Impl::answer(Exchange* x) {
-  std::string encoding = lower(x->req.header("content-encoding"));
-  if (encoding == "gzip" || encoding == "x-gzip") {
-    std::string decoded;
-    Inflated rc = inflate_gzip(x->req.body, opt.max_decoded_body_bytes, decoded);
-    if (rc == Inflated::TooLarge) {
-      refusals.note(413, "decoded body over the limit");
-      return Reply::error(413, "the body, once decompressed, is larger than this server accepts");
-    }
-    if (rc == Inflated::Damaged) return Reply::error(400, "the gzip body is damaged");
-    x->req.body = std::move(decoded);
-  } else if (!encoding.empty() && encoding != "identity") {
-    return Reply::error(415, "Content-Encoding must be gzip or none");
-  }
-  try {
-    return handler(x->req);
-  } catch (const std::exception& e) {
-    refusals.note(500, std::string("handler failed: ") + e.what());
-    return Reply::error(500, "server error");
-  }
+bool Server::Impl::allowed(const struct sockaddr* addr, socklen_t len) {
+  if (!addr || len < static_cast<socklen_t>(sizeof(sa_family_t))) return true;
+  if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6) return true;  // a unix socket
+  for (const Subnet& net : opt.allow)
+    if (net.contains(addr)) return true;
+  metrics.count_refused_connection();
+  refusals.note(0, "a connection from outside the allow-list", "from " + peer_address(addr));
+  return false;
 }
 
 void Server::Impl::ended(Exchange* x) {
+  if (!x->begun) {  // ended before its headers were whole
+    delete x;
+    return;
+  }
   metrics.add_buffered(-x->counted);
   metrics.add_inflight(-1);
   watch->answered(x->watch);
@@ -265,41 +229,80 @@ Server::Server(ServerOptions options, Handler handler, Metrics& metrics)
 
 Server::~Server() { stop(0); }
 
-void Server::start(const std::string& listen) {
-  Impl& s = *impl_;
-  s.sock = open_listen_socket(listen, 511);
-  s.watch = std::make_unique<ConnectionWatch>(s.opt.idle_timeout_seconds, s.opt.body_deadline_seconds);
-  s.pool = std::make_unique<WorkerPool>(s.opt.workers);
+namespace {
+
+template <typename Callback>
+MHD_OptionItem callback_option(MHD_OPTION option, Callback* fn, Server::Impl& s) {
+  return {option, reinterpret_cast<intptr_t>(fn), &s};
+}
+
+MHD_OptionItem text_option(MHD_OPTION option, const std::string& text) {
+  return {option, 0, const_cast<char*>(text.c_str())};
+}
+
+std::vector<MHD_OptionItem> daemon_options(Server::Impl& s) {
   // The pool per connection holds its headers and read buffer: headers over it are refused (431) without being
   // read whole; twice the header bound leaves room for the read buffer.
   const size_t memory = std::max<size_t>(s.opt.max_header_bytes * 2, 32u << 10);
+  std::vector<MHD_OptionItem> o = {
+      {MHD_OPTION_LISTEN_SOCKET, s.sock.fd, nullptr},
+      {MHD_OPTION_THREAD_POOL_SIZE, std::max(s.opt.io_threads, 1), nullptr},
+      {MHD_OPTION_CONNECTION_TIMEOUT, s.opt.idle_timeout_seconds, nullptr},
+      {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(memory), nullptr},
+      {MHD_OPTION_CONNECTION_LIMIT, s.opt.max_connections, nullptr},
+      callback_option(MHD_OPTION_NOTIFY_COMPLETED, on_completed, s),
+      callback_option(MHD_OPTION_NOTIFY_CONNECTION, on_connection, s),
+      callback_option(MHD_OPTION_URI_LOG_CALLBACK, on_uri, s),
+  };
+  if (s.tls()) {
+    o.push_back(text_option(MHD_OPTION_HTTPS_MEM_CERT, s.opt.tls_cert_pem));
+    o.push_back(text_option(MHD_OPTION_HTTPS_MEM_KEY, s.opt.tls_key_pem));
+    o.push_back({MHD_OPTION_HTTPS_PRIORITIES, 0, const_cast<char*>(kTlsPriorities)});
+  }
+  o.push_back({MHD_OPTION_END, 0, nullptr});
+  return o;
+}
+
+}  // namespace
+
+void Server::start(const std::string& listen) {
+  Impl& s = *impl_;
+  if (s.tls() && !MHD_is_feature_supported(MHD_FEATURE_TLS))
+    throw std::runtime_error("cannot serve HTTPS on " + listen + ": this libmicrohttpd is built without TLS");
+  s.sock = open_listen_socket(listen, 511);
+  s.watch = std::make_unique<ConnectionWatch>(s.opt.idle_timeout_seconds, s.opt.body_deadline_seconds);
+  s.pool = std::make_unique<WorkerPool>(s.opt.workers);
+  s.lot = std::make_unique<ParkingLot>(s.opt.max_parked,
+                                       [&s](Exchange* x, ParkingLot::Why why) { s.release(x, why); });
+  std::vector<MHD_OptionItem> options = daemon_options(s);
   // poll(), not epoll: libmicrohttpd 0.9.75's epoll mode, under load, stopped reading a body half-way with the rest
   // waiting in the socket (the request then hung to the idle timeout, its budget held).
-  s.daemon = MHD_start_daemon(
-      MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
-      on_request, &s, MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(s.sock.fd), MHD_OPTION_THREAD_POOL_SIZE,
-      static_cast<unsigned>(std::max(s.opt.io_threads, 1)), MHD_OPTION_CONNECTION_TIMEOUT,
-      static_cast<unsigned>(s.opt.idle_timeout_seconds), MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,
-      MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(s.opt.max_connections), MHD_OPTION_NOTIFY_COMPLETED,
-      on_completed, &s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, &s, MHD_OPTION_END);
+  unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | (s.tls() ? MHD_USE_TLS : 0);
+  s.daemon = MHD_start_daemon(flags, 0, s.opt.allow.empty() ? nullptr : on_accept, &s, on_request, &s,
+                              MHD_OPTION_ARRAY, options.data(), MHD_OPTION_END);
   if (!s.daemon) {
     close(s.sock.fd);
-    throw std::runtime_error("cannot start the HTTP server on " + listen);
+    throw std::runtime_error("cannot start the HTTP server on " + listen +
+                             (s.tls() ? " (is the certificate or its key damaged, or do they not match?)" : ""));
   }
 }
 
-void Server::wake() {}  // parking: not yet built (issue 15)
+void Server::wake() {
+  if (impl_->lot) impl_->lot->wake();
+}
 
-Subnet Subnet::parse(const std::string&) { throw std::logic_error("subnets: not yet built"); }
-bool Subnet::contains(const struct sockaddr*) const { return false; }
+std::string Server::address() const {
+  const std::string& a = impl_->sock.address;
+  return impl_->tls() && a.rfind("http://", 0) == 0 ? "https://" + a.substr(7) : a;
+}
 
-std::string Server::address() const { return impl_->sock.address; }
 int Server::port() const { return impl_->sock.port; }
 
 void Server::stop(int grace_seconds) {
   Impl& s = *impl_;
   if (!s.daemon) return;
   MHD_socket fd = MHD_quiesce_daemon(s.daemon);  // no new connections from here on
+  s.lot->close();  // parked requests are handed back (parked_timeout) and answered
   {
     std::unique_lock<std::mutex> lock(s.mu);
     s.idle.wait_for(lock, std::chrono::seconds(grace_seconds), [&] { return s.inflight == 0; });

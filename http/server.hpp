@@ -50,15 +50,21 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
   // {"error": words}
   static Reply error(int status, const std::string& words);
-  // Not an answer yet: the connection waits (no worker held) until Server::wake() or park_seconds, then the handler
-  // is called again with the same request (parked_timeout set when the time ran out).
+  // Not an answer yet: the connection waits (no worker held, no idle timeout or body deadline) until Server::wake()
+  // or park_seconds after it was first parked, then the handler is called again on a worker with the same request
+  // (parked_timeout set when the time ran out, or when the server is stopping); it may park it again, except once
+  // parked_timeout is set (then 503). Beyond max_parked: 503 with Retry-After. A client that hangs up while parked
+  // is closed at once, the handler not called again. A wake() that comes while the handler runs is not lost: the
+  // handler is then called again at once instead of parking.
   static Reply park();
   bool parked = false;
 };
 
 using Handler = std::function<Reply(const Request&)>;
 
-// An IPv4 or IPv6 network ("192.168.1.0/24", "fd00::/8", "127.0.0.1/32"). parse() throws std::invalid_argument.
+// An IPv4 or IPv6 network ("192.168.1.0/24", "fd00::/8", "127.0.0.1/32"; no prefix: one address; host bits are
+// ignored; spaces around are allowed). parse() throws std::invalid_argument with words naming the text. An IPv4
+// client of a dual-stack socket (::ffff:a.b.c.d) is matched as IPv4; ::ffff:a.b.c.d/n (n >= 96) is an IPv4 network.
 struct Subnet {
   static Subnet parse(const std::string& text);
   bool contains(const struct sockaddr* addr) const;
@@ -81,7 +87,7 @@ struct ServerOptions {
   int max_connections = kDefaultMaxConnections;
   int retry_after_seconds = kDefaultRetryAfterSeconds;
   int park_seconds = kDefaultParkSeconds;
-  int max_parked = 256;  // parked requests at once; beyond: 503
+  int max_parked = 256;  // parked requests at once; beyond: 503 (each holds a connection: keep under max_connections)
   // A smaller body limit for some paths (e.g. heartbeats); 0 or unset: max_body_bytes.
   std::function<size_t(const std::string& path)> body_limit;
   // Served by the server itself, on its event threads (never queued behind the handler): GET of this path.
@@ -89,7 +95,9 @@ struct ServerOptions {
   std::string metrics_path = "/metrics";
   // HTTPS when both are set (PEM text, not file names): TLS 1.2 and 1.3 only.
   std::string tls_cert_pem, tls_key_pem;
-  // When not empty: a connection from an address outside every subnet is closed before anything is read.
+  // When not empty: a connection from an address outside every subnet is closed before anything is read (counted in
+  // shubbak_refused_connections_total, logged with its address at most every RefusalLog::kEverySeconds). A unix
+  // socket is always allowed.
   std::vector<Subnet> allow;
 };
 
@@ -102,12 +110,13 @@ class Server {
 
   // "HOST:PORT" (port 0: any free port) or "unix:PATH". Throws std::runtime_error with words if it cannot.
   void start(const std::string& listen);
-  // "http://HOST:PORT" (the real port) or "unix:PATH".
+  // "http://HOST:PORT" or "https://HOST:PORT" (the real port), or "unix:PATH".
   std::string address() const;
   int port() const;
   // Hands every parked request back to the handler (from any thread; cheap when nothing is parked).
   void wake();
-  // Stops accepting, lets requests in progress finish (at most grace_seconds), then closes every connection.
+  // Stops accepting, hands parked requests back (parked_timeout), lets requests in progress finish (at most
+  // grace_seconds), then closes every connection.
   void stop(int grace_seconds = kStopGraceSeconds);
 
   struct Impl;

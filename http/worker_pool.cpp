@@ -18,7 +18,7 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::post(std::function<void()> job) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    jobs_.push_back(std::move(job));
+    jobs_.emplace_back(std::move(job), false);
   }
   cv_.notify_one();
 }
@@ -26,8 +26,9 @@ void WorkerPool::post(std::function<void()> job) {
 bool WorkerPool::try_post(std::function<void()> job, size_t max_waiting) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (jobs_.size() + running_ >= threads_.size() + max_waiting) return false;
-    jobs_.push_back(std::move(job));
+    if (bounded_waiting_ + running_ >= threads_.size() + max_waiting) return false;
+    jobs_.emplace_back(std::move(job), true);
+    ++bounded_waiting_;
   }
   cv_.notify_one();
   return true;
@@ -40,7 +41,8 @@ void WorkerPool::run() {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
       if (jobs_.empty()) return;
-      job = std::move(jobs_.front());
+      job = std::move(jobs_.front().first);
+      if (jobs_.front().second) --bounded_waiting_;
       jobs_.pop_front();
       ++running_;
     }

@@ -19,6 +19,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A constructor that throws runs no destructor: the socket is closed here.
+[[noreturn]] void fail(int& fd, const std::string& what) {
+  close(fd);
+  fd = -1;
+  throw std::runtime_error(what);
+}
+
 int remaining_ms(Clock::time_point deadline) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   return ms > 0 ? static_cast<int>(ms) : 0;
@@ -43,7 +50,20 @@ RawConnection::RawConnection(int port) {
   sa.sin_family = AF_INET;
   sa.sin_port = htons(static_cast<uint16_t>(port));
   sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
+}
+
+RawConnection::RawConnection(int port, const std::string& source) {
+  fd_ = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  if (inet_pton(AF_INET, source.c_str(), &from.sin_addr) != 1) fail(fd_, "bad address " + source);
+  if (bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) fail(fd_, "bind " + source);
+  sockaddr_in sa{};
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons(static_cast<uint16_t>(port));
+  sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
 }
 
 RawConnection::RawConnection(const std::string& address) {
@@ -56,7 +76,7 @@ RawConnection::RawConnection(const std::string& address) {
   sockaddr_un sa{};
   sa.sun_family = AF_UNIX;
   address.substr(5).copy(sa.sun_path, sizeof sa.sun_path - 1);
-  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) throw std::runtime_error("connect failed");
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) fail(fd_, "connect failed");
 }
 
 RawConnection::~RawConnection() {
@@ -122,6 +142,10 @@ bool RawConnection::closed_within(int seconds) {
     ssize_t n = recv(fd_, buf, sizeof buf, MSG_DONTWAIT);
     if (n == 0 || (n < 0 && errno != EAGAIN)) return true;
   }
+}
+
+bool RawConnection::send_get(const std::string& path) {
+  return send_all("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 }
 
 namespace {

@@ -18,6 +18,8 @@ class RawConnection {
  public:
   explicit RawConnection(int port);                  // 127.0.0.1:port
   explicit RawConnection(const std::string& address);  // "unix:PATH" or "http://127.0.0.1:PORT"
+  // To 127.0.0.1:port from the loopback address `source` (e.g. "127.0.0.2": another peer as the server sees it).
+  RawConnection(int port, const std::string& source);
   ~RawConnection();
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
@@ -31,6 +33,8 @@ class RawConnection {
   HttpAnswer read_answer(int seconds = 10);
   // True when the server closed the connection within `seconds`.
   bool closed_within(int seconds);
+  // Sends a GET of `path` (false if the server hung up first).
+  bool send_get(const std::string& path);
 
  private:
   int fd_ = -1;

@@ -11,15 +11,6 @@
 namespace shubbak::testing {
 namespace {
 
-// The value of the sample `name_and_labels` (exactly as exposed), or -1 if absent.
-double sample(const std::string& text, const std::string& name_and_labels) {
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind(name_and_labels + " ", 0) == 0) return std::stod(line.substr(name_and_labels.size() + 1));
-  return -1;
-}
-
 TEST(HttpMetrics, ExpositionParsesAndCountsMove) {
   Server s = start_plugin_server();
   HttpAnswer first = http_request(s.port, "GET", "/metrics");
@@ -38,7 +29,8 @@ TEST(HttpMetrics, ExpositionParsesAndCountsMove) {
   }
   EXPECT_GT(lines, 10);
   for (const char* name : {"shubbak_requests_total", "shubbak_records_total", "shubbak_batch_seconds",
-                           "shubbak_db_connections", "shubbak_inflight_requests", "shubbak_buffered_body_bytes"})
+                           "shubbak_db_connections", "shubbak_inflight_requests", "shubbak_buffered_body_bytes",
+                           "shubbak_refused_connections_total", "shubbak_parked_requests"})
     EXPECT_NE(first.body.find(std::string("# TYPE ") + name + " "), std::string::npos) << name;
 
   const std::string ok = "shubbak_requests_total{route=\"/echo\",status=\"200\"}";
@@ -47,9 +39,9 @@ TEST(HttpMetrics, ExpositionParsesAndCountsMove) {
   EXPECT_EQ(http_request(s.port, "POST", "/echo", "abc").status, 200);
   EXPECT_EQ(http_request(s.port, "GET", "/random-path-1").status, 404);
   std::string after = http_request(s.port, "GET", "/metrics").body;
-  EXPECT_EQ(sample(after, ok), 2);
-  EXPECT_EQ(sample(after, other), 1);  // any unknown path is one label, not one per path
-  EXPECT_EQ(sample(after, "shubbak_requests_total{route=\"/metrics\",status=\"200\"}"), 1);
+  EXPECT_EQ(metric_sample(after, ok), 2);
+  EXPECT_EQ(metric_sample(after, other), 1);  // any unknown path is one label, not one per path
+  EXPECT_EQ(metric_sample(after, "shubbak_requests_total{route=\"/metrics\",status=\"200\"}"), 1);
 }
 
 }  // namespace

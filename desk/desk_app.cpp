@@ -67,11 +67,6 @@ http::ServerOptions DeskApp::server_options() const {
     } catch (const std::invalid_argument& e) {
       throw ConfigError(config_.settings.desk.where.first, config_.settings.desk.where.second, "[desk] allow",
                         "'" + net + "' is not a subnet (write 192.168.1.0/24 or fd00::/8): " + e.what());
-    } catch (const std::logic_error&) {
-      // TEMPORARY until the http/ branch (issue 15) parses subnets: its stub throws logic_error.
-      log::warn("desk: this build of http/ cannot parse subnets yet: the allow-list is not enforced");
-      o.allow.clear();
-      break;
     }
   }
   return o;

@@ -36,9 +36,13 @@
   const banner = document.getElementById('connection');
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const show = (down) => { if (banner) banner.hidden = !down; };
+  // A desk that stops answering without closing the connection (frozen, the PC asleep, the Wi-Fi gone) must still
+  // be noticed: the desk answers a waiting /events within 25 s (desk/desk_limits.hpp kParkSeconds), so 35 s of
+  // silence is a lost connection; the page's parts come back within 10 s or not at all.
+  const within = (ms) => { const c = new AbortController(); setTimeout(() => c.abort(), ms); return c.signal; };
 
   async function refresh() {
-    const r = await fetch('/console/live', { credentials: 'same-origin', cache: 'no-store' });
+    const r = await fetch('/console/live', { credentials: 'same-origin', cache: 'no-store', signal: within(10000) });
     if (r.status === 401) { location.reload(); return false; }
     if (!r.ok) throw new Error('live ' + r.status);
     const doc = new DOMParser().parseFromString('<body>' + (await r.text()) + '</body>', 'text/html');
@@ -61,7 +65,8 @@
     for (;;) {
       const started = Date.now();
       try {
-        const r = await fetch('/events?since=' + encodeURIComponent(version), { credentials: 'same-origin', cache: 'no-store' });
+        const r = await fetch('/events?since=' + encodeURIComponent(version),
+                              { credentials: 'same-origin', cache: 'no-store', signal: within(35000) });
         if (r.status === 401) { location.reload(); return; }
         if (!r.ok) throw new Error('events ' + r.status);
         let next = null;

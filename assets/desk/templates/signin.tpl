@@ -13,7 +13,7 @@
     <label for="login">{{T_desk__your_name}}</label>
     {{#NO_STAFF}}<p class="note">{{T_counter__no_staff}}</p>{{/NO_STAFF}}
     <select id="login" name="login" required>
-      {{#STAFF}}<option value="{{LOGIN}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/STAFF}}
+      {{#STAFF}}<option dir="auto" value="{{LOGIN}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/STAFF}}
     </select>
     <label for="pin">{{T_counter__pin}}</label>
     <input id="pin" name="pin" type="password" inputmode="numeric" pattern="[0-9]*" minlength="4" maxlength="8"

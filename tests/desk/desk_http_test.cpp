@@ -1,6 +1,11 @@
 // shubbak-desk as a process: what a staff member's browser sees and what the store records.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -162,6 +167,43 @@ TEST_F(DeskHttp, EventsAnswerWhenTheKioskIssuesATicket) {
   (void)started;
   b.get("/console/live");
   EXPECT_NE(b.last_page.find(">A-001<"), std::string::npos) << b.last_page;
+}
+
+// 50 connections on the LAN sending a byte now and then (a broken PC, a scan, an attack) never reach a handler:
+// a signed-in desk is still answered within 1 s, every time.
+TEST_F(DeskHttp, FiftyTricklingConnectionsDoNotDelayADesk) {
+  Browser b = desk.browser();
+  ASSERT_TRUE(b.sign_in("salma", "4821", 1));
+  const int port = std::stoi(desk.url.substr(desk.url.rfind(':') + 1));
+  std::vector<int> socks;
+  for (int i = 0; i < 50; ++i) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    socks.push_back(fd);
+  }
+  std::atomic<bool> stop{false};
+  std::atomic<int> rounds{0};
+  std::thread trickle([&] {  // a TLS record header, then a byte at a time
+    const char hello[] = "\x16\x03\x01\x02\x00";
+    for (size_t k = 0; !stop; k = (k + 1) % 5, ++rounds) {
+      for (int fd : socks) (void)send(fd, hello + k, 1, MSG_NOSIGNAL);
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the trickle's own pace, not a synchronisation
+    }
+  });
+  while (rounds < 2) std::this_thread::yield();
+  for (int i = 0; i < 5; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    HttpAnswer a = b.get("/console", 5000);
+    EXPECT_EQ(a.status, 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(1)) << "request " << i;
+  }
+  stop = true;
+  trickle.join();
+  for (int fd : socks) close(fd);
 }
 
 // Needs the http helper's Subnet::parse and allow-list (issue 15).

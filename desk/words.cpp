@@ -9,14 +9,8 @@ std::string Words::tr(const std::string& key, const std::map<std::string, std::s
 }
 
 std::string Words::sync(const SyncSummary& s) const {
-  std::string words = tr("counter.sync_state", {{"when", s.when}, {"count", std::to_string(s.waiting)}});
-  const std::string& p = s.problem;
-  if (p == "offline" || p == "interrupted") words += " " + tr("counter.sync_offline");
-  else if (p == "credentials") words += " " + tr("counter.sync_credentials");
-  else if (p == "tls") words += " " + tr("counter.sync_tls");
-  else if (p == "portal") words += " " + tr("counter.sync_portal");
-  else if (!p.empty()) words += " " + tr("counter.sync_server");
-  if (s.quarantined > 0) words += " " + tr("counter.sync_quarantined", {{"count", std::to_string(s.quarantined)}});
+  std::string words;
+  for (const Phrase& ph : sync_phrases(s)) words += (words.empty() ? "" : " ") + tr(ph.key, ph.values);
   return words;
 }
 

@@ -3,6 +3,7 @@
 // by kiosk/store/counter_session, drawn by the ImGui console (kiosk/ui) and by the desk's web pages (desk/).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,15 @@ struct SyncSummary {
   int64_t quarantined = 0;  // records the ministry refused (set aside, the rest keeps flowing)
   std::string problem;      // sync_status.last_error_kind, empty when fine
 };
+
+// A sentence to translate: its key and the values of its {placeholders}.
+struct Phrase {
+  std::string key;
+  std::map<std::string, std::string> values;
+};
+// The sync status as sentences, in order (each console translates and joins them): when the records last reached
+// the ministry (or that nothing has yet) and how many wait, then what is wrong, if anything, in words.
+std::vector<Phrase> sync_phrases(const SyncSummary& s);
 
 struct ConsoleSnapshot {
   std::vector<StaffEntry> staff;          // who may sign in

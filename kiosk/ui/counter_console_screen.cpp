@@ -151,15 +151,9 @@ void draw_counter_console(Ui& ui, const CounterView& v, CounterIntents& out) {
                                   {"minutes", std::to_string(static_cast<int>(v.today_median_wait + 0.5))}}),
           f.body, body, theme::kInk, theme::kPage, Align::Start, true);
   // Did yesterday's data reach the ministry? In words, not codes.
-  std::string words = ui.tr("counter.sync_state", {{"when", v.sync.when}, {"count", std::to_string(v.sync.waiting)}});
+  std::string words;
+  for (const Phrase& ph : sync_phrases(v.sync)) words += (words.empty() ? "" : " ") + ui.tr(ph.key, ph.values);
   const std::string& p = v.sync.problem;
-  if (p == "offline" || p == "interrupted") words += " " + ui.tr("counter.sync_offline");
-  else if (p == "credentials") words += " " + ui.tr("counter.sync_credentials");
-  else if (p == "tls") words += " " + ui.tr("counter.sync_tls");
-  else if (p == "portal") words += " " + ui.tr("counter.sync_portal");
-  else if (!p.empty()) words += " " + ui.tr("counter.sync_server");
-  if (v.sync.quarantined > 0)
-    words += " " + ui.tr("counter.sync_quarantined", {{"count", std::to_string(v.sync.quarantined)}});
   ui.text("counter.sync", ui.place({pad, H - body * 2.8f, W - 2 * pad, body * 2.6f}), words, f.body, body,
           p.empty() ? theme::kInk : theme::kAlert, theme::kPage, Align::Start, true);
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <exception>
+#include <memory>
 
 #include "common/log.hpp"
 #include "upstream/limits.hpp"
@@ -21,12 +22,18 @@ AnswerPurge::~AnswerPurge() {
 }
 
 void AnswerPurge::run() {
-  pg::ReceiverStore store(conninfo_);
+  std::unique_ptr<pg::ReceiverStore> store;
+  try {
+    store = std::make_unique<pg::ReceiverStore>(conninfo_);
+  } catch (const std::exception& e) {  // never take the receiver down for its housekeeping
+    log::warn(std::string("old idempotency answers will not be deleted by this receiver: ") + e.what());
+    return;
+  }
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
     lock.unlock();
     try {
-      int n = store.purge_answers(limits::kAnswerRetentionDays);
+      int n = store->purge_answers(limits::kAnswerRetentionDays);
       if (n > 0) log::info("deleted " + std::to_string(n) + " idempotency answers older than " +
                            std::to_string(limits::kAnswerRetentionDays) + " days");
     } catch (const std::exception& e) {

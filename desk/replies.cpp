@@ -14,23 +14,22 @@ void add_security_headers(http::Reply& r) {
   if (!cache_set) r.headers.emplace_back("Cache-Control", "no-store");
 }
 
-http::Reply html(int status, std::string body) {
+namespace {
+http::Reply body_reply(int status, std::string body, const char* type) {
   http::Reply r;
   r.status = status;
   r.body = std::move(body);
-  r.content_type = "text/html; charset=utf-8";
+  r.content_type = type;
   add_security_headers(r);
   return r;
+}
+}  // namespace
+
+http::Reply html(int status, std::string body) {
+  return body_reply(status, std::move(body), "text/html; charset=utf-8");
 }
 
-http::Reply json(int status, std::string body) {
-  http::Reply r;
-  r.status = status;
-  r.body = std::move(body);
-  r.content_type = "application/json";
-  add_security_headers(r);
-  return r;
-}
+http::Reply json(int status, std::string body) { return body_reply(status, std::move(body), "application/json"); }
 
 http::Reply see_other(const std::string& location) {
   http::Reply r;

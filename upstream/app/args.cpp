@@ -15,7 +15,7 @@ const char* kUsage =
     "       shubbak-upstream token add KIOSK_ID --centre CENTRE_ID --db URI\n"
     "       shubbak-upstream token revoke KIOSK_ID --db URI\n"
     "       shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE]\n"
-    "                              [--workers N] [--naive]\n"
+    "                              [--workers N] [--queue N] [--naive]\n"
     "       shubbak-upstream export --db URI [--identities --registry-key FILE --reason WORDS]\n";
 
 // Flags that take no value.

@@ -1,4 +1,4 @@
-// shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE] [--workers N] [--naive]
+// shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE] [--workers N] [--queue N] [--naive]
 // One receiver: plain HTTP behind nginx, stateless (everything it keeps is in PostgreSQL), bounded by itself
 // (http/server.hpp). SIGTERM or SIGINT: stops accepting, finishes the requests in progress, exits 0.
 #include <signal.h>
@@ -19,14 +19,15 @@ namespace shubbak::upstream::app {
 
 namespace {
 
-int workers_flag(const Args& a) {
-  const std::string w = a.get("--workers", std::to_string(limits::kDefaultWorkers));
-  int n = 0;
+// --workers N or --queue N: a whole number from LOW to 256, the default when absent.
+int count_flag(const Args& a, const std::string& flag, int fallback, int low) {
+  const std::string w = a.get(flag, std::to_string(fallback));
+  int n = -1;
   try {
     n = std::stoi(w);
   } catch (const std::exception&) {
   }
-  if (n < 1 || n > 256) usage_error("--workers needs a number from 1 to 256");
+  if (n < low || n > 256) usage_error(flag + " needs a number from " + std::to_string(low) + " to 256");
   return n;
 }
 
@@ -47,7 +48,8 @@ int cmd_serve(const Args& a) {
   }
   cfg.naive = a.has("--naive");
   http::ServerOptions opt = receiver_server_options();
-  opt.workers = workers_flag(a);
+  opt.workers = count_flag(a, "--workers", limits::kDefaultWorkers, 1);
+  opt.max_queued = count_flag(a, "--queue", limits::kMaxQueuedRequests, 0);
   opt.body_limit = Routes::body_limit;
 
   // SIGTERM and SIGINT are taken by sigwait below: blocked before any thread starts, so every thread inherits it.

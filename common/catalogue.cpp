@@ -39,6 +39,16 @@ const Service* Catalogue::service(const std::string& id) const {
     if (s.id == id) return &s;
   return nullptr;
 }
+const Outcome* Catalogue::outcome(const std::string& id) const {
+  for (const auto& o : outcomes_)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+const Partner* Catalogue::partner(const std::string& id) const {
+  for (const auto& p : partners_)
+    if (p.id == id) return &p;
+  return nullptr;
+}
 const Question* Catalogue::question(const std::string& id) const {
   for (const auto& q : questions_)
     if (q.id == id) return &q;
@@ -57,11 +67,11 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
   for (const auto& sec : doc.sections()) {
     SectionReader r(doc, sec);
     if (sec.name.empty() && (sec.type == "service" || sec.type == "question" || sec.type == "answer" ||
-                             sec.type == "outcome"))
+                             sec.type == "outcome" || sec.type == "partner"))
       doc.fail(sec.line, "", "[" + sec.type + "] needs a name, e.g. [" + sec.type + " my-id]");
     if (sec.type == "service") {
       r.only_keys({"prefix", "icon", "sensitive", "counters", "minutes_per_visitor", "fields", "title", "description",
-                   "eligibility", "documents", "hours"});
+                   "eligibility", "documents", "hours", "slot_minutes", "slot_capacity", "slot_hours", "slot_days"});
       Service s;
       s.id = sec.name;
       s.prefix = r.text("prefix");
@@ -98,6 +108,7 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
       s.eligibility = r.translated("eligibility", langs);
       s.hours = r.translated("hours", langs);
       for (const auto& [lang, text] : r.translated("documents", langs)) s.documents[lang] = split_list(text, '|');
+      s.slots = read_slots(r);
       c.services_.push_back(std::move(s));
     } else if (sec.type == "question") {
       r.only_keys({"prompt", "answers", "first"});
@@ -124,10 +135,18 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
         r.fail("service", "an answer leads either to a question ('next') or to a 'service', exactly one of them");
       c.answers_.push_back(std::move(a));
     } else if (sec.type == "outcome") {
-      r.only_keys({"label"});
-      c.outcomes_.push_back(Outcome{sec.name, r.translated("label", langs)});
+      r.only_keys({"label", "milestone"});
+      Outcome o{sec.name, r.translated("label", langs), r.text_or("milestone", "")};
+      const auto& m = milestone_ids();
+      if (!o.milestone.empty() && std::find(m.begin(), m.end(), o.milestone) == m.end())
+        r.fail("milestone", "unknown milestone '" + o.milestone +
+                                "'; known: registered, coached, trained, incubated, project_started");
+      c.outcomes_.push_back(std::move(o));
+    } else if (sec.type == "partner") {
+      c.partners_.push_back(read_partner(r, sec.name));
     } else {
-      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; a catalogue has [service], [question], [answer], [outcome]");
+      doc.fail(sec.line, "",
+               "unknown section [" + sec.type + "]; a catalogue has [service], [question], [answer], [outcome], [partner]");
     }
   }
   if (c.services_.empty()) doc.fail(0, "", "the catalogue has no [service]");
@@ -144,6 +163,7 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
       if (!a->service.empty() && !c.service(a->service)) r.fail("service", "no [service " + a->service + "] in this file");
     }
   }
+  c.check_partners(doc);
   if (!c.questions_.empty() && c.first_question_.empty())
     doc.fail(0, "first", "one [question] must say 'first = yes' (where help-me-choose starts)");
   return c;
@@ -163,6 +183,11 @@ std::vector<std::string> Catalogue::all_texts(const std::string& lang) const {
   for (const auto& q : questions_) add(q.prompt);
   for (const auto& a : answers_) add(a.label);
   for (const auto& o : outcomes_) add(o.label);
+  for (const auto& p : partners_) {
+    add(p.title);
+    out.push_back(p.name);
+    out.push_back(p.contact);
+  }
   return out;
 }
 

@@ -18,6 +18,16 @@ struct FieldRequirement {
   bool required = true;
 };
 
+// When a service takes appointments (issue 16): `slot_minutes`, `slot_capacity`, `slot_hours`, `slot_days` of its
+// [service] section (docs/configuration.md). A service without `slot_minutes` takes none.
+struct SlotPlan {
+  int minutes = 0;   // length of a slot; 0: no appointments
+  int capacity = 1;  // women per slot
+  std::vector<std::pair<int, int>> hours;  // [start, end) in minutes after local midnight, e.g. {540, 720}
+  std::vector<int> weekdays;               // 0 = Sunday ... 6 = Saturday
+  bool takes_appointments() const { return minutes > 0; }
+};
+
 struct Service {
   std::string id;
   std::string prefix;  // ticket letter(s): "A" -> A-042
@@ -28,6 +38,7 @@ struct Service {
   std::vector<FieldRequirement> fields;
   Texts title, description, eligibility, hours;
   std::map<std::string, std::vector<std::string>> documents;  // lang -> items
+  SlotPlan slots;
 
   bool needs(Field f) const;
 };
@@ -47,9 +58,22 @@ struct Question {
   std::vector<std::string> answers;
 };
 
+// Programme (Jisr) milestones an outcome can mark, in the order a woman reaches them.
+const std::vector<std::string>& milestone_ids();  // registered, coached, trained, incubated, project_started
+
 struct Outcome {
   std::string id;
   Texts label;
+  std::string milestone;  // one of milestone_ids(), or empty
+};
+
+// An organisation outside the centre a woman can be referred to ([partner] sections).
+struct Partner {
+  std::string id;
+  std::string name;     // a proper noun, written once
+  std::string contact;  // phone or address, as staff tell her
+  std::vector<std::string> services;  // the centre's services whose staff may refer to it
+  Texts title;          // what it offers, per language (optional)
 };
 
 class Catalogue {
@@ -63,6 +87,9 @@ class Catalogue {
   const Question* question(const std::string& id) const;
   const Answer* answer(const std::string& id) const;
   const std::vector<Outcome>& outcomes() const { return outcomes_; }
+  const Outcome* outcome(const std::string& id) const;
+  const std::vector<Partner>& partners() const { return partners_; }
+  const Partner* partner(const std::string& id) const;
   const std::string& first_question() const { return first_question_; }
   // Every text of the catalogue in one language (used to build the font atlas).
   std::vector<std::string> all_texts(const std::string& lang) const;
@@ -72,7 +99,12 @@ class Catalogue {
   std::vector<Question> questions_;
   std::vector<Answer> answers_;
   std::vector<Outcome> outcomes_;
+  std::vector<Partner> partners_;
   std::string first_question_;
+
+  static SlotPlan read_slots(const SectionReader& r);
+  static Partner read_partner(const SectionReader& r, const std::string& id);
+  void check_partners(const ConfigDocument& doc) const;
 };
 
 }  // namespace shubbak

@@ -110,6 +110,8 @@ void ConfigDocument::fail(int line, const std::string& key, const std::string& m
 
 // ---- SectionReader
 
+bool SectionReader::has(const std::string& key) const { return s_.find(key) != nullptr; }
+
 int SectionReader::line_of(const std::string& key) const {
   const ConfigEntry* e = s_.find(key);
   return e ? e->line : s_.line;

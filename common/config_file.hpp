@@ -74,6 +74,7 @@ class SectionReader {
   std::map<std::string, std::string> translated(const std::string& key, const std::vector<std::string>& langs) const;
   [[noreturn]] void fail(const std::string& key, const std::string& message) const;
   int line_of(const std::string& key) const;
+  bool has(const std::string& key) const;
 
  private:
   const ConfigDocument& doc_;

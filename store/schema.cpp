@@ -157,6 +157,82 @@ CREATE INDEX outbox_visitor ON outbox(visitor_id) WHERE visitor_id IS NOT NULL;
     R"SQL(
 CREATE INDEX tickets_visitor ON tickets(visitor_id) WHERE visitor_id IS NOT NULL;
 )SQL",
+    // 6: accompaniment (issue 16). Consent for each purpose, appointments, referrals, programme milestones, the
+    // staff's services (who may read a sensitive service's notes), SMS waiting for the phone (consent-checked).
+    R"SQL(
+CREATE TABLE consents(
+  id            TEXT PRIMARY KEY,           -- UUIDv4, also the outbox record's
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  purpose       TEXT NOT NULL CHECK(purpose IN ('keep','sms','share')),
+  granted       INTEGER NOT NULL CHECK(granted IN (0,1)),
+  text_version  TEXT NOT NULL,              -- the version of the words she heard (kiosk/core/consent.hpp)
+  at            TEXT NOT NULL,
+  channel       TEXT NOT NULL CHECK(channel IN ('kiosk','desk')),
+  actor         TEXT NOT NULL               -- "kiosk" or "staff:<login>"
+);
+CREATE INDEX consents_visitor ON consents(visitor_id, purpose, at);
+CREATE TABLE appointments(
+  id            TEXT PRIMARY KEY,
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  service_id    TEXT NOT NULL,
+  staff_login   TEXT,                       -- optionally with whom
+  day           TEXT NOT NULL,              -- local day of the slot, YYYY-MM-DD
+  slot_start    TEXT NOT NULL,              -- RFC 3339 UTC
+  code          TEXT NOT NULL,              -- short code she can type at the kiosk (digits)
+  state         TEXT NOT NULL DEFAULT 'booked'
+                CHECK(state IN ('booked','kept','missed','cancelled')),
+  late          INTEGER NOT NULL DEFAULT 0,  -- arrived after the grace: served as a walk-in
+  ticket_id     TEXT REFERENCES tickets(id),
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX appointments_slot ON appointments(service_id, slot_start) WHERE state = 'booked';
+CREATE INDEX appointments_day ON appointments(day, state);
+CREATE INDEX appointments_visitor ON appointments(visitor_id, state);
+CREATE UNIQUE INDEX appointments_open_code ON appointments(code) WHERE state = 'booked';
+ALTER TABLE tickets ADD COLUMN appointment_id TEXT REFERENCES appointments(id);
+ALTER TABLE tickets ADD COLUMN appointment_at TEXT;  -- her slot (RFC 3339 UTC) when she came on time or early
+CREATE TABLE referrals(
+  id            TEXT PRIMARY KEY,
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  from_service  TEXT NOT NULL,
+  to_service    TEXT,                       -- internal: a service of the centre
+  partner_id    TEXT,                       -- external: a [partner] of the catalogue
+  reason        TEXT,                       -- staff's words (identity class: purged with notes, sealed upstream)
+  state         TEXT NOT NULL DEFAULT 'proposed'
+                CHECK(state IN ('proposed','accepted','declined','completed','not_completed')),
+  state_reason  TEXT,                       -- a reason code (declined, not completed)
+  created_at    TEXT NOT NULL,
+  created_by    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  updated_by    TEXT NOT NULL,
+  CHECK((to_service IS NULL) <> (partner_id IS NULL))
+);
+CREATE INDEX referrals_visitor ON referrals(visitor_id);
+CREATE INDEX referrals_to_service ON referrals(to_service, state) WHERE to_service IS NOT NULL;
+CREATE TABLE milestones(
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  milestone     TEXT NOT NULL CHECK(milestone IN ('registered','coached','trained','incubated','project_started')),
+  at            TEXT NOT NULL,
+  ticket_id     TEXT REFERENCES tickets(id),
+  service_id    TEXT NOT NULL,
+  PRIMARY KEY(visitor_id, milestone)
+);
+ALTER TABLE staff ADD COLUMN services TEXT NOT NULL DEFAULT '';  -- comma list; a sensitive service's notes need it
+CREATE TABLE sms_queue(
+  id            INTEGER PRIMARY KEY,
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  kind          TEXT NOT NULL,              -- "turn_near", "appointment_reminder"
+  subject       TEXT,                       -- the ticket or appointment it is about
+  created_at    TEXT NOT NULL,
+  send_after    TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'queued' CHECK(state IN ('queued','sent','failed','cancelled')),
+  sent_at       TEXT,
+  last_error    TEXT
+);
+CREATE INDEX sms_queue_state ON sms_queue(state, send_after);
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

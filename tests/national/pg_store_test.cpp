@@ -203,6 +203,24 @@ TEST_F(PgStore, ALostDatabaseIsAnErrorNotAHangAndTheSameObjectRecovers) {
   EXPECT_EQ(count("records"), "20");
 }
 
+// A batch that cannot get its lock (here a maintenance session holds the records table) is given up after the
+// statement timeout and reported as "database unavailable" (the kiosk gets 503 and comes back), not held forever;
+// once the lock is gone the same store stores it.
+TEST_F(PgStore, ABatchBlockedPastTheStatementTimeoutIsUnavailableNotAHang) {
+  pg::ReceiverStore st(pg.conninfo(), 1);
+  post(st, "k1", 0, 5);
+  auto holder = std::make_unique<pg::Connection>(pg.conninfo());
+  holder->exec("BEGIN");
+  holder->exec("LOCK TABLE records IN ACCESS EXCLUSIVE MODE");
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_THROW(post(st, "k2", 5, 5), pg::DatabaseUnavailable);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));
+  holder->exec("ROLLBACK");
+  holder.reset();
+  EXPECT_EQ(post(st, "k2", 5, 5).stored, 5);
+  EXPECT_EQ(count("records"), "10");
+}
+
 TEST_F(PgStore, AStoreMadeWhileTheDatabaseIsAwayWorksOnceItIsBack) {
   pg.stop_immediately();
   pg::ReceiverStore st(pg.conninfo());

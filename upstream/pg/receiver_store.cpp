@@ -156,13 +156,14 @@ BatchAnswer replayed(std::string json) {
 
 struct ReceiverStore::Impl {
   std::string conninfo;
+  int statement_timeout_seconds;
   std::unique_ptr<Connection> conn;
 
   Connection& get() {
     if (!conn || !conn->ok()) {
       conn.reset();
       conn = std::make_unique<Connection>(conninfo);
-      conn->exec("SET statement_timeout = '" + std::to_string(kReceiverStatementTimeoutSeconds) + "s'");
+      conn->exec("SET statement_timeout = '" + std::to_string(statement_timeout_seconds) + "s'");
     }
     return *conn;
   }
@@ -178,7 +179,8 @@ struct ReceiverStore::Impl {
   }
 };
 
-ReceiverStore::ReceiverStore(std::string conninfo) : impl_(new Impl{std::move(conninfo), nullptr}) {
+ReceiverStore::ReceiverStore(std::string conninfo, int statement_timeout_seconds)
+    : impl_(new Impl{std::move(conninfo), statement_timeout_seconds, nullptr}) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   try {
     impl_->get();

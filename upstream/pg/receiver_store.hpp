@@ -11,6 +11,7 @@
 
 #include "upstream/intake/batch.hpp"
 #include "upstream/intake/record.hpp"
+#include "upstream/pg/connection.hpp"  // kReceiverStatementTimeoutSeconds
 #include "upstream/pg/errors.hpp"  // DatabaseUnavailable, DatabaseError
 
 namespace shubbak::upstream::pg {
@@ -38,7 +39,9 @@ struct BatchAnswer {
 
 class ReceiverStore {
  public:
-  explicit ReceiverStore(std::string conninfo);
+  // Every statement is cancelled after `statement_timeout_seconds` (a lock held elsewhere, a database too slow):
+  // DatabaseUnavailable, which the kiosk is told as 503 with Retry-After, never a request that hangs.
+  explicit ReceiverStore(std::string conninfo, int statement_timeout_seconds = kReceiverStatementTimeoutSeconds);
   ~ReceiverStore();
   ReceiverStore(const ReceiverStore&) = delete;
   ReceiverStore& operator=(const ReceiverStore&) = delete;

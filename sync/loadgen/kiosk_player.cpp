@@ -51,6 +51,8 @@ void KioskPlayer::run(Steady::time_point start, Steady::time_point deadline) {
   }
 }
 
+void KioskPlayer::connect() { http_->request("GET", rules_.url + "/healthz", {}, ""); }
+
 KioskPlayer::Next KioskPlayer::send(OutgoingBatch& b, Steady::time_point start) {
   std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + who_.token},
                                                 {"Idempotency-Key", b.key},
@@ -62,7 +64,7 @@ KioskPlayer::Next KioskPlayer::send(OutgoingBatch& b, Steady::time_point start) 
   const auto t0 = Steady::now();
   transport::HttpResponse resp = http_->request("POST", rules_.url + "/v1/records", headers, b.body);
   const double ms = std::chrono::duration<double, std::milli>(Steady::now() - t0).count();
-  if (resp.ok_transfer() && resp.status == 200) totals_.add_latency(ms);
+  if (resp.ok_transfer() && resp.status == 200) totals_.add_latency(ms, resp.connect_ms);
   Next n = on_answer(b, resp);
   if (n == Next::Done) {
     const auto since = std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - start).count();

@@ -33,6 +33,8 @@ class KioskPlayer {
               std::unique_ptr<transport::HttpsClient> http, Totals& totals);
   // Before the clock: the sealed backlog, and every batch built (and gzipped) as the daemon would.
   void prepare(std::vector<SealedRecord> backlog);
+  // Opens the kiosk's connection (a GET /healthz, answer ignored), before the clock when not --cold.
+  void connect();
   // Sends until every record is confirmed, the kiosk must stop (401/403, TLS), or `deadline`.
   void run(Steady::time_point start, Steady::time_point deadline);
   int records() const { return static_cast<int>(backlog_.size()); }

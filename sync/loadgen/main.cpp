@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <fstream>
+#include <latch>
 #include <sstream>
 #include <thread>
 
@@ -79,21 +80,32 @@ std::vector<std::unique_ptr<KioskPlayer>> prepare(const Options& o, const std::v
   return players;
 }
 
-// Every kiosk thread waits for the same start, so the clock measures only the sending.
-Steady::duration play(std::vector<std::unique_ptr<KioskPlayer>>& players, int deadline_seconds) {
+// Every kiosk thread waits for the same start, so the clock measures only the sending (and, with --cold, the
+// opening of the connections).
+Steady::duration play(std::vector<std::unique_ptr<KioskPlayer>>& players, int deadline_seconds, bool cold) {
   std::mutex mu;
   std::condition_variable go;
   bool started = false;
   Steady::time_point start, deadline;
+  std::latch connected(static_cast<std::ptrdiff_t>(players.size()));
   std::vector<std::thread> threads;
   for (auto& p : players)
     threads.emplace_back([&, player = p.get()] {
+      if (!cold) player->connect();
+      connected.count_down();
       {
         std::unique_lock<std::mutex> lock(mu);
         go.wait(lock, [&] { return started; });
       }
       player->run(start, deadline);
     });
+  const auto t0 = Steady::now();
+  connected.wait();
+  if (cold)
+    std::fprintf(stderr, "shubbak-loadgen: sending (the connections are opened inside the clock)\n");
+  else
+    std::fprintf(stderr, "shubbak-loadgen: %zu connections opened in %.1f s; sending\n", players.size(),
+                 std::chrono::duration<double>(Steady::now() - t0).count());
   {
     std::lock_guard<std::mutex> lock(mu);
     start = Steady::now();
@@ -123,9 +135,9 @@ int main(int argc, char** argv) {
     auto kiosks = read_tokens(o.tokens_file, o.kiosks);
     Totals totals;
     auto players = prepare(o, kiosks, totals);
-    std::fprintf(stderr, "shubbak-loadgen: %zu kiosks x %d records sealed (format %d) and batched; sending\n",
+    std::fprintf(stderr, "shubbak-loadgen: %zu kiosks x %d records sealed (format %d) and batched\n",
                  players.size(), o.backlog, o.format);
-    auto wall = play(players, o.deadline_seconds);
+    auto wall = play(players, o.deadline_seconds, o.cold);
     return report(players, totals, wall, o.deadline_seconds);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "shubbak-loadgen: %s\n", e.what());

@@ -9,7 +9,7 @@ const char* const kUsage =
     "usage: shubbak-loadgen --url https://HOST:PORT --ca-file PEM --seal-public-key BASE64 --tokens FILE\n"
     "                       [--kiosks K] [--backlog B] [--format 2|3 --registry-public-key BASE64\n"
     "                       --national-key-file PATH] [--deadline SECONDS] [--backoff-base S] [--backoff-cap S]\n"
-    "                       [--batch-max-records N] [--batch-max-kib N] [--seal-threads N]\n"
+    "                       [--batch-max-records N] [--batch-max-kib N] [--seal-threads N] [--cold]\n"
     "Plays K kiosks at once, each sending a backlog of B sealed records as shubbak-sync does (batches, gzip,\n"
     "Idempotency-Key, retries with backoff). The tokens file has one kiosk a line: KIOSK_ID CENTRE_ID TOKEN.\n"
     "Prints records_per_s=... p50_ms=... p99_ms=... batches=... retries=... answers_503=... elapsed_s=...\n"
@@ -54,6 +54,10 @@ Options parse_options(int argc, char** argv) {
     if (a == "--help" || a == "-h") {
       o.help = true;
       return o;
+    }
+    if (a == "--cold") {
+      o.cold = true;
+      continue;
     }
     auto f = flags.find(a);
     if (f == flags.end()) throw UsageError("unknown argument " + a);

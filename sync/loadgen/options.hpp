@@ -29,6 +29,10 @@ struct Options {
   int max_records = 500;            // batch bounds, as the daemon's defaults
   size_t max_bytes = 512 * 1024;
   int seal_threads = 2;             // threads sealing the backlogs before the clock starts
+  // Each kiosk opens its connection (TCP, TLS) before the clock starts, as kiosks spread over the country each
+  // open theirs on their own CPU; --cold opens them all inside the clock (one process doing 300 TLS set-ups at
+  // once measures its own OpenSSL more than the server: docs/performance.md, "National ingest").
+  bool cold = false;
   bool help = false;
 };
 

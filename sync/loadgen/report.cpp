@@ -37,6 +37,11 @@ int report(const std::vector<std::unique_ptr<KioskPlayer>>& players, const Total
   put("p50_ms", p50, 1);
   put("p99_ms", p99, 1);
   put("max_ms", pmax, 1);
+  // Of those, the batches that had to open a connection first, and how long that took (TCP and TLS).
+  std::vector<double> con = totals.connects();
+  put("connects", static_cast<double>(con.size()), 0);
+  put("connect_p99_ms", quantile(con, 0.99), 1);
+  put("connect_max_ms", con.empty() ? 0.0 : con.back(), 1);
   put("batches", totals.batches, 0);
   put("retries", totals.retries, 0);
   put("answers_503", totals.answers_503, 0);

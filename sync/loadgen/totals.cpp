@@ -22,9 +22,15 @@ double Totals::steady_rate(double elapsed_s) const {
   return static_cast<double>(n) / static_cast<double>(to - from);
 }
 
-void Totals::add_latency(double ms) {
+void Totals::add_latency(double ms, double connect_ms) {
   std::lock_guard<std::mutex> lock(mu_);
   latencies_.push_back(ms);
+  if (connect_ms > 0) connects_.push_back(connect_ms);
+}
+
+std::vector<double> Totals::connects() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return connects_;
 }
 
 std::vector<double> Totals::latencies() const {

@@ -23,14 +23,17 @@ struct Totals {
   void add_confirmed(int64_t n, int64_t since_start_ms);
   // Records per second confirmed between 10% and 90% of `elapsed_s` (leaving out the start and the last kiosks).
   double steady_rate(double elapsed_s) const;
-  void add_latency(double ms);
+  // An answered (200) batch: its whole time, and the part spent opening a connection (0 on a reused one).
+  void add_latency(double ms, double connect_ms);
   std::vector<double> latencies() const;  // of answered (200) batches
+  std::vector<double> connects() const;   // of the answered batches that opened a connection
   void note_error(const std::string& words);  // the last failure, in words (no token, no personal data)
   std::string last_error() const;
 
  private:
   mutable std::mutex mu_;
   std::vector<double> latencies_;
+  std::vector<double> connects_;
   std::vector<int64_t> per_second_;
   std::string last_error_;
 };

@@ -134,6 +134,9 @@ HttpResponse HttpsClient::request(const std::string& method, const std::string& 
   curl_off_t retry = -1;
   if (curl_easy_getinfo(curl_, CURLINFO_RETRY_AFTER, &retry) == CURLE_OK && r.headers.count("retry-after"))
     r.retry_after_seconds = retry < 0 ? 0 : static_cast<long>(retry);
+  curl_off_t app_connect_us = 0;  // from the start of this transfer until the TLS handshake was done
+  if (curl_easy_getinfo(curl_, CURLINFO_APPCONNECT_TIME_T, &app_connect_us) == CURLE_OK)
+    r.connect_ms = static_cast<double>(app_connect_us) / 1000.0;
   long header_out = 0, header_in = 0;
   curl_off_t up = 0, down = 0;
   curl_easy_getinfo(curl_, CURLINFO_REQUEST_SIZE, &header_out);

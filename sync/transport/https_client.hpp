@@ -40,6 +40,8 @@ struct HttpResponse {
   long retry_after_seconds = -1;  // from Retry-After, -1 if absent
   // The answer went over AnswerLimits (a gzip bomb, an endless or huge body): aborted, body incomplete.
   bool oversized = false;
+  // Milliseconds spent opening the connection (TCP and TLS) before the request could go; 0 when one was reused.
+  double connect_ms = 0;
   bool ok_transfer() const { return curl == CURLE_OK && !oversized; }
 };
 

@@ -107,15 +107,21 @@ void fill_current(TemplateDictionary& d, const Words& w, const ConsoleView& v, c
   TemplateDictionary* cur = d.AddSectionDictionary("SERVING");
   cur->SetValue("NUMBER", s.current_number);
   if (v.snap.details) fill_details(*cur, w, *v.snap.details);
+  // The note's limit as the browser counts it (maxlength: characters; the flow counts the same, see CounterFlow).
+  cur->SetIntValue("NOTE_MAX", static_cast<long>(CounterFlow::kMaxNoteChars));
+  cur->SetValue("NOTE_LIMIT", w.tr("desk.note_limit", {{"max", std::to_string(CounterFlow::kMaxNoteChars)}}));
+  cur->SetValue("NOTE", v.draft.note);
   for (const auto& o : cat.outcomes()) {
     TemplateDictionary* r = cur->AddSectionDictionary("OUTCOME");
     r->SetValue("ID", o.id);
     r->SetValue("LABEL", in_lang(o.label, w.lang()));
+    if (o.id == v.draft.outcome) r->ShowSection("SELECTED");
   }
-  for (const auto& svc : cat.services()) {
+  // Never her current service (a transfer to where she is); nothing chosen until staff choose.
+  for (const auto& id : CounterFlow(cat, 0).transfer_choices(s)) {
     TemplateDictionary* r = cur->AddSectionDictionary("SERVICE_CHOICE");
-    r->SetValue("ID", svc.id);
-    r->SetValue("LABEL", in_lang(svc.title, w.lang()));
+    r->SetValue("ID", id);
+    r->SetValue("LABEL", in_lang(cat.service(id)->title, w.lang()));
   }
 }
 

@@ -21,11 +21,17 @@ struct SignInView {
   int counter = 1;
 };
 
+// What she had typed in the "served" form when the desk refused it: shown again as typed, never cut.
+struct ServedDraft {
+  std::string note, outcome;
+};
+
 struct ConsoleView {
   const CounterState& state;
   const ConsoleSnapshot& snap;
   std::string lang, csrf, message;
   int64_t version = 0;
+  ServedDraft draft{};
 };
 
 struct ErrorView {

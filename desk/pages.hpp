@@ -38,10 +38,15 @@ struct ErrorView {
   std::string lang, title, message, back;  // title and message: words; back: where the button goes
 };
 
+// Where every page's <head> finds the stylesheet and the script (StaticFiles::url: versioned, kept by the browser).
+struct AssetUrls {
+  std::string css = "/static/desk.css", js = "/static/desk.js";
+};
+
 class Pages {
  public:
   // Reads the templates of dir (throws std::runtime_error naming a missing or broken one).
-  Pages(std::string dir, const Translations& tr, const CentreConfig& config);
+  Pages(std::string dir, const Translations& tr, const CentreConfig& config, AssetUrls assets = {});
   std::string signin(const SignInView& v) const;
   std::string console(const ConsoleView& v) const;
   // #current, #queue, #alerts, #today, #sync: what the script swaps in on a live update.
@@ -56,6 +61,7 @@ class Pages {
   std::string dir_;
   const Translations& tr_;
   const CentreConfig& config_;
+  AssetUrls assets_;
   std::set<std::string> keys_;  // every key the templates name
 };
 

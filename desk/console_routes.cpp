@@ -2,7 +2,6 @@
 // data_version), and the actions, each an ordinary form POST checked for its CSRF token and answered 303.
 #include "common/log.hpp"
 #include "desk/desk_app.hpp"
-#include "desk/desk_limits.hpp"
 #include "desk/replies.hpp"
 #include "desk/tokens.hpp"
 #include "desk/words.hpp"
@@ -11,12 +10,13 @@ namespace shubbak::desk {
 
 namespace {
 
-// At most max bytes, cut at a character boundary (the flow keeps 500 bytes of a note).
-std::string utf8_prefix(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
+// A browser sends a textarea's line breaks as CRLF; the note keeps them as LF (its limit counts either as one).
+std::string lf_lines(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')) out += s[i];
+  return out;
 }
 
 }  // namespace
@@ -42,8 +42,14 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
   Words w(tr_, s.counter.lang());
   std::string message = w.message(s.counter.state());
   if (message.empty() && s.counter.snapshot().catalogue_fallback) message = w.tr("counter.catalogue_fallback");
-  ConsoleView v{s.counter.state(), s.counter.snapshot(), s.counter.lang(), s.csrf, message, s.counter.seen_version()};
-  return html(200, fragment ? pages_->live(v) : pages_->console(v));
+  return console_page(s, 200, message, {}, fragment);
+}
+
+http::Reply DeskApp::console_page(DeskSession& s, int status, const std::string& message, const ServedDraft& draft,
+                                  bool fragment) {
+  ConsoleView v{s.counter.state(), s.counter.snapshot(), s.counter.lang(), s.csrf, message, s.counter.seen_version(),
+                draft};
+  return html(status, fragment ? pages_->live(v) : pages_->console(v));
 }
 
 http::Reply DeskApp::get_events(const http::Request& r) {
@@ -91,7 +97,12 @@ http::Reply DeskApp::post_action(const http::Request& r, Action act) {
   }
   s.counter.dispatch(cev::Tick{});
   if (s.signed_in()) {
-    if (std::string why = (this->*act)(s, f); !why.empty()) return error_page(400, lang, why, "/console");
+    if (std::string why = (this->*act)(s, f); !why.empty()) {
+      if (act != &DeskApp::served) return error_page(400, lang, why, "/console");
+      // The served form refused: the console again with her note and outcome as she typed them, and why.
+      const std::string words = Words(tr_, lang).tr(why, {{"max", std::to_string(CounterFlow::kMaxNoteChars)}});
+      return console_page(s, 400, words, {lf_lines(f.get("note")), f.get("outcome")}, false);
+    }
   }
   if (s.signed_in() && r.path == "/touch") return json(204, "");  // the script's "she is still here"
   if (s.signed_in()) return see_other("/console");
@@ -127,7 +138,9 @@ std::string DeskApp::served(DeskSession& s, const Form& f) {
   bool known = false;
   for (const auto& o : config_.catalogue.outcomes()) known = known || o.id == outcome;
   if (!known) return N_("desk.choose_outcome");
-  s.counter.dispatch(cev::EditNote{utf8_prefix(f.get("note"), limits::kMaxNoteChars)});
+  const std::string note = lf_lines(f.get("note"));
+  if (!CounterFlow::note_fits(note)) return N_("counter.note_too_long");  // refused whole, never cut
+  s.counter.dispatch(cev::EditNote{note});
   s.counter.dispatch(cev::Served{outcome});
   return "";
 }
@@ -135,6 +148,7 @@ std::string DeskApp::served(DeskSession& s, const Form& f) {
 std::string DeskApp::transfer(DeskSession& s, const Form& f) {
   const std::string service = f.get("service");
   if (!config_.catalogue.service(service)) return N_("desk.choose_service");
+  if (service == s.counter.state().current_service) return N_("counter.transfer_same_service");
   if (!s.counter.state().choosing_transfer) s.counter.dispatch(cev::OpenTransfer{});
   s.counter.dispatch(cev::TransferTo{service});
   if (s.counter.state().choosing_transfer) s.counter.dispatch(cev::OpenTransfer{});  // closed again

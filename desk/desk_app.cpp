@@ -39,8 +39,9 @@ DeskApp::DeskApp(DeskOptions o)
   tls_cert_pem_ = read_tls_file(config_.settings.desk.cert_file, "cert_file", config_.settings.desk.where);
   tls_key_pem_ = read_tls_file(config_.settings.desk.key_file, "key_file", config_.settings.desk.where);
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
-  pages_.emplace(opt_.assets_dir + "/desk/templates", tr_, config_);
   statics_.emplace(opt_.assets_dir + "/desk", opt_.fonts_dir);
+  pages_.emplace(opt_.assets_dir + "/desk/templates", tr_, config_,
+                 AssetUrls{statics_->url("desk.css"), statics_->url("desk.js")});
   store::open_store(opt_.data_dir);  // the store exists and its schema is current before anyone signs in
 }
 
@@ -108,7 +109,7 @@ void DeskApp::tick_sessions() {
 http::Reply DeskApp::handle(const http::Request& r) {
   try {
     if (r.method == "GET" || r.method == "HEAD") {
-      if (auto file = statics_->get(r.path)) return *file;
+      if (auto file = statics_->get(r.path, r.query)) return *file;
       if (r.path == "/") return see_other(session_of(r).session ? "/console" : "/signin");
       if (r.path == "/signin") return get_signin(r);
       if (r.path == "/console") return get_console(r, false);

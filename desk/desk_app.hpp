@@ -61,6 +61,9 @@ class DeskApp {
   http::Reply post_signin(const http::Request& r);
   http::Reply get_console(const http::Request& r, bool fragment);
   http::Reply get_events(const http::Request& r);
+  // The console (or its live parts) of a signed-in session; draft: the served form as she had typed it.
+  http::Reply console_page(DeskSession& s, int status, const std::string& message, const ServedDraft& draft,
+                           bool fragment);
   http::Reply post_action(const http::Request& r, Action act);
 
   std::string call_next(DeskSession& s, const Form& f);

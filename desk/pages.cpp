@@ -52,8 +52,8 @@ std::set<std::string> Pages::keys_in(const std::string& text) {
   return keys;
 }
 
-Pages::Pages(std::string dir, const Translations& tr, const CentreConfig& config)
-    : dir_(std::move(dir)), tr_(tr), config_(config) {
+Pages::Pages(std::string dir, const Translations& tr, const CentreConfig& config, AssetUrls assets)
+    : dir_(std::move(dir)), tr_(tr), config_(config), assets_(std::move(assets)) {
   for (const char* name : kTemplates) {
     const std::string path = dir_ + "/" + name;
     auto keys = keys_in(read_text(path));
@@ -75,7 +75,9 @@ namespace {
 
 // Language, direction, every translated marker and the <head> (title) of a page.
 void fill_page(TemplateDictionary& d, const Words& w, const std::set<std::string>& keys, const std::string& dir,
-               const std::string& title) {
+               const std::string& title, const AssetUrls& assets) {
+  d.SetTemplateGlobalValue("CSS_URL", assets.css);
+  d.SetTemplateGlobalValue("JS_URL", assets.js);
   d.SetTemplateGlobalValue("LANG", w.lang());
   d.SetTemplateGlobalValue("DIR", dir_of(w.lang()));
   d.SetTemplateGlobalValue("TITLE", title);
@@ -107,15 +109,21 @@ void fill_current(TemplateDictionary& d, const Words& w, const ConsoleView& v, c
   TemplateDictionary* cur = d.AddSectionDictionary("SERVING");
   cur->SetValue("NUMBER", s.current_number);
   if (v.snap.details) fill_details(*cur, w, *v.snap.details);
+  // The note's limit as the browser counts it (maxlength: characters; the flow counts the same, see CounterFlow).
+  cur->SetIntValue("NOTE_MAX", static_cast<long>(CounterFlow::kMaxNoteChars));
+  cur->SetValue("NOTE_LIMIT", w.tr("desk.note_limit", {{"max", std::to_string(CounterFlow::kMaxNoteChars)}}));
+  cur->SetValue("NOTE", v.draft.note);
   for (const auto& o : cat.outcomes()) {
     TemplateDictionary* r = cur->AddSectionDictionary("OUTCOME");
     r->SetValue("ID", o.id);
     r->SetValue("LABEL", in_lang(o.label, w.lang()));
+    if (o.id == v.draft.outcome) r->ShowSection("SELECTED");
   }
-  for (const auto& svc : cat.services()) {
+  // Never her current service (a transfer to where she is); nothing chosen until staff choose.
+  for (const auto& id : CounterFlow(cat, 0).transfer_choices(s)) {
     TemplateDictionary* r = cur->AddSectionDictionary("SERVICE_CHOICE");
-    r->SetValue("ID", svc.id);
-    r->SetValue("LABEL", in_lang(svc.title, w.lang()));
+    r->SetValue("ID", id);
+    r->SetValue("LABEL", in_lang(cat.service(id)->title, w.lang()));
   }
 }
 
@@ -151,7 +159,7 @@ std::string console_title(const Words& w, const CounterState& s) {
 std::string Pages::signin(const SignInView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("signin");
-  fill_page(d, w, keys_, dir_, w.tr("counter.signin_title"));
+  fill_page(d, w, keys_, dir_, w.tr("counter.signin_title"), assets_);
   d.SetValue("CSRF", v.csrf);
   d.SetValue("MESSAGE", v.message);
   d.SetIntValue("COUNTER", v.counter);
@@ -174,7 +182,7 @@ std::string Pages::signin(const SignInView& v) const {
 std::string Pages::console(const ConsoleView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("console");
-  fill_page(d, w, keys_, dir_, console_title(w, v.state));
+  fill_page(d, w, keys_, dir_, console_title(w, v.state), assets_);
   d.SetTemplateGlobalValue("CSRF", v.csrf);
   d.SetValue("VERSION", std::to_string(v.version));
   d.SetValue("MESSAGE", v.message);
@@ -195,7 +203,7 @@ std::string Pages::live(const ConsoleView& v) const {
 std::string Pages::error(const ErrorView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("error");
-  fill_page(d, w, keys_, dir_, v.title);
+  fill_page(d, w, keys_, dir_, v.title, assets_);
   d.SetValue("MESSAGE", v.message);
   d.SetValue("BACK", v.back);
   return expand("error.tpl", &d);

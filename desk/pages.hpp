@@ -21,21 +21,32 @@ struct SignInView {
   int counter = 1;
 };
 
+// What she had typed in the "served" form when the desk refused it: shown again as typed, never cut.
+struct ServedDraft {
+  std::string note, outcome;
+};
+
 struct ConsoleView {
   const CounterState& state;
   const ConsoleSnapshot& snap;
   std::string lang, csrf, message;
   int64_t version = 0;
+  ServedDraft draft{};
 };
 
 struct ErrorView {
   std::string lang, title, message, back;  // title and message: words; back: where the button goes
 };
 
+// Where every page's <head> finds the stylesheet and the script (StaticFiles::url: versioned, kept by the browser).
+struct AssetUrls {
+  std::string css = "/static/desk.css", js = "/static/desk.js";
+};
+
 class Pages {
  public:
   // Reads the templates of dir (throws std::runtime_error naming a missing or broken one).
-  Pages(std::string dir, const Translations& tr, const CentreConfig& config);
+  Pages(std::string dir, const Translations& tr, const CentreConfig& config, AssetUrls assets = {});
   std::string signin(const SignInView& v) const;
   std::string console(const ConsoleView& v) const;
   // #current, #queue, #alerts, #today, #sync: what the script swaps in on a live update.
@@ -50,6 +61,7 @@ class Pages {
   std::string dir_;
   const Translations& tr_;
   const CentreConfig& config_;
+  AssetUrls assets_;
   std::set<std::string> keys_;  // every key the templates name
 };
 

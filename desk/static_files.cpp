@@ -1,5 +1,7 @@
 #include "desk/static_files.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -19,6 +21,17 @@ std::optional<std::string> slurp(const std::string& path) {
   return ss.str();
 }
 
+// FNV-1a, 64 bits, in hex: a version that changes with the content (not a security digest).
+std::string digest_of(const std::string& body) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+constexpr int kVersionedMaxAgeSeconds = 365 * 24 * 3600;
+
 constexpr const char* kFonts[] = {"NotoSansTifinagh-Regular.ttf", "NotoSansArabic-Regular.ttf",
                                   "NotoSansArabic-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
 
@@ -29,22 +42,34 @@ StaticFiles::StaticFiles(const std::string& desk_dir, const std::string& fonts_d
                                    {"desk.js", "text/javascript; charset=utf-8"}}) {
     auto body = slurp(desk_dir + "/" + name);
     if (!body) throw std::runtime_error("cannot read " + desk_dir + "/" + name + " (is the package complete?)");
-    files_["/static/" + std::string(name)] = {std::move(*body), type, false};
+    std::string version = digest_of(*body);
+    files_["/static/" + std::string(name)] = {std::move(*body), type, false, std::move(version)};
   }
   for (const char* font : kFonts) {
-    if (auto body = slurp(fonts_dir + "/" + font)) files_["/static/fonts/" + std::string(font)] = {std::move(*body), "font/ttf", true};
+    if (auto body = slurp(fonts_dir + "/" + font)) files_["/static/fonts/" + std::string(font)] = {std::move(*body), "font/ttf", true, ""};
     else log::warn(std::string("desk: no ") + fonts_dir + "/" + font + " (install fonts-noto-core): browsers use their own");
   }
 }
 
-std::optional<http::Reply> StaticFiles::get(const std::string& path) const {
+std::string StaticFiles::url(const std::string& name) const {
+  auto it = files_.find("/static/" + name);
+  return it == files_.end() ? "/static/" + name : it->first + "?v=" + it->second.version;
+}
+
+std::optional<http::Reply> StaticFiles::get(const std::string& path, const std::string& query) const {
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
+  const File& f = it->second;
   http::Reply r;
-  r.body = it->second.body;
-  r.content_type = it->second.type;
-  // Fonts never change under a name; the script and stylesheet follow the package.
-  r.headers.emplace_back("Cache-Control", it->second.immutable ? "public, max-age=86400" : "no-cache");
+  r.body = f.body;
+  r.content_type = f.type;
+  // Fonts never change under a name; the script and stylesheet under their versioned address neither (a new
+  // package gives them a new one); without it they are asked for again each time.
+  std::string cache = "no-cache";
+  if (f.immutable) cache = "public, max-age=86400";
+  else if (!f.version.empty() && query == "v=" + f.version)
+    cache = "public, max-age=" + std::to_string(kVersionedMaxAgeSeconds) + ", immutable";
+  r.headers.emplace_back("Cache-Control", cache);
   add_security_headers(r);
   return r;
 }

@@ -26,7 +26,8 @@ std::string Words::alerts(int count) const {
 
 std::string Words::message(const CounterState& s) const {
   if (s.message.empty()) return "";
-  return tr(s.message, {{"left", std::to_string(s.attempts_left)}, {"until", s.locked_until}});
+  return tr(s.message, {{"left", std::to_string(s.attempts_left)}, {"until", s.locked_until},
+                        {"max", std::to_string(CounterFlow::kMaxNoteChars)}});
 }
 
 std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& lang) {

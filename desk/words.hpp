@@ -23,7 +23,7 @@ class Words {
   std::string sync(const SyncSummary& s) const;
   std::string today(const ConsoleSnapshot& s) const;
   std::string alerts(int count) const;
-  // The flow's message key with its values (attempts left, locked until); "" for none.
+  // The flow's message key with its values (attempts left, locked until, a note's limit); "" for none.
   std::string message(const CounterState& s) const;
 
  private:

@@ -16,6 +16,23 @@ std::vector<std::string> CounterFlow::services_for(int counter) const {
   return out;
 }
 
+size_t CounterFlow::note_chars(const std::string& utf8) {
+  size_t n = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (utf8[i] == '\r' && i + 1 < utf8.size() && utf8[i + 1] == '\n') continue;  // CRLF is one line break
+    ++n;
+  }
+  return n;
+}
+
+std::vector<std::string> CounterFlow::transfer_choices(const CounterState& s) const {
+  std::vector<std::string> out;
+  for (const auto& svc : catalogue_.services())
+    if (svc.id != s.current_service) out.push_back(svc.id);
+  return out;
+}
+
 CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, TimePoint now) const {
   CounterStep out{in, {}};
   CounterState& s = out.state;
@@ -70,11 +87,13 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                  [&](const cev::Called& c) {
                    s.current_id = c.id;
                    s.current_number = c.number;
+                   s.current_service = c.service_id;
                    s.message.clear();
                  },
                  [&](const cev::NobodyWaiting&) {
                    s.current_id.clear();
                    s.current_number.clear();
+                   s.current_service.clear();
                    s.message = "counter.nobody_waiting";
                  },
                  [&](const cev::Recall&) {
@@ -93,13 +112,23 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                  [&](const cev::TransferTo& t) {
                    if (!console || s.current_id.empty() || !s.choosing_transfer) return;
                    if (!catalogue_.service(t.service_id)) return;
+                   if (t.service_id == s.current_service) {  // where she already is: nothing to move
+                     s.message = "counter.transfer_same_service";
+                     return;
+                   }
                    out.effects.push_back(cfx::Transfer{s.current_id, t.service_id});
                  },
                  [&](const cev::TogglePriority& p) {
                    if (console && !p.ticket_id.empty()) out.effects.push_back(cfx::TogglePriority{p.ticket_id});
                  },
                  [&](const cev::EditNote& n) {
-                   if (console && !s.current_id.empty()) s.note = n.text.substr(0, 500);
+                   if (!console || s.current_id.empty()) return;
+                   if (!note_fits(n.text)) {  // refused whole: a note is never cut behind her back
+                     s.message = "counter.note_too_long";
+                     return;
+                   }
+                   s.note = n.text;
+                   if (s.message == "counter.note_too_long") s.message.clear();
                  },
                  [&](const cev::SetLanguage& l) {
                    if (l.lang == "ar" || l.lang == "fr" || l.lang == "zgh") s.lang = l.lang;
@@ -110,6 +139,7 @@ CounterStep CounterFlow::handle(const CounterState& in, const CounterEvent& e, T
                  [&](const cev::Done&) {
                    s.current_id.clear();
                    s.current_number.clear();
+                   s.current_service.clear();
                    s.choosing_transfer = false;
                    s.note.clear();
                  },

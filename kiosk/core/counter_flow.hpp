@@ -1,6 +1,7 @@
 // The staff console as a state machine: sign in (name, PIN, counter number), then call, recall, no-show and
 // serve with an outcome; signed out after an idle time. Pure: the app performs the effects on the store.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <variant>
@@ -24,8 +25,9 @@ struct CounterState {
   int attempts_left = 0;
   std::string locked_until;       // HH:MM local, for the locked message
   std::string current_id, current_number;  // the ticket being served
+  std::string current_service;             // its service (never offered as a transfer)
   bool choosing_transfer = false;          // the service list is open
-  std::string note;                        // free note for the outcome (staff keyboard)
+  std::string note;                        // free note for the outcome, at most kMaxNoteChars characters
   TimePoint last_activity{};
 };
 
@@ -39,7 +41,7 @@ struct SignInOk {};
 struct SignInWrong { int attempts_left; };
 struct SignInLocked { std::string until_hhmm; };
 struct CallNext {};
-struct Called { std::string id, number; };
+struct Called { std::string id, number, service_id; };
 struct NobodyWaiting {};
 struct Recall {};
 struct NoShow {};
@@ -47,7 +49,7 @@ struct Served { std::string outcome; };
 struct OpenTransfer {};
 struct TransferTo { std::string service_id; };
 struct TogglePriority { std::string ticket_id; };
-struct EditNote { std::string text; };
+struct EditNote { std::string text; };  // the whole note; one longer than kMaxNoteChars is refused, not cut
 struct AckAlerts {};
 struct SetLanguage { std::string lang; };
 struct Done {};                 // the store finished recall/no-show/served
@@ -83,11 +85,20 @@ struct CounterStep {
 
 class CounterFlow {
  public:
+  // A note's limit in characters (Unicode code points; CRLF counts as one, as a browser's maxlength counts it).
+  // 500 Arabic letters are 1,000 bytes in UTF-8: the limit is what staff see, not what the store holds.
+  static constexpr size_t kMaxNoteChars = 500;
+  // The characters of a note as the limit counts them.
+  static size_t note_chars(const std::string& utf8);
+  static bool note_fits(const std::string& utf8) { return note_chars(utf8) <= kMaxNoteChars; }
+
   CounterFlow(const Catalogue& catalogue, int idle_signout_seconds)
       : catalogue_(catalogue), idle_seconds_(idle_signout_seconds) {}
   CounterStep handle(const CounterState& s, const CounterEvent& e, TimePoint now) const;
   // The services a counter calls for (those that name it, and those that name no counter).
   std::vector<std::string> services_for(int counter) const;
+  // Where the ticket being served may be transferred: every service but her current one, in catalogue order.
+  std::vector<std::string> transfer_choices(const CounterState& s) const;
 
  private:
   const Catalogue& catalogue_;

@@ -83,7 +83,7 @@ void CounterSession::perform(const CounterEffect& effect) {
       else if (r.result == SignIn::Locked) dispatch(cev::SignInLocked{local_hhmm(r.locked_until, clock_.zone())});
       else dispatch(cev::SignInWrong{r.attempts_left});
     } else if (auto* c = std::get_if<cfx::CallNext>(&effect)) {
-      if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number});
+      if (auto t = counter_.call_next(c->services, c->counter, state_.login, now)) dispatch(cev::Called{t->id, t->number, t->service_id});
       else dispatch(cev::NobodyWaiting{});
     } else if (auto* r = std::get_if<cfx::Recall>(&effect)) {
       counter_.recall(r->ticket_id, state_.login, now);

@@ -4,6 +4,7 @@
 #include "desk/form.hpp"
 #include "desk/pages.hpp"
 #include "desk/rate_limit.hpp"
+#include "desk/static_files.hpp"
 #include "desk/tokens.hpp"
 
 using namespace shubbak;
@@ -114,4 +115,28 @@ TEST_F(DeskPages, TheSignInPageHasTheContractsFieldsInEachLanguage) {
 TEST(DeskPagesKeys, MarkersNameKeysWithTheirDots) {
   EXPECT_EQ(Pages::keys_in("a {{T_counter__call_next}} {{NAME}} {{T_desk__signin}}"),
             (std::set<std::string>{"counter.call_next", "desk.signin"}));
+}
+
+// A page load fetches neither the stylesheet nor the script again: the pages link them under a versioned address
+// the browser may keep; the plain address is still answered, asked for again each time.
+TEST(DeskStatic, TheStylesheetAndScriptAreKeptUnderTheirVersionedAddress) {
+  StaticFiles files(SHUBBAK_SOURCE_DIR "/assets/desk", "/usr/share/fonts/truetype/noto");
+  const std::string css = files.url("desk.css");
+  ASSERT_EQ(css.rfind("/static/desk.css?v=", 0), 0u) << css;
+  auto cache_of = [&](const std::string& path, const std::string& query) {
+    auto r = files.get(path, query);
+    EXPECT_TRUE(r.has_value()) << path;
+    for (const auto& [k, v] : r->headers)
+      if (k == "Cache-Control") return v;
+    return std::string();
+  };
+  EXPECT_EQ(cache_of("/static/desk.css", css.substr(css.find('?') + 1)), "public, max-age=31536000, immutable");
+  EXPECT_EQ(cache_of("/static/desk.css", ""), "no-cache");
+  EXPECT_EQ(cache_of("/static/desk.css", "v=0000"), "no-cache") << "an old version's address is not kept";
+  CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
+  Translations tr = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
+  Pages pages{SHUBBAK_SOURCE_DIR "/assets/desk/templates", tr, cfg, {css, files.url("desk.js")}};
+  const std::string html = pages.signin({"fr", "tok", "", {}, "", 1});
+  EXPECT_NE(html.find("href=\"" + css + "\""), std::string::npos) << html;
+  EXPECT_NE(html.find("src=\"" + files.url("desk.js") + "\""), std::string::npos) << html;
 }

@@ -27,11 +27,12 @@
   <form class="served" method="post" action="/served">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="note">{{T_desk__note}}</label>
-    <textarea id="note" name="note" maxlength="500" rows="2" dir="auto"></textarea>
+    <textarea id="note" name="note" maxlength="{{NOTE_MAX}}" rows="2" dir="auto" aria-describedby="note-limit">{{NOTE}}</textarea>
+    <small id="note-limit" class="hint">{{NOTE_LIMIT}}</small>
     <label for="outcome">{{T_counter__outcome}}</label>
     <div class="row">
       <select id="outcome" name="outcome">
-        {{#OUTCOME}}<option value="{{ID}}">{{LABEL}}</option>{{/OUTCOME}}
+        {{#OUTCOME}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OUTCOME}}
       </select>
       <button id="served" type="submit" class="primary">{{T_desk__served}} <kbd>S</kbd></button>
     </div>
@@ -40,7 +41,8 @@
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="transfer-service">{{T_counter__transfer_to}}</label>
     <div class="row">
-      <select id="transfer-service" name="service">
+      <select id="transfer-service" name="service" required>
+        <option value="" selected>{{T_desk__transfer_choose}}</option>
         {{#SERVICE_CHOICE}}<option value="{{ID}}">{{LABEL}}</option>{{/SERVICE_CHOICE}}
       </select>
       <button id="transfer" type="submit">{{T_counter__transfer}}</button>

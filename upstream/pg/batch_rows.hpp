@@ -10,7 +10,7 @@
 
 namespace shubbak::upstream::pg {
 
-// The statement: $1..$24 arrays (one element per record), $25 kiosk_id, $26 centre_id. Returns the ids stored
+// The statement: $1..$37 arrays (one element per record), $38 kiosk_id, $39 centre_id. Returns the ids stored
 // (those not returned were already there).
 extern const char* kInsertRecordsSql;
 

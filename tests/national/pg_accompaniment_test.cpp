@@ -72,7 +72,8 @@ class PgAccompaniment : public ::testing::Test {
 
 std::map<std::string, std::string> statuses(const std::string& answer) {
   std::map<std::string, std::string> m;
-  for (const auto& r : json::parse(answer)["results"])
+  json parsed = json::parse(answer);
+  for (const auto& r : parsed["results"])
     m[r["id"].get<std::string>()] =
         r["status"].get<std::string>() + (r.contains("reason") ? ": " + r["reason"].get<std::string>() : "");
   return m;

@@ -63,7 +63,8 @@ class RecordOpener {
   explicit RecordOpener(const ReceiverKeys& keys);
   // Rejects: id not UUIDv4, unknown kind, malformed created_at, sealed not base64 or over kMaxSealedRecordBytes,
   // not openable with this key, inflating over kMaxOpenedRecordBytes, not JSON, centre_id/kiosk_id inside other
-  // than the batch's, missing fields of its kind.
+  // than the batch's, missing fields of its kind, a field of the wrong type or (accompaniment kinds) a word outside
+  // its list.
   OpenResult open(const IncomingRecord& in, const Batch& batch);
 
  private:

@@ -2,6 +2,7 @@
 // RecordOpener::open on every record), a heartbeat, and sealed payloads. The first byte picks the mode:
 //   0 batch body; 1 heartbeat body; 2 the rest is a record's JSON, sealed here (format 2 or 3 box) so that the
 //   opening paths after decryption are reached; 3 the rest is the box's inner bytes (the zlib stream), sealed here.
+//   In modes 2 and 3 the next bit picks the box's format and the bits above it the kind (kKinds).
 // Whatever comes in, a record that opens has a format 1-3, the batch's centre and kiosk, and an identity (if any)
 // that only the registry key opens.
 #include <sodium.h>
@@ -9,10 +10,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "store/identity.hpp"
 #include "store/seal.hpp"
+#include "upstream/intake/accompaniment_fields.hpp"
 #include "upstream/intake/batch.hpp"
 #include "upstream/intake/record.hpp"
 
@@ -56,6 +59,10 @@ void check(const OpenResult& r, const Batch& b) {
   if (o.format != 3 && !o.identity_sealed.empty() && !store::open_identity(o.identity_sealed, keys().registry))
     std::abort();
   if (o.kind == Kind::Registration && o.format != 3 && o.identity_sealed.empty()) std::abort();
+  if (o.kind != Kind::Registration && o.kind != Kind::TicketEvent) {
+    if (!accompaniment_words_error(o).empty() || !is_rfc3339_utc(o.at)) std::abort();  // only checked words pass
+    if (o.kind != Kind::Referral && o.format != 3 && !o.identity_sealed.empty()) std::abort();
+  }
 }
 
 store::Bytes box(const store::Bytes& inner, uint8_t format) {
@@ -71,11 +78,14 @@ store::Bytes box(const store::Bytes& inner, uint8_t format) {
   return out;
 }
 
-void open_one(const store::Bytes& sealed, bool registration) {
+// Index 0 and 1 as the first seeds had them (one bit: ticket event or registration), then the accompaniment kinds.
+const char* const kKinds[] = {"ticket_event", "registration", "consent", "appointment", "referral", "milestone"};
+
+void open_one(const store::Bytes& sealed, unsigned kind) {
   Batch b;
   b.kiosk_id = "kiosk-01";
   b.centre_id = "MA-CAS-01";
-  IncomingRecord in{"0b8e2f5c-9a7d-4e1b-8c3f-5d6a7b8c9d0e", registration ? "registration" : "ticket_event",
+  IncomingRecord in{"0b8e2f5c-9a7d-4e1b-8c3f-5d6a7b8c9d0e", kKinds[kind % std::size(kKinds)],
                     "2026-11-29T09:10:02Z", 1, store::to_base64(sealed)};
   RecordOpener opener(keys().receiver);
   check(opener.open(in, b), b);
@@ -103,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (h->pending < 0 || h->free_disk_bytes < 0 || rest.size() > 4096) std::abort();
   } else {
     store::Bytes inner = mode == 2 ? store::deflate_bytes(rest) : store::Bytes(rest.begin(), rest.end());
-    open_one(box(inner, (flags & 1) ? 3 : 2), flags & 2);
+    open_one(box(inner, (flags & 1) ? 3 : 2), flags >> 1);
   }
   return 0;
 }

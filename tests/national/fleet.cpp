@@ -79,7 +79,9 @@ std::set<std::string> stored_ids(const Hub& hub, const std::string& conninfo) {
   for (std::string id; std::getline(in, id);) ids.insert(id), ++rows;
   EXPECT_EQ(rows, static_cast<int64_t>(ids.size())) << "an id stored twice";
   // One fact row per record, no more (a replayed batch must not add facts).
-  EXPECT_EQ(std::stoll(hub.psql("SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM ticket_events)",
+  EXPECT_EQ(std::stoll(hub.psql("SELECT (SELECT count(*) FROM registrations) + (SELECT count(*) FROM ticket_events) + "
+                                "(SELECT count(*) FROM consent_changes) + (SELECT count(*) FROM appointment_events) + "
+                                "(SELECT count(*) FROM referral_events) + (SELECT count(*) FROM milestones)",
                                 conninfo)),
             rows);
   return ids;

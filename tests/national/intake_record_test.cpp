@@ -161,7 +161,8 @@ TEST_F(IntakeRecord, MalformedEnvelopesAreRejectedWithWords) {
 
   IncomingRecord bad = in;
   bad.kind = "audit";
-  EXPECT_EQ(rejection(bad), "unknown kind 'audit' (registration or ticket_event)");
+  EXPECT_EQ(rejection(bad),
+            "unknown kind 'audit' (registration, ticket_event, consent, appointment, referral or milestone)");
   for (const char* when : {"2026-13-40T25:61:00Z", "yesterday"}) {
     bad = in;
     bad.created_at = when;

@@ -7,6 +7,7 @@
 
 #include "store/identity.hpp"
 #include "store/uuid.hpp"
+#include "upstream/intake/accompaniment_fields.hpp"
 #include "upstream/intake/bounded_json.hpp"
 #include "upstream/intake/record_fields.hpp"
 #include "upstream/limits.hpp"
@@ -50,15 +51,34 @@ std::string open_failure_words(store::OpenFailure why) {
 // What the envelope says, checked before anything is decrypted.
 std::string envelope_error(const IncomingRecord& in, Kind& kind) {
   if (!store::is_uuid_v4(in.id)) return "the record id is not a UUIDv4";
-  if (in.kind == "registration") kind = Kind::Registration;
-  else if (in.kind == "ticket_event") kind = Kind::TicketEvent;
-  else return "unknown kind '" + in.kind.substr(0, 40) + "' (registration or ticket_event)";
+  std::optional<Kind> k = kind_from_name(in.kind);
+  if (!k)
+    return "unknown kind '" + in.kind.substr(0, 40) +
+           "' (registration, ticket_event, consent, appointment, referral or milestone)";
+  kind = *k;
   if (!is_rfc3339_utc(in.created_at)) return "created_at is not an RFC 3339 UTC time";
   if (in.sealed_base64.empty()) return "the record has no sealed payload";
   if (in.sealed_base64.size() > limits::kMaxSealedRecordBytes)
     return "the sealed payload is over " + std::to_string(limits::kMaxSealedRecordBytes >> 10) + " KiB";
   return {};
 }
+
+// The facts of one kind (record_fields.hpp, accompaniment_fields.hpp): "" or the reason it is refused.
+std::string facts_of(const json& doc, const ReceiverKeys& keys, OpenedRecord& r) {
+  switch (r.kind) {
+    case Kind::Registration: return registration_facts(doc, keys, r);
+    case Kind::TicketEvent: return ticket_event_facts(doc, keys, r);
+    case Kind::Consent: return consent_facts(doc, r);
+    case Kind::Appointment: return appointment_facts(doc, r);
+    case Kind::Referral: return referral_facts(doc, keys, r);
+    case Kind::Milestone: return milestone_facts(doc, r);
+  }
+  return "unknown kind";
+}
+
+constexpr std::pair<Kind, const char*> kKindNames[] = {
+    {Kind::Registration, "registration"}, {Kind::TicketEvent, "ticket_event"}, {Kind::Consent, "consent"},
+    {Kind::Appointment, "appointment"},   {Kind::Referral, "referral"},        {Kind::Milestone, "milestone"}};
 
 // Clear text of an opened record, forgotten whatever way open() leaves.
 struct Wiped {
@@ -71,6 +91,18 @@ struct Wiped {
 };
 
 }  // namespace
+
+const char* kind_name(Kind k) {
+  for (const auto& [kind, name] : kKindNames)
+    if (kind == k) return name;
+  return "";
+}
+
+std::optional<Kind> kind_from_name(const std::string& name) {
+  for (const auto& [kind, n] : kKindNames)
+    if (name == n) return kind;
+  return std::nullopt;
+}
 
 RecordOpener::RecordOpener(const ReceiverKeys& keys) : keys_(keys), opener_(keys.seal) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
@@ -108,9 +140,7 @@ OpenResult RecordOpener::open(const IncomingRecord& in, const Batch& batch) {
   Fields f(clear.doc);
   if (f.text("centre_id", true) != batch.centre_id) return reject("the record's centre_id is not the batch's");
   if (f.text("kiosk_id", true) != batch.kiosk_id) return reject("the record's kiosk_id is not the batch's");
-  std::string err = r.kind == Kind::Registration ? registration_facts(clear.doc, keys_, r)
-                                                 : ticket_event_facts(clear.doc, keys_, r);
-  if (!err.empty()) return reject(err);
+  if (std::string err = facts_of(clear.doc, keys_, r); !err.empty()) return reject(err);
   return OpenResult{std::move(r), {}};
 }
 

@@ -14,7 +14,11 @@
 
 namespace shubbak::upstream::intake {
 
-enum class Kind { Registration, TicketEvent };
+// The record kinds of docs/sync-protocol.md; the last four are accompaniment (issue 16).
+enum class Kind { Registration, TicketEvent, Consent, Appointment, Referral, Milestone };
+// "registration", "ticket_event", "consent", "appointment", "referral", "milestone".
+const char* kind_name(Kind k);
+std::optional<Kind> kind_from_name(const std::string& name);
 
 struct OpenedRecord {
   std::string id, kiosk_id, centre_id;
@@ -30,6 +34,13 @@ struct OpenedRecord {
   std::string registration_id, visitor_id, service, ticket, age_band, commune, contact, person_key;
   std::string ticket_id, event, number, at, staff, counter, outcome, to_service;
   bool consent = false, priority = false;
+  // Accompaniment facts (also visitor_id, service, event, at, staff above; `at` is required for these kinds).
+  // Consent: consent_id, purpose, granted, text_version, channel. Appointment: appointment_id, slot. Referral:
+  // referral_id, from_service, referred_kind ("service" or "partner") and referred_to (its id), state_reason (a
+  // code). Milestone: milestone.
+  std::string consent_id, purpose, text_version, channel, appointment_id, slot, referral_id, from_service,
+      referred_kind, referred_to, state_reason, milestone;
+  bool granted = false;
 
   // The identity sealed to the registry key (crypto_box_seal of zlib(JSON)); empty if the record carries none.
   store::Bytes identity_sealed;
@@ -52,7 +63,8 @@ class RecordOpener {
   explicit RecordOpener(const ReceiverKeys& keys);
   // Rejects: id not UUIDv4, unknown kind, malformed created_at, sealed not base64 or over kMaxSealedRecordBytes,
   // not openable with this key, inflating over kMaxOpenedRecordBytes, not JSON, centre_id/kiosk_id inside other
-  // than the batch's, missing fields of its kind.
+  // than the batch's, missing fields of its kind, a field of the wrong type or (accompaniment kinds) a word outside
+  // its list.
   OpenResult open(const IncomingRecord& in, const Batch& batch);
 
  private:

@@ -14,7 +14,7 @@ namespace {
 // A fact is a short word, id or name of a place: longer is not a record a kiosk wrote.
 constexpr size_t kMaxFactBytes = 256;
 // Fields of identity class: never a fact, never in clear in format 3.
-const char* const kIdentityFields[] = {"visitor", "name", "phone", "cin", "birth_year", "note"};
+const char* const kIdentityFields[] = {"visitor", "name", "phone", "cin", "birth_year", "note", "reason"};
 
 }  // namespace
 
@@ -40,9 +40,12 @@ std::string Fields::text(const char* key, bool required) {
   return out;
 }
 
-bool Fields::flag(const char* key) {
+bool Fields::flag(const char* key, bool required) {
   auto it = j_.find(key);
-  if (it == j_.end()) return false;
+  if (it == j_.end()) {
+    if (required) fail(key, "is missing");
+    return false;
+  }
   if (!it->is_boolean()) {
     fail(key, "is not true or false");
     return false;
@@ -59,8 +62,6 @@ const json* Fields::object(const char* key) {
   return &*it;
 }
 
-namespace {
-
 // Format 3: identity arrives sealed at the kiosk, as base64; anything of identity class in clear is refused.
 std::string sealed_identity_of(const json& doc, bool required, OpenedRecord& r) {
   for (const char* k : kIdentityFields)
@@ -72,6 +73,8 @@ std::string sealed_identity_of(const json& doc, bool required, OpenedRecord& r) 
   r.identity_sealed = std::move(*b);
   return {};
 }
+
+namespace {
 
 // Formats 1 and 2: what identifies her is sealed here to the registry key, then the clear text forgotten.
 void seal_here(const json& identity, const ReceiverKeys& keys, OpenedRecord& r) {
@@ -141,14 +144,17 @@ std::string ticket_event_facts(const json& doc, const ReceiverKeys& keys, Opened
   if (!f.error.empty()) return f.error;
   if (!r.at.empty() && !is_rfc3339_utc(r.at)) return "field 'at' is not an RFC 3339 UTC time";
   if (r.format == 3) return sealed_identity_of(doc, false, r);
-  auto note = doc.find("note");
-  if (note != doc.end()) {
-    if (!note->is_string()) return "field 'note' is not text";
-    if (note->get_ref<const std::string&>().empty()) return {};
-    json clear = {{"note", *note}};
-    seal_here(clear, keys, r);
-    wipe_strings(clear);
-  }
+  return seal_free_text(doc, "note", keys, r);
+}
+
+std::string seal_free_text(const json& doc, const char* key, const ReceiverKeys& keys, OpenedRecord& r) {
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) return {};
+  if (!it->is_string()) return std::string("field '") + key + "' is not text";
+  if (it->get_ref<const std::string&>().empty()) return {};
+  json clear = {{key, *it}};
+  seal_here(clear, keys, r);
+  wipe_strings(clear);
   return {};
 }
 

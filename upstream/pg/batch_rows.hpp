@@ -10,7 +10,7 @@
 
 namespace shubbak::upstream::pg {
 
-// The statement: $1..$24 arrays (one element per record), $25 kiosk_id, $26 centre_id. Returns the ids stored
+// The statement: $1..$37 arrays (one element per record), $38 kiosk_id, $39 centre_id. Returns the ids stored
 // (those not returned were already there).
 extern const char* kInsertRecordsSql;
 
@@ -18,7 +18,7 @@ extern const char* kInsertRecordsSql;
 std::vector<Param> insert_params(const std::vector<const intake::OpenedRecord*>& records, const TokenOwner& who);
 
 // Why a record cannot be stored as it is (empty: it can): an id that is not a UUID, a created_at that is not RFC
-// 3339 UTC. Checked here too so that one bad record cannot make PostgreSQL refuse the whole batch.
+// 3339 UTC, a NUL in a field, an accompaniment record whose words or times its table's CHECKs would refuse. Checked here too so that one bad record cannot make PostgreSQL refuse the whole batch.
 std::string check_storable(const intake::OpenedRecord& r);
 
 // "2026-11-29T09:10:02Z" (optional fraction): well formed and a real date and time.

@@ -19,12 +19,17 @@ constexpr int kFetchRows = 1000;
 const char* kCursorSql = R"SQL(
 DECLARE export_cursor NO SCROLL CURSOR FOR
 SELECT r.id::text, r.kiosk_id, r.centre_id, r.kind, r.created_at::text, r.received_at::text, r.format,
-       jsonb_strip_nulls(coalesce(to_jsonb(g), to_jsonb(t), '{}'::jsonb)
+       jsonb_strip_nulls(coalesce(to_jsonb(g), to_jsonb(t), to_jsonb(c), to_jsonb(a), to_jsonb(f), to_jsonb(m),
+                                  '{}'::jsonb)
                          - 'record_id' - 'centre_id' - 'kiosk_id' - 'created_at')::text,
        %IDENTITY%
 FROM records r
 LEFT JOIN registrations g ON g.record_id = r.id
 LEFT JOIN ticket_events t ON t.record_id = r.id
+LEFT JOIN consent_changes c ON c.record_id = r.id
+LEFT JOIN appointment_events a ON a.record_id = r.id
+LEFT JOIN referral_events f ON f.record_id = r.id
+LEFT JOIN milestones m ON m.record_id = r.id
 %JOIN%
 ORDER BY r.received_at, r.id
 )SQL";

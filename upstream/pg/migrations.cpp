@@ -126,8 +126,107 @@ CREATE VIEW unique_women AS
   FROM registrations WHERE person_key IS NOT NULL GROUP BY centre_id;
 )SQL";
 
+// 2: accompaniment (issue 16): consent changes, appointment and referral events, milestones, one row per record
+// (keyed by record id: exactly once as for the other facts). A referral's reason is in `identities`, sealed.
+// Women are joined to milestones and consents through visitor_id -> the registration's person_key.
+const char* kV2 = R"SQL(
+ALTER TABLE records DROP CONSTRAINT records_kind_check;
+ALTER TABLE records ADD CONSTRAINT records_kind_check
+  CHECK (kind IN ('registration', 'ticket_event', 'consent', 'appointment', 'referral', 'milestone'));
+
+CREATE TABLE consent_changes(
+  record_id    uuid PRIMARY KEY,
+  centre_id    text NOT NULL,
+  kiosk_id     text NOT NULL,
+  day          date NOT NULL,
+  hour         smallint NOT NULL,
+  created_at   timestamptz NOT NULL,
+  at           timestamptz NOT NULL,
+  consent_id   text NOT NULL,
+  visitor_id   text NOT NULL,
+  purpose      text NOT NULL CHECK (purpose IN ('keep', 'sms', 'share')),
+  granted      boolean NOT NULL,
+  text_version text NOT NULL,
+  channel      text NOT NULL CHECK (channel IN ('kiosk', 'desk')),
+  staff        text
+);
+CREATE INDEX consent_changes_by_visitor ON consent_changes(centre_id, visitor_id, purpose, at);
+
+CREATE TABLE appointment_events(
+  record_id      uuid PRIMARY KEY,
+  centre_id      text NOT NULL,
+  kiosk_id       text NOT NULL,
+  day            date NOT NULL,
+  hour           smallint NOT NULL,
+  created_at     timestamptz NOT NULL,
+  at             timestamptz NOT NULL,
+  appointment_id text NOT NULL,
+  visitor_id     text NOT NULL,
+  service        text NOT NULL,
+  event          text NOT NULL CHECK (event IN ('booked', 'moved', 'cancelled', 'kept', 'late', 'missed')),
+  slot           timestamptz,
+  staff          text
+);
+CREATE INDEX appointment_events_by_centre_day ON appointment_events(centre_id, day);
+CREATE INDEX appointment_events_by_appointment ON appointment_events(appointment_id, at);
+
+CREATE TABLE referral_events(
+  record_id    uuid PRIMARY KEY,
+  centre_id    text NOT NULL,
+  kiosk_id     text NOT NULL,
+  day          date NOT NULL,
+  hour         smallint NOT NULL,
+  created_at   timestamptz NOT NULL,
+  at           timestamptz NOT NULL,
+  referral_id  text NOT NULL,
+  visitor_id   text NOT NULL,
+  from_service text NOT NULL,
+  to_kind      text NOT NULL CHECK (to_kind IN ('service', 'partner')),
+  to_id        text NOT NULL,
+  event        text NOT NULL CHECK (event IN ('proposed', 'accepted', 'declined', 'completed', 'not_completed')),
+  state_reason text,
+  staff        text
+);
+CREATE INDEX referral_events_by_centre_day ON referral_events(centre_id, day);
+CREATE INDEX referral_events_by_referral ON referral_events(referral_id, at);
+
+CREATE TABLE milestones(
+  record_id  uuid PRIMARY KEY,
+  centre_id  text NOT NULL,
+  kiosk_id   text NOT NULL,
+  day        date NOT NULL,
+  hour       smallint NOT NULL,
+  created_at timestamptz NOT NULL,
+  at         timestamptz NOT NULL,
+  visitor_id text NOT NULL,
+  milestone  text NOT NULL CHECK (milestone IN ('registered', 'coached', 'trained', 'incubated', 'project_started')),
+  service    text NOT NULL,
+  staff      text
+);
+CREATE INDEX milestones_by_visitor ON milestones(centre_id, visitor_id);
+
+CREATE INDEX registrations_by_visitor ON registrations(centre_id, visitor_id);
+
+-- Each visitor of a centre and the woman she is (a woman registering twice has two visitors, one person_key).
+CREATE VIEW visitor_women AS
+  SELECT DISTINCT centre_id, visitor_id, person_key
+  FROM registrations WHERE visitor_id IS NOT NULL AND person_key IS NOT NULL;
+
+-- Unique women who reached each milestone, per centre (docs/national.md has the national query).
+CREATE VIEW milestone_women AS
+  SELECT m.centre_id, m.milestone, count(DISTINCT w.person_key) AS women
+  FROM milestones m JOIN visitor_women w USING (centre_id, visitor_id)
+  GROUP BY m.centre_id, m.milestone;
+
+-- Her current answer for each purpose: the latest change (by its time, then its record id).
+CREATE VIEW current_consents AS
+  SELECT DISTINCT ON (centre_id, visitor_id, purpose) centre_id, visitor_id, purpose, granted, text_version, channel, at
+  FROM consent_changes
+  ORDER BY centre_id, visitor_id, purpose, at DESC, record_id DESC;
+)SQL";
+
 const std::vector<Migration>& all() {
-  static const std::vector<Migration> m = {{1, "national schema", kV1}};
+  static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2}};
   return m;
 }
 

@@ -38,10 +38,15 @@ void count_appointments(store::Database& db, const std::string& day, std::map<st
     const std::string state = st.text(1);
     for (const std::string& key : {st.text(0), std::string()}) {
       AccompanimentCounts& c = out[key];
-      if (state == "booked") c.booked += n;
-      else if (state == "kept") c.kept += n, c.late += st.integer(2) ? n : 0;
-      else if (state == "missed") c.missed += n;
-      else if (state == "cancelled") c.cancelled += n;
+      if (state == "booked") {
+        c.booked += n;
+      } else if (state == "kept") {
+        c.kept += n;
+        if (st.integer(2)) c.late += n;
+      } else if (state == "missed") {
+        c.missed += n;
+      }
+      if (state == "cancelled") c.cancelled += n;
     }
   }
 }

@@ -44,7 +44,13 @@ std::vector<PastVisit> HistoryStore::visits(const std::string& visitor_id, const
                           "ORDER BY issued_at DESC, rowid DESC LIMIT ?");
     st.bind(1, visitor_id).bind(2, except_ticket).bind(3, kMaxVisits);
     while (st.step()) {
-      PastVisit p{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)};
+      PastVisit p;
+      p.ticket_id = st.text(0);
+      p.number = st.text(1);
+      p.day = st.text(2);
+      p.service_id = st.text(3);
+      p.state = st.text(4);
+      p.outcome = st.text(5);
       parse_rfc3339_utc(st.text(6), p.served_at);
       p.note_state = st.integer(7) ? NoteState::Hidden : NoteState::None;  // Hidden until allowed below
       out.push_back(p);

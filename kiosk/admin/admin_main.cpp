@@ -22,6 +22,7 @@
 #include "kiosk/store/staff_store.hpp"
 #include "common/install_paths.hpp"
 #include "common/log.hpp"
+#include "kiosk/admin/accompaniment_report.hpp"
 #include "kiosk/admin/desk_cert.hpp"
 #include "kiosk/admin/operator_commands.hpp"
 #include "store/outbox.hpp"
@@ -43,11 +44,15 @@ const char* kUsage =
     "  init                      create the data folder and its database (safe to run again)\n"
     "  status [--json]           schema, outbox counts, tickets issued today\n"
     "  seed --registrations N    make N synthetic registrations (tests and benchmarks)\n"
-    "  staff add LOGIN \"DISPLAY NAME\" | staff remove LOGIN | staff reset-pin LOGIN\n"
-    "                            staff accounts; the PIN (4 to 8 digits) is read from standard input\n"
+    "  staff add LOGIN \"DISPLAY NAME\" [--services a,b] | staff remove LOGIN | staff reset-pin LOGIN\n"
+    "                            staff accounts; the PIN (4 to 8 digits) is read from standard input;\n"
+    "                            --services: the catalogue's services she works for (only their staff\n"
+    "                            read the notes of a sensitive service)\n"
+    "  staff services LOGIN a,b  change her services (\"\" for none)\n"
+    "  staff list                the accounts and their services\n"
     "  report [--day YYYY-MM-DD] [--csv]\n"
-    "                            a day's figures per service (default: today in the centre's time zone):\n"
-    "                            counts only, no personal data\n"
+    "                            a day's figures per service (default: today in the centre's time zone),\n"
+    "                            appointments, referrals and milestones: counts only, no personal data\n"
     "  config check              every problem in the configuration folder, with file, line and fix\n"
     "  catalog check FILE        read a catalogue file and say what is wrong\n"
     "  catalog import FILE       check it, then make it the centre's catalogue (atomically)\n"
@@ -202,15 +207,48 @@ std::string read_pin() {
   return pin;
 }
 
+// "--services a,b" after LOGIN and DISPLAY NAME, checked against the catalogue before anything is written.
+std::vector<std::string> services_arg(const Args& a, size_t from) {
+  if (a.rest.size() == from) return {};
+  if (a.rest.size() != from + 2 || a.rest[from] != "--services")
+    usage_error("usage: staff add LOGIN \"DISPLAY NAME\" [--services a,b]");
+  return split_services(a.rest[from + 1]);
+}
+
+void check_services(const Args& a, const std::vector<std::string>& services) {
+  if (services.empty()) return;
+  StaffStore::check_services(services, CentreConfig::load(a.config).catalogue);
+}
+
+int cmd_staff_list(StaffStore& staff) {
+  std::printf("%-16s %-24s %-8s %s\n", "login", "name", "state", "services");
+  for (const auto& m : staff.list()) {
+    std::string services = join_services(m.services);
+    std::printf("%-16s %-24s %-8s %s\n", m.login.c_str(), m.display_name.c_str(),
+                !m.active ? "removed" : m.locked_until.empty() ? "active" : "locked",
+                services.empty() ? "(none)" : services.c_str());
+  }
+  return 0;
+}
+
 int cmd_staff(const Args& a) {
   store::Database db = store::open_store(a.data);
   StaffStore staff(db);
   const auto now = std::chrono::system_clock::now();
   const std::string& what = a.rest.size() > 1 ? a.rest[1] : "";
   try {
-    if (what == "add" && a.rest.size() == 4) {
-      staff.add(a.rest[2], a.rest[3], read_pin(), now);
+    if (what == "add" && (a.rest.size() == 4 || a.rest.size() == 6)) {
+      auto services = services_arg(a, 4);
+      check_services(a, services);
+      staff.add(a.rest[2], a.rest[3], read_pin(), now, services);
       std::printf("staff member %s added\n", a.rest[2].c_str());
+    } else if (what == "services" && a.rest.size() == 4) {
+      auto services = split_services(a.rest[3]);
+      check_services(a, services);
+      staff.set_services(a.rest[2], services, now);
+      std::printf("services of %s: %s\n", a.rest[2].c_str(), services.empty() ? "(none)" : join_services(services).c_str());
+    } else if (what == "list" && a.rest.size() == 2) {
+      return cmd_staff_list(staff);
     } else if (what == "remove" && a.rest.size() == 3) {
       staff.remove(a.rest[2], now);
       std::printf("staff member %s removed (history kept)\n", a.rest[2].c_str());
@@ -218,7 +256,8 @@ int cmd_staff(const Args& a) {
       staff.reset_pin(a.rest[2], read_pin(), now);
       std::printf("PIN of %s reset; the account is unlocked\n", a.rest[2].c_str());
     } else {
-      usage_error("usage: staff add LOGIN \"DISPLAY NAME\" | staff remove LOGIN | staff reset-pin LOGIN");
+      usage_error("usage: staff add LOGIN \"DISPLAY NAME\" [--services a,b] | staff services LOGIN a,b | staff list"
+                  " | staff remove LOGIN | staff reset-pin LOGIN");
     }
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "shubbak-admin: %s\n", e.what());
@@ -242,18 +281,19 @@ int cmd_report(const Args& a) {
   store::Database db = store::open_store(a.data);
   CounterStore counter(db, cfg.catalogue, cfg.settings);
   auto figs = counter.figures(day);
+  auto acc = admin::accompaniment_counts(db, day, cfg.settings.zone);
   StaffStore(db).audit("admin", "report", day, csv ? "csv" : "text", std::chrono::system_clock::now());
   std::vector<std::string> outcome_ids;
   for (const auto& o : cfg.catalogue.outcomes()) outcome_ids.push_back(o.id);
   if (csv) {
     std::printf("day,service,tickets,served,no_shows,waiting,median_wait_min,p90_wait_min");
     for (const auto& o : outcome_ids) std::printf(",%s", o.c_str());
-    std::printf("\n");
+    std::printf("%s\n", admin::accompaniment_csv_header().c_str());
     for (const auto& f : figs) {
       std::printf("%s,%s,%d,%d,%d,%d,%.1f,%.1f", day.c_str(), f.service_id.c_str(), f.tickets, f.served, f.no_shows,
                   f.waiting, f.median_wait_minutes, f.p90_wait_minutes);
       for (const auto& o : outcome_ids) std::printf(",%d", f.outcomes.count(o) ? f.outcomes.at(o) : 0);
-      std::printf("\n");
+      std::printf("%s\n", admin::accompaniment_csv_values(acc[f.service_id]).c_str());
     }
   } else {
     std::printf("%s — %s\n", cfg.settings.centre_name.at("fr").c_str(), day.c_str());
@@ -264,6 +304,7 @@ int cmd_report(const Args& a) {
                   f.waiting, f.median_wait_minutes, f.p90_wait_minutes);
       for (const auto& [o, n] : f.outcomes) std::printf("%-12s   %s: %d\n", "", o.c_str(), n);
     }
+    std::fputs(admin::accompaniment_text(acc[""]).c_str(), stdout);
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "store/outbox.hpp"
+#include "kiosk/store/milestone_store.hpp"
 #include "kiosk/store/staff_store.hpp"
 
 namespace shubbak {
@@ -128,9 +129,8 @@ void CounterStore::transfer(const std::string& ticket_id, const std::string& ser
 
 void CounterStore::served(const std::string& ticket_id, const std::string& outcome, const std::string& note,
                           const std::string& staff, TimePoint now) {
-  bool known = false;
-  for (const auto& o : catalogue_.outcomes()) known = known || o.id == outcome;
-  if (!known) throw std::invalid_argument("unknown outcome " + outcome);
+  const Outcome* o = catalogue_.outcome(outcome);
+  if (!o) throw std::invalid_argument("unknown outcome " + outcome);
   db_.transaction([&] {
     auto st = db_.prepare("UPDATE tickets SET state='served', served_at=?, outcome=?, note=? WHERE id=? AND "
                           "state IN ('called','serving')");
@@ -139,6 +139,8 @@ void CounterStore::served(const std::string& ticket_id, const std::string& outco
     st.bind(4, ticket_id).run();
     if (db_.changes() == 0) throw std::invalid_argument("only a called ticket can be served");
     event(ticket_id, "served", staff, "outcome", outcome, now);
+    if (QueuedTicket t = load(ticket_id); !o->milestone.empty() && !t.visitor_id.empty())
+      record_milestone(db_, sealer_, settings_, t.visitor_id, o->milestone, t.service_id, t.id, staff, now);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <stdexcept>
@@ -37,7 +38,73 @@ static std::string hash_pin(const std::string& pin) {
   return out;
 }
 
-void StaffStore::add(const std::string& login, const std::string& display_name, const std::string& pin, TimePoint now) {
+std::vector<std::string> split_services(const std::string& joined) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  while (from <= joined.size()) {
+    size_t comma = std::min(joined.find(',', from), joined.size());
+    std::string id = joined.substr(from, comma - from);
+    while (!id.empty() && std::isspace(static_cast<unsigned char>(id.back()))) id.pop_back();
+    while (!id.empty() && std::isspace(static_cast<unsigned char>(id.front()))) id.erase(0, 1);
+    if (!id.empty()) out.push_back(id);
+    from = comma + 1;
+  }
+  return out;
+}
+
+std::string join_services(const std::vector<std::string>& services) {
+  std::string s;
+  for (const auto& id : services) s += (s.empty() ? "" : ",") + id;
+  return s;
+}
+
+bool NoteAccess::works_for(const std::string& service_id) const {
+  return std::find(services_.begin(), services_.end(), service_id) != services_.end();
+}
+
+bool NoteAccess::may_read(const std::string& service_id, bool written_sensitive) const {
+  const Service* s = catalogue_.service(service_id);
+  const bool sensitive = written_sensitive || !s || s->sensitive;  // a service no longer listed: as sensitive
+  return !sensitive || works_for(service_id);
+}
+
+void StaffStore::check_services(const std::vector<std::string>& services, const Catalogue& catalogue) {
+  for (size_t i = 0; i < services.size(); ++i) {
+    if (std::find(services.begin(), services.begin() + i, services[i]) != services.begin() + i)
+      throw std::invalid_argument("service '" + services[i] + "' is given twice");
+    if (catalogue.service(services[i])) continue;
+    std::string known;
+    for (const auto& s : catalogue.services()) known += (known.empty() ? "" : ", ") + s.id;
+    throw std::invalid_argument("'" + services[i] + "' is not a service of the catalogue; its services are: " + known);
+  }
+}
+
+void StaffStore::set_services(const std::string& login, const std::vector<std::string>& services, TimePoint now) {
+  db_.transaction([&] {
+    db_.prepare("UPDATE staff SET services=? WHERE login=? AND active=1")
+        .bind(1, join_services(services)).bind(2, login).run();
+    if (db_.changes() == 0) throw std::invalid_argument("no active staff member '" + login + "'");
+    append_audit(db_, "admin", "staff_services", login, join_services(services), now);
+  });
+}
+
+std::vector<std::string> StaffStore::services_of(const std::string& login) {
+  auto st = db_.prepare("SELECT services FROM staff WHERE login=? AND active=1");
+  st.bind(1, login);
+  return st.step() ? split_services(st.text(0)) : std::vector<std::string>{};
+}
+
+std::vector<StaffMember> StaffStore::list() {
+  std::vector<StaffMember> out;
+  auto st = db_.prepare("SELECT login, display_name, services, active, coalesce(locked_until,'') FROM staff "
+                        "ORDER BY active DESC, login");
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), split_services(st.text(2)), st.integer(3) != 0, st.text(4)});
+  return out;
+}
+
+void StaffStore::add(const std::string& login, const std::string& display_name, const std::string& pin, TimePoint now,
+                     const std::vector<std::string>& services) {
   check_pin(pin);
   if (login.empty() || display_name.empty()) throw std::invalid_argument("a login and a display name are needed");
   std::string hash = hash_pin(pin);
@@ -46,13 +113,15 @@ void StaffStore::add(const std::string& login, const std::string& display_name, 
     st.bind(1, login);
     if (st.step()) {
       if (st.integer(0)) throw std::invalid_argument("staff member '" + login + "' already exists");
-      db_.prepare("UPDATE staff SET active=1, display_name=?, pin_hash=?, failed_pins=0, locked_until=NULL WHERE login=?")
-          .bind(1, display_name).bind(2, hash).bind(3, login).run();
+      db_.prepare("UPDATE staff SET active=1, display_name=?, pin_hash=?, failed_pins=0, locked_until=NULL, "
+                  "services=? WHERE login=?")
+          .bind(1, display_name).bind(2, hash).bind(3, join_services(services)).bind(4, login).run();
     } else {
-      db_.prepare("INSERT INTO staff(login, display_name, pin_hash, created_at) VALUES(?,?,?,?)")
-          .bind(1, login).bind(2, display_name).bind(3, hash).bind(4, to_rfc3339_utc(now)).run();
+      db_.prepare("INSERT INTO staff(login, display_name, pin_hash, created_at, services) VALUES(?,?,?,?,?)")
+          .bind(1, login).bind(2, display_name).bind(3, hash).bind(4, to_rfc3339_utc(now))
+          .bind(5, join_services(services)).run();
     }
-    append_audit(db_, "admin", "staff_add", login, "", now);
+    append_audit(db_, "admin", "staff_add", login, join_services(services), now);
   });
 }
 

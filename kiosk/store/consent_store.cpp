@@ -22,6 +22,15 @@ ConsentStore::ConsentStore(store::Database& db, const Settings& settings)
 
 std::string ConsentStore::record(const std::string& visitor_id, ConsentPurpose purpose, bool granted,
                                  const ConsentSource& by, TimePoint now) {
+  return insert(visitor_id, purpose, granted, by, now, true);
+}
+
+std::string ConsentStore::record_registration_keep(const std::string& visitor_id, TimePoint now) {
+  return insert(visitor_id, ConsentPurpose::Keep, true, ConsentSource::kiosk(), now, false);
+}
+
+std::string ConsentStore::insert(const std::string& visitor_id, ConsentPurpose purpose, bool granted,
+                                 const ConsentSource& by, TimePoint now, bool upstream_record) {
   if (visitor_id.empty()) throw std::invalid_argument("a consent needs a registered visitor");
   if (by.channel == ConsentChannel::Desk && by.staff.empty()) throw std::invalid_argument("a desk answer needs staff");
   const std::string id = store::new_uuid_v4(), at = to_rfc3339_utc(now);
@@ -32,18 +41,23 @@ std::string ConsentStore::record(const std::string& visitor_id, ConsentPurpose p
                 "VALUES(?,?,?,?,?,?,?,?)")
         .bind(1, id).bind(2, visitor_id).bind(3, consent_purpose_id(purpose)).bind(4, granted ? 1 : 0)
         .bind(5, version).bind(6, at).bind(7, consent_channel_id(by.channel)).bind(8, actor).run();
-    json r = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}, {"consent_id", id},
-              {"visitor_id", visitor_id},         {"purpose", consent_purpose_id(purpose)},
-              {"granted", granted},               {"text_version", version},
-              {"channel", consent_channel_id(by.channel)}, {"at", at}};
-    if (by.channel == ConsentChannel::Desk) r["staff"] = by.staff;
-    store::append_outbox(db_, sealer_, "consent", r.dump(), at);
+    if (upstream_record) append_record(id, visitor_id, purpose, granted, by, at);
     if (purpose == ConsentPurpose::Sms && !granted) cancel_queued_sms(db_, visitor_id, now);
     if (by.channel == ConsentChannel::Desk)
       append_audit(db_, actor, "consent_changed", visitor_id,
                    std::string(consent_purpose_id(purpose)) + (granted ? "=yes" : "=no"), now);
   });
   return id;
+}
+
+void ConsentStore::append_record(const std::string& id, const std::string& visitor_id, ConsentPurpose purpose,
+                                 bool granted, const ConsentSource& by, const std::string& at) {
+  json r = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}, {"consent_id", id},
+            {"visitor_id", visitor_id},         {"purpose", consent_purpose_id(purpose)},
+            {"granted", granted},               {"text_version", consent_text_version(purpose)},
+            {"channel", consent_channel_id(by.channel)}, {"at", at}};
+  if (by.channel == ConsentChannel::Desk) r["staff"] = by.staff;
+  store::append_outbox(db_, sealer_, "consent", r.dump(), at);
 }
 
 static ConsentAnswer row_to_answer(store::Statement& st) {

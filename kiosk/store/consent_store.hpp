@@ -51,6 +51,9 @@ class ConsentStore {
   // returns its id. Withdrawing `sms` cancels her queued SMS in the same transaction.
   std::string record(const std::string& visitor_id, ConsentPurpose purpose, bool granted, const ConsentSource& by,
                      TimePoint now);
+  // The `keep` answer a registration is (KioskStore::issue, in its transaction): a row like any answer, but its
+  // upstream record is the registration record itself ("consent": true and its text version), not a `consent` one.
+  std::string record_registration_keep(const std::string& visitor_id, TimePoint now);
   // Her current answer for each purpose she was asked. A woman registered before answers were kept per purpose
   // has `keep` from her registration's consent (text version kLegacyKeepVersion).
   std::map<ConsentPurpose, ConsentAnswer> current(const std::string& visitor_id);
@@ -63,6 +66,10 @@ class ConsentStore {
   static constexpr const char* kLegacyKeepVersion = "keep-registration";
 
  private:
+  std::string insert(const std::string& visitor_id, ConsentPurpose purpose, bool granted, const ConsentSource& by,
+                     TimePoint now, bool upstream_record);
+  void append_record(const std::string& id, const std::string& visitor_id, ConsentPurpose purpose, bool granted,
+                     const ConsentSource& by, const std::string& at);
   store::Database& db_;
   const Settings& settings_;
   store::Sealer sealer_;

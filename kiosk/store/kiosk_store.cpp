@@ -50,7 +50,8 @@ static json registration_json(json r, const VisitorDetails& v, const std::string
                               const std::optional<store::IdentityKeys>& keys) {
   r["visitor_id"] = visitor_id;
   r["created_at"] = at;
-  r["consent"] = true;
+  r["consent"] = true;  // her `keep` answer, to these words:
+  r["consent_text_version"] = consent_text_version(ConsentPurpose::Keep);
   const std::string contact = contact_preference_name(v.contact);
   if (!keys) {
     r["visitor"] = {{"name", v.name},       {"phone", v.phone},      {"cin", v.cin},
@@ -87,15 +88,18 @@ void KioskStore::insert_visitor(const VisitorDetails& v, const std::string& visi
   ins->bind(9, v.commune).bind(10, contact_preference_name(v.contact)).run();
 }
 
-// Her answers at the kiosk. A registration is her `keep` consent, written or not; without a visitor nothing is kept.
-void KioskStore::record_consents(const IssueRequest& req, const std::string& visitor_id, TimePoint now) {
+// Her answers at the kiosk. A registration is her `keep` consent, written or not (its upstream record is the
+// registration's); without a visitor nothing is kept.
+void KioskStore::record_consents(const IssueRequest& req, const std::string& visitor_id, bool registered,
+                                 TimePoint now) {
   if (visitor_id.empty()) return;
   std::map<ConsentPurpose, bool> answers = req.consents;
-  if (req.new_visitor) {
+  if (registered) {
     auto keep = answers.find(ConsentPurpose::Keep);
     if (keep != answers.end() && !keep->second)
       throw store::StoreError(store::Fault::Misuse, "a registration without the keep consent");
-    answers[ConsentPurpose::Keep] = true;
+    answers.erase(ConsentPurpose::Keep);
+    consents_.record_registration_keep(visitor_id, now);
   }
   for (const auto& [purpose, granted] : answers) consents_.record(visitor_id, purpose, granted, ConsentSource::kiosk(), now);
 }
@@ -170,7 +174,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       ins->run();
     }
     if (arrival) appointments_.keep(*arrival, ticket_id, now);
-    record_consents(req, visitor_id, now);
+    record_consents(req, visitor_id, !registration_id.empty(), now);
     append_issue_records(req, *svc, t, ticket_id, visitor_id, registration_id, at);
     t.next_appointment = next_appointment(visitor_id, now);
   });

@@ -13,7 +13,7 @@ Settings Settings::from_document(const ConfigDocument& doc) {
     if (!sec.name.empty()) doc.fail(sec.line, "", "[" + sec.type + "] takes no name here");
     if (sec.type == "centre") {
       have_centre = true;
-      r.only_keys({"id", "kiosk_id", "name", "default_lang", "timezone", "catalogue"});
+      r.only_keys({"id", "kiosk_id", "name", "default_lang", "timezone", "catalogue", "appointment_grace_minutes"});
       s.centre_id = r.text("id");
       s.kiosk_id = r.text("kiosk_id");
       s.centre_name = r.translated("name", language_codes());
@@ -25,6 +25,8 @@ Settings Settings::from_document(const ConfigDocument& doc) {
         r.fail("timezone", e.what());
       }
       s.catalogue_file = doc.resolve(r.text_or("catalogue", "catalog.conf"));
+      s.tuning.appointment_grace_minutes =
+          static_cast<int>(r.integer("appointment_grace_minutes", 0, 240, s.tuning.appointment_grace_minutes));
     } else if (sec.type == "kiosk") {
       r.only_keys({"idle_seconds", "more_time_seconds", "ticket_seconds", "ticket_no_printer_seconds",
                    "screen_diagonal_inches", "min_target_mm", "body_line_mm", "data_version_poll_ms",

@@ -25,6 +25,7 @@ struct Tuning {
   int redraw_frames_after_event = 3;
   int staff_idle_signout_seconds = 300;  // the counter console signs out a staff member who walked away
   int store_retry_seconds = 10;    // the store could not be opened (read-only disk...): try again this often
+  int appointment_grace_minutes = 15;  // [centre]: arriving later than her slot + this: queued as a walk-in (late)
 };
 
 inline constexpr const char* kDefaultTimezone = "Africa/Casablanca";  // [centre] timezone when not given

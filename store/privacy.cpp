@@ -1,12 +1,41 @@
 #include "store/privacy.hpp"
 
+#include <string>
+
 namespace shubbak::store {
+
+namespace {
+
+// Her current `keep` answer is yes: the latest consents row, or (registered before answers were kept per purpose)
+// her registration's consent. Same rule as kiosk/store/consent_store.cpp's current_consents().
+constexpr const char* kKeepHolds =
+    "coalesce((SELECT c.granted FROM consents c WHERE c.visitor_id=v.id AND c.purpose='keep' "
+    "ORDER BY c.at DESC, c.rowid DESC LIMIT 1), "
+    "EXISTS(SELECT 1 FROM registrations g WHERE g.visitor_id=v.id AND g.consent=1)) = 1";
+
+// Accompanied (issue 16): she agreed to be kept and an appointment or a referral of hers is still open.
+const std::string kAccompanied = std::string("(") + kKeepHolds +
+    " AND (EXISTS(SELECT 1 FROM appointments a WHERE a.visitor_id=v.id AND a.state='booked')"
+    " OR EXISTS(SELECT 1 FROM referrals f WHERE f.visitor_id=v.id AND f.state IN ('proposed','accepted'))))";
+
+// Referral reasons are staff's words, purged like notes (referrals written before the kept days), except those of
+// an accompanied woman's open referral: the receiving service still needs them.
+int64_t purge_referral_reasons(Database& db, const std::string& keep_from_day) {
+  auto st = db.prepare("UPDATE referrals SET reason=NULL WHERE reason IS NOT NULL AND substr(created_at,1,10) < ?1 "
+                       "AND NOT (state IN ('proposed','accepted') AND EXISTS(SELECT 1 FROM visitors v WHERE "
+                       "v.id=referrals.visitor_id AND " + kAccompanied + "))");
+  st.bind(1, keep_from_day).run();
+  return db.changes();
+}
+
+}  // namespace
 
 PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339) {
   PurgeResult r;
   db.transaction([&] {
-    static const char* kDue =
-        "v.purged_at IS NULL AND NOT EXISTS(SELECT 1 FROM tickets t WHERE t.visitor_id=v.id AND t.day>=?1)";
+    static const std::string kDue =
+        "v.purged_at IS NULL AND NOT EXISTS(SELECT 1 FROM tickets t WHERE t.visitor_id=v.id AND t.day>=?1) AND NOT " +
+        kAccompanied;
     auto waiting = db.prepare(std::string("SELECT count(*) FROM visitors v WHERE ") + kDue +
                               " AND EXISTS(SELECT 1 FROM outbox o WHERE o.visitor_id=v.id AND o.state<>'sent')");
     waiting.bind(1, keep_from_day);
@@ -20,6 +49,7 @@ PurgeResult purge_personal_details(Database& db, const std::string& keep_from_da
     auto notes = db.prepare("UPDATE tickets SET note=NULL WHERE note IS NOT NULL AND day<?1");
     notes.bind(1, keep_from_day).run();
     r.notes = db.changes();
+    r.notes += purge_referral_reasons(db, keep_from_day);  // staff's words too
   });
   if (r.visitors || r.notes) {
     // Every page image that held the details is also in the WAL until it is checkpointed and truncated. A reader in

@@ -22,6 +22,15 @@ namespace shubbak {
 enum class Screen { Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Duplicate, Ticket, StoreError, MoreTime };
 const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
 
+// Her next booked appointment, printed on her ticket (for a sensitive service the ticket names no service).
+struct NextAppointment {
+  std::string day;     // local "YYYY-MM-DD"
+  std::string time;    // local "HH:MM"
+  std::string code;    // the 6 digits she types at the kiosk
+  std::string service_id;
+  bool sensitive = false;
+};
+
 struct IssuedTicket {
   std::string number;      // "A-042"
   std::string service_id;
@@ -30,6 +39,9 @@ struct IssuedTicket {
   int wait_minutes = 0;
   std::vector<int> counters;
   bool printed = false;
+  bool for_appointment = false;  // checked in for her appointment of today
+  bool late = false;             // ... after the grace: queued as a walk-in
+  std::optional<NextAppointment> next_appointment{};
 };
 
 // The registration form: one field per step, typed on an on-screen keyboard.

@@ -1,8 +1,10 @@
 // What the visitor asks for when she takes a ticket, with or without registering.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
+#include "kiosk/core/consent.hpp"
 #include "kiosk/core/contact_preference.hpp"
 
 namespace shubbak {
@@ -21,6 +23,12 @@ struct IssueRequest {
   std::optional<VisitorDetails> new_visitor;  // set only with her consent
   std::string existing_visitor_id;            // check-in of a returning visitor
   bool priority = false;                      // pregnant, elderly, disability
+  // Her answers at the kiosk for each purpose she was asked (issue 16). With new_visitor, `keep` is yes (it is
+  // the registration's consent) whether written here or not. Without any visitor nothing is recorded.
+  std::map<ConsentPurpose, bool> consents{};
+  // Check-in for an appointment of today (AppointmentStore::find_today...): the ticket is linked to it, its
+  // service and visitor are the appointment's, and she is placed by her slot if on time or early.
+  std::string appointment_id{};
 };
 
 }  // namespace shubbak

@@ -32,11 +32,15 @@ static QueuedTicket row_to_ticket(store::Statement& st) {
   t.counter = static_cast<int>(st.integer(6));
   parse_rfc3339_utc(st.text(7), t.issued_at);
   t.visitor_id = st.text(8);
+  t.appointment_id = st.text(9);
+  TimePoint slot{};
+  if (!st.is_null(10) && parse_rfc3339_utc(st.text(10), slot)) t.appointment_at = slot;
   return t;
 }
 
 static const char* kCols =
-    "id, number, service_id, state, priority, sensitive, coalesce(counter,0), issued_at, coalesce(visitor_id,'')";
+    "id, number, service_id, state, priority, sensitive, coalesce(counter,0), issued_at, coalesce(visitor_id,''), "
+    "coalesce(appointment_id,''), appointment_at";
 
 static std::string in_list(const std::vector<std::string>& services) {
   if (services.empty()) return "";
@@ -46,10 +50,14 @@ static std::string in_list(const std::vector<std::string>& services) {
 }
 
 std::vector<QueuedTicket> CounterStore::queue(const std::vector<std::string>& services, TimePoint now) {
+  // Queue placement (issue 16): appointment_at is set only for a woman who came on time or early.
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM tickets WHERE day=? AND state='waiting'" +
-                        in_list(services) + " ORDER BY priority DESC, issued_at, rowid");
+                        in_list(services) +
+                        " ORDER BY priority DESC, (appointment_at IS NOT NULL AND appointment_at <= ?) DESC, "
+                        "coalesce(appointment_at, issued_at), rowid");
   st.bind(1, local_day(now, settings_.zone));
   for (size_t i = 0; i < services.size(); ++i) st.bind(static_cast<int>(i + 2), services[i]);
+  st.bind(static_cast<int>(services.size() + 2), to_rfc3339_utc(now));
   std::vector<QueuedTicket> out;
   while (st.step()) out.push_back(row_to_ticket(st));
   return out;

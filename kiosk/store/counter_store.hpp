@@ -22,6 +22,9 @@ struct QueuedTicket {
   int counter = 0;
   TimePoint issued_at{};
   std::string visitor_id;
+  std::string appointment_id;                // she checked in for an appointment (issue 16)
+  std::optional<TimePoint> appointment_at;   // ... on time or early: her slot, by which she is placed
+  bool late_for_appointment() const { return !appointment_id.empty() && !appointment_at; }  // a walk-in: "late"
 };
 
 struct ServiceFigures {
@@ -35,7 +38,8 @@ class CounterStore {
  public:
   CounterStore(store::Database& db, const Catalogue& catalogue, const Settings& settings);
 
-  // Today's waiting tickets of these services (all if empty): priority first, then by arrival.
+  // Today's waiting tickets of these services (all if empty): priority first; then women whose appointment time
+  // has come (on time or early), by their slot; then everyone else by arrival, an early woman by her slot.
   std::vector<QueuedTicket> queue(const std::vector<std::string>& services, TimePoint now);
   // Calls the next ticket for these services to this counter; nullopt when nobody waits.
   std::optional<QueuedTicket> call_next(const std::vector<std::string>& services, int counter,

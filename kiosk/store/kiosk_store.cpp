@@ -19,7 +19,9 @@ KioskStore::KioskStore(store::Database& db, const Catalogue& catalogue, const Se
       catalogue_(catalogue),
       settings_(settings),
       sealer_(settings.sync.seal_public_key, settings.sync.writes_format3() ? 3 : 2),
-      identity_keys_(store::load_identity_keys(settings.sync)) {
+      identity_keys_(store::load_identity_keys(settings.sync)),
+      consents_(db, settings),
+      appointments_(db, catalogue, settings) {
   std::string key = store::meta_get(db_, "identity_hash_key");
   if (key.empty()) {
     store::Bytes k(crypto_generichash_KEYBYTES);
@@ -48,7 +50,8 @@ static json registration_json(json r, const VisitorDetails& v, const std::string
                               const std::optional<store::IdentityKeys>& keys) {
   r["visitor_id"] = visitor_id;
   r["created_at"] = at;
-  r["consent"] = true;
+  r["consent"] = true;  // her `keep` answer, to these words:
+  r["consent_text_version"] = consent_text_version(ConsentPurpose::Keep);
   const std::string contact = contact_preference_name(v.contact);
   if (!keys) {
     r["visitor"] = {{"name", v.name},       {"phone", v.phone},      {"cin", v.cin},
@@ -85,23 +88,64 @@ void KioskStore::insert_visitor(const VisitorDetails& v, const std::string& visi
   ins->bind(9, v.commune).bind(10, contact_preference_name(v.contact)).run();
 }
 
+// Her answers at the kiosk. A registration is her `keep` consent, written or not (its upstream record is the
+// registration's); without a visitor nothing is kept.
+void KioskStore::record_consents(const IssueRequest& req, const std::string& visitor_id, bool registered,
+                                 TimePoint now) {
+  if (visitor_id.empty()) return;
+  std::map<ConsentPurpose, bool> answers = req.consents;
+  if (registered) {
+    auto keep = answers.find(ConsentPurpose::Keep);
+    if (keep != answers.end() && !keep->second)
+      throw store::StoreError(store::Fault::Misuse, "a registration without the keep consent");
+    answers.erase(ConsentPurpose::Keep);
+    consents_.record_registration_keep(visitor_id, now);
+  }
+  for (const auto& [purpose, granted] : answers) consents_.record(visitor_id, purpose, granted, ConsentSource::kiosk(), now);
+}
+
+void KioskStore::fill_queue_figures(const Service& svc, const std::string& day, IssuedTicket& t) {
+  auto ahead = db_.cached("SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
+  ahead->bind(1, svc.id).bind(2, day);
+  ahead->step();
+  t.people_ahead = static_cast<int>(ahead->integer(0));
+  int serving = std::max<int>(1, static_cast<int>(svc.counters.size()));
+  t.wait_minutes = (t.people_ahead * svc.minutes_per_visitor + serving - 1) / serving;
+}
+
+std::optional<NextAppointment> KioskStore::next_appointment(const std::string& visitor_id, TimePoint now) {
+  if (visitor_id.empty()) return std::nullopt;
+  auto a = appointments_.next_of(visitor_id, now);
+  if (!a) return std::nullopt;
+  const Service* s = catalogue_.service(a->service_id);
+  return NextAppointment{a->day, local_hhmm(a->slot_start, settings_.zone), a->code, a->service_id,
+                         s ? s->sensitive : true};
+}
+
 IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
-  const Service* svc = catalogue_.service(req.service_id);
-  if (!svc) throw store::StoreError(store::Fault::Misuse, "unknown service " + req.service_id);
   const std::string at = to_rfc3339_utc(now);
   const std::string day = local_day(now, settings_.zone);
   IssuedTicket t;
-  t.service_id = svc->id;
-  t.sensitive = svc->sensitive;
-  t.counters = svc->counters;
-
   db_.transaction([&] {
-    std::string visitor_id = req.existing_visitor_id, registration_id;
-    if (req.new_visitor) {
-      const VisitorDetails& v = *req.new_visitor;
+    std::optional<Arrival> arrival;
+    if (!req.appointment_id.empty()) arrival = appointments_.arrival(req.appointment_id, now);
+    const Service* svc = catalogue_.service(arrival ? arrival->appointment.service_id : req.service_id);
+    if (!svc && arrival) {  // her service left the catalogue since she booked: an ordinary ticket for the one asked
+      arrival.reset();
+      svc = catalogue_.service(req.service_id);
+    }
+    if (!svc) throw store::StoreError(store::Fault::Misuse, "unknown service " + req.service_id);
+    t = IssuedTicket{};
+    t.service_id = svc->id;
+    t.sensitive = svc->sensitive;
+    t.counters = svc->counters;
+    t.for_appointment = arrival.has_value();
+    t.late = arrival && !arrival->on_time;
+    std::string visitor_id = arrival ? arrival->appointment.visitor_id : req.existing_visitor_id, registration_id;
+    if (req.new_visitor && !arrival) {
       visitor_id = store::new_uuid_v4();
       registration_id = store::new_uuid_v4();
-      insert_visitor(v, visitor_id, at);
+      insert_visitor(*req.new_visitor, visitor_id, at);
       db_.cached("INSERT INTO registrations(id, visitor_id, service_id, created_at, consent) VALUES(?,?,?,?,1)")
           ->bind(1, registration_id).bind(2, visitor_id).bind(3, svc->id).bind(4, at).run();
     }
@@ -113,47 +157,50 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       seq = next->integer(0);
     }  // reset here: a cached statement left on a row would hold a read snapshot open
     t.number = ticket_number(svc->prefix, seq);
-    {
-      auto ahead = db_.cached(
-          "SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
-      ahead->bind(1, svc->id).bind(2, day);
-      ahead->step();
-      t.people_ahead = static_cast<int>(ahead->integer(0));
-    }
-    int serving = std::max<int>(1, static_cast<int>(svc->counters.size()));
-    t.wait_minutes = (t.people_ahead * svc->minutes_per_visitor + serving - 1) / serving;
+    fill_queue_figures(*svc, day, t);
 
     std::string ticket_id = store::new_uuid_v4();
     {
       auto ins = db_.cached(
           "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "
-          "sensitive, priority, issued_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+          "sensitive, priority, issued_at, appointment_id, appointment_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
       ins->bind(1, ticket_id).bind(2, svc->id).bind(3, svc->id).bind(4, day).bind(5, seq).bind(6, t.number);
       if (visitor_id.empty()) ins->bind_null(7); else ins->bind(7, visitor_id);
       if (registration_id.empty()) ins->bind_null(8); else ins->bind(8, registration_id);
-      ins->bind(9, svc->sensitive ? 1 : 0).bind(10, req.priority ? 1 : 0).bind(11, at).run();
+      ins->bind(9, svc->sensitive ? 1 : 0).bind(10, req.priority ? 1 : 0).bind(11, at);
+      if (arrival) ins->bind(12, arrival->appointment.id); else ins->bind_null(12);
+      if (arrival && arrival->on_time) ins->bind(13, to_rfc3339_utc(arrival->appointment.slot_start));
+      else ins->bind_null(13);
+      ins->run();
     }
-
-    json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
-    if (req.new_visitor) {
-      const VisitorDetails& v = *req.new_visitor;
-      json r = registration_json(base, v, visitor_id, at, identity_keys_);
-      r["registration_id"] = registration_id;
-      r["service"] = svc->id;
-      r["ticket"] = t.number;
-      store::append_outbox(db_, sealer_, "registration", r.dump(), at, visitor_id);
-    }
-    json e = base;
-    e["ticket_id"] = ticket_id;
-    e["event"] = "issued";
-    e["service"] = svc->id;
-    e["number"] = t.number;
-    e["at"] = at;
-    e["priority"] = req.priority;
-    if (!visitor_id.empty()) e["visitor_id"] = visitor_id;
-    store::append_outbox(db_, sealer_, "ticket_event", e.dump(), at);
+    if (arrival) appointments_.keep(*arrival, ticket_id, now);
+    record_consents(req, visitor_id, !registration_id.empty(), now);
+    append_issue_records(req, *svc, t, ticket_id, visitor_id, registration_id, at);
+    t.next_appointment = next_appointment(visitor_id, now);
   });
   return t;
+}
+
+void KioskStore::append_issue_records(const IssueRequest& req, const Service& svc, const IssuedTicket& t,
+                                      const std::string& ticket_id, const std::string& visitor_id,
+                                      const std::string& registration_id, const std::string& at) {
+  json base = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}};
+  if (!registration_id.empty()) {
+    json r = registration_json(base, *req.new_visitor, visitor_id, at, identity_keys_);
+    r["registration_id"] = registration_id;
+    r["service"] = svc.id;
+    r["ticket"] = t.number;
+    store::append_outbox(db_, sealer_, "registration", r.dump(), at, visitor_id);
+  }
+  json e = base;
+  e["ticket_id"] = ticket_id;
+  e["event"] = "issued";
+  e["service"] = svc.id;
+  e["number"] = t.number;
+  e["at"] = at;
+  e["priority"] = req.priority;
+  if (!visitor_id.empty()) e["visitor_id"] = visitor_id;
+  store::append_outbox(db_, sealer_, "ticket_event", e.dump(), at);
 }
 
 std::optional<std::string> KioskStore::find_visitor(IdentityKind kind, const std::string& normalized) {

@@ -13,6 +13,8 @@
 #include "store/identity.hpp"
 #include "store/seal.hpp"
 #include "common/centre_settings.hpp"
+#include "kiosk/store/appointment_store.hpp"
+#include "kiosk/store/consent_store.hpp"
 
 namespace shubbak {
 
@@ -20,8 +22,11 @@ class KioskStore {
  public:
   KioskStore(store::Database& db, const Catalogue& catalogue, const Settings& settings);
 
-  // One transaction: visitor + registration (if any) + ticket + outbox rows. Either all of it is durable when this
-  // returns, or none of it exists and StoreError is thrown. The ticket's day is `now`'s day in the centre's zone.
+  // One transaction: visitor + registration (if any) + her consent answers + ticket + outbox rows. Either all of it
+  // is durable when this returns, or none of it exists and StoreError is thrown. The ticket's day is `now`'s day in
+  // the centre's zone. With req.appointment_id still booked for today: the ticket is for her and its service, linked
+  // to it, placed by her slot if she came on time or early, else a walk-in (late). An appointment no longer booked
+  // (cancelled meanwhile) gives an ordinary ticket (for_appointment false): she is never left without one.
   IssuedTicket issue(const IssueRequest& req, TimePoint now);
   // A registered visitor with this phone or CIN (normalised), found by keyed hash.
   std::optional<std::string> find_visitor(IdentityKind kind, const std::string& normalized);
@@ -33,9 +38,18 @@ class KioskStore {
   int tickets_today(TimePoint now);
   // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).
   store::Bytes identity_hash(IdentityKind kind, const std::string& normalized);
+  // The stores of issue 16 on the same connection (desk and kiosk app code may use them directly too).
+  ConsentStore& consents() { return consents_; }
+  AppointmentStore& appointments() { return appointments_; }
 
  private:
   void insert_visitor(const VisitorDetails& v, const std::string& visitor_id, const std::string& at);
+  void record_consents(const IssueRequest& req, const std::string& visitor_id, bool registered, TimePoint now);
+  void fill_queue_figures(const Service& svc, const std::string& day, IssuedTicket& t);
+  std::optional<NextAppointment> next_appointment(const std::string& visitor_id, TimePoint now);
+  void append_issue_records(const IssueRequest& req, const Service& svc, const IssuedTicket& t,
+                            const std::string& ticket_id, const std::string& visitor_id,
+                            const std::string& registration_id, const std::string& at);
 
   store::Database& db_;
   const Catalogue& catalogue_;
@@ -43,6 +57,8 @@ class KioskStore {
   store::Sealer sealer_;
   std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
   store::Bytes hash_key_;
+  ConsentStore consents_;
+  AppointmentStore appointments_;
 };
 
 }  // namespace shubbak

@@ -83,3 +83,52 @@ TEST(Catalogue, BrokenHelpTreeIsRefused) {
   EXPECT_NE(error_of(base + q + a).find("no [service nowhere]"), std::string::npos);
   EXPECT_NE(error_of(base + q).find("no [answer x]"), std::string::npos);
 }
+
+// Appointment slots, partners and milestones (issue 16).
+static Catalogue parse(const std::string& text) { return Catalogue::from_document(ConfigDocument::parse(text, "catalog.conf")); }
+
+TEST(Catalogue, SlotsAreReadWithTheirHoursAndDays) {
+  Catalogue c = parse(service("a", "A", "slot_minutes = 30\nslot_capacity = 2\nslot_hours = 09:00-12:00, 14:00-16:00\n"
+                                        "slot_days = mon, wed\n") +
+                      service("b", "B"));
+  const SlotPlan& p = c.service("a")->slots;
+  EXPECT_TRUE(p.takes_appointments());
+  EXPECT_EQ(p.minutes, 30);
+  EXPECT_EQ(p.capacity, 2);
+  EXPECT_EQ(p.hours, (std::vector<std::pair<int, int>>{{540, 720}, {840, 960}}));
+  EXPECT_EQ(p.weekdays, (std::vector<int>{1, 3}));
+  EXPECT_FALSE(c.service("b")->slots.takes_appointments()) << "no slot_minutes: no appointments";
+  Catalogue d = parse(service("a", "A", "slot_minutes = 45\nslot_hours = 09:00-12:00\n"));
+  EXPECT_EQ(d.service("a")->slots.capacity, 1);
+  EXPECT_EQ(d.service("a")->slots.weekdays, (std::vector<int>{1, 2, 3, 4, 5})) << "working days by default";
+  CentreConfig demo = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
+  EXPECT_TRUE(demo.catalogue.service("jisr")->slots.takes_appointments());
+}
+
+TEST(Catalogue, BadSlotsAreRefusedWithFileLineAndWords) {
+  EXPECT_NE(error_of(service("a", "A", "slot_minutes = 30\nslot_hours = 9h-12h\n"))
+                .find("catalog.conf:5: [service a] slot_hours: '9h-12h' is not a range of at least one slot"),
+            std::string::npos);
+  EXPECT_NE(error_of(service("a", "A", "slot_minutes = 60\nslot_hours = 09:00-09:30\n")).find("slot_hours:"),
+            std::string::npos) << "a range shorter than one slot";
+  EXPECT_NE(error_of(service("a", "A", "slot_minutes = 30\n")).find("needs its hours"), std::string::npos);
+  EXPECT_NE(error_of(service("a", "A", "slot_minutes = 30\nslot_hours = 09:00-12:00\nslot_days = mon, friday\n"))
+                .find("catalog.conf:6: [service a] slot_days: 'friday' is not a day"),
+            std::string::npos);
+  EXPECT_NE(error_of(service("a", "A", "slot_capacity = 2\n")).find("slot_capacity needs slot_minutes"),
+            std::string::npos);
+}
+
+static const char* kOutcomeLabels = "label.ar = x\nlabel.zgh = x\nlabel.fr = x\n";
+
+TEST(Catalogue, MilestonesAndPartnersAreCheckedWithTheirLine) {
+  Catalogue c = parse(service("a", "A") + "[outcome ok]\nmilestone = trained\n" + kOutcomeLabels +
+                      "[partner p]\nname = Afak\ncontact = 05 22\nservices = a\n");
+  EXPECT_EQ(c.outcome("ok")->milestone, "trained");
+  ASSERT_NE(c.partner("p"), nullptr);
+  EXPECT_EQ(c.partner("p")->services, std::vector<std::string>{"a"});
+  std::string e = error_of(service("a", "A") + "[outcome x]\nmilestone = graduated\n" + kOutcomeLabels);
+  EXPECT_NE(e.find("catalog.conf:20: [outcome x] milestone: unknown milestone 'graduated'"), std::string::npos) << e;
+  e = error_of(service("a", "A") + "[partner p]\nname = Afak\ncontact = 05 22\nservices = a, nowhere\n");
+  EXPECT_NE(e.find("catalog.conf:22: [partner p] services: no [service nowhere] in this file"), std::string::npos) << e;
+}

@@ -1,0 +1,39 @@
+// SMS waiting for her phone (issue 16; issue 18 sends them). enqueue() is the only way a row enters `sms_queue`:
+// it checks her current `sms` consent in the same transaction (ConsentMissing otherwise), so no screen or desk
+// can queue a message she did not agree to.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "store/database.hpp"
+
+namespace shubbak {
+
+struct QueuedSms {
+  int64_t id = 0;
+  std::string visitor_id, kind, subject, state;
+  TimePoint created_at{}, send_after{};
+};
+
+class SmsQueue {
+ public:
+  explicit SmsQueue(store::Database& db);
+  // kind: "turn_near", "appointment_reminder"; subject: the ticket or appointment it is about. Returns the row id.
+  // Throws ConsentMissing (kiosk/store/consent_store.hpp) without her current `sms` consent.
+  int64_t enqueue(const std::string& visitor_id, const std::string& kind, const std::string& subject,
+                  TimePoint send_after, TimePoint now);
+  // Her rows in every state, oldest first.
+  std::vector<QueuedSms> of_visitor(const std::string& visitor_id);
+
+ private:
+  store::Database& db_;
+};
+
+// Cancels her queued rows; call inside the transaction that withdraws her consent. Returns how many.
+int64_t cancel_queued_sms(store::Database& db, const std::string& visitor_id, TimePoint now);
+// Cancels the queued rows about one subject (an appointment moved or cancelled). Returns how many.
+int64_t cancel_queued_sms_about(store::Database& db, const std::string& subject, TimePoint now);
+
+}  // namespace shubbak

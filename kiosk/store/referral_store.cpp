@@ -23,14 +23,6 @@ const std::vector<std::string>& referral_not_completed_reasons() {
   return codes;
 }
 
-void require_share_consent(store::Database& db, const std::string& visitor_id) {
-  // The latest answer wins (append-only history); no answer is no.
-  auto st = db.prepare("SELECT granted FROM consents WHERE visitor_id=? AND purpose='share' "
-                       "ORDER BY at DESC, rowid DESC LIMIT 1");
-  st.bind(1, visitor_id);
-  if (!st.step() || st.integer(0) != 1) throw ShareConsentMissing(visitor_id);
-}
-
 ReferralStore::ReferralStore(store::Database& db, const Catalogue& catalogue, const Settings& settings)
     : db_(db),
       catalogue_(catalogue),
@@ -97,7 +89,7 @@ std::string ReferralStore::propose(const std::string& visitor_id, const std::str
     auto v = db_.prepare("SELECT 1 FROM visitors WHERE id=?");
     v.bind(1, visitor_id);
     if (!v.step()) throw ReferralError(ReferralError::UnknownVisitor, "no registered visitor with this id");
-    if (!partner_id.empty()) require_share_consent(db_, visitor_id);  // checked in the same transaction
+    if (!partner_id.empty()) require_consent(db_, visitor_id, ConsentPurpose::Share);  // checked in the same transaction
     auto open = db_.prepare("SELECT 1 FROM referrals WHERE visitor_id=? AND coalesce(to_service,'')=? AND "
                             "coalesce(partner_id,'')=? AND state IN ('proposed','accepted')");
     open.bind(1, visitor_id).bind(2, to_service).bind(3, partner_id);

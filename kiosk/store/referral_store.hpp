@@ -12,21 +12,12 @@
 #include "common/catalogue.hpp"
 #include "common/centre_settings.hpp"
 #include "common/clock.hpp"
+#include "kiosk/store/consent_store.hpp"  // ConsentMissing
 #include "store/database.hpp"
 #include "store/identity.hpp"
 #include "store/seal.hpp"
 
 namespace shubbak {
-
-// She has not (or no longer) agreed to share her file with a partner: the desk says so in plain words and offers
-// to ask her. (Until the consent store is merged this is the referral store's own error; see require_share_consent.)
-class ShareConsentMissing : public std::runtime_error {
- public:
-  explicit ShareConsentMissing(const std::string& visitor_id)
-      : std::runtime_error("she has not agreed to share her file with a partner organisation"),
-        visitor_id(visitor_id) {}
-  const std::string visitor_id;
-};
 
 // A referral the store refuses, with a code the desk can put in words.
 class ReferralError : public std::invalid_argument {
@@ -75,7 +66,7 @@ class ReferralStore {
   std::string refer_internal(const std::string& visitor_id, const std::string& from_service,
                              const std::string& to_service, const std::string& reason, const std::string& staff,
                              TimePoint now);
-  // To a partner whose `services` include from_service. Throws ShareConsentMissing without her current `share`
+  // To a partner whose `services` include from_service. Throws ConsentMissing (kiosk/store/consent_store.hpp, purpose share) without her current `share`
   // consent (nothing is written then).
   std::string refer_external(const std::string& visitor_id, const std::string& from_service,
                              const std::string& partner_id, const std::string& reason, const std::string& staff,
@@ -112,9 +103,5 @@ class ReferralStore {
   store::Sealer sealer_;
   std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
 };
-
-// Her current answer for `share` is yes; throws ShareConsentMissing otherwise. Call inside the transaction.
-// TODO(merge): the lead points this at ConsentStore::require(visitor, "share") once the consent store is merged.
-void require_share_consent(store::Database& db, const std::string& visitor_id);
 
 }  // namespace shubbak

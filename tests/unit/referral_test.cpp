@@ -102,12 +102,12 @@ TEST_F(AccompanimentTest, AnExternalReferralIsRefusedWithoutHerShareConsentAndAc
   std::string her = register_woman("jisr", "0611223344");
   ReferralStore rs(*db, cfg.catalogue, cfg.settings);
   auto refer = [&] { return rs.refer_external(her, "jisr", "afak", "financement du projet", "salma", clock.now()); };
-  EXPECT_THROW(refer(), ShareConsentMissing) << "no answer is no";
+  EXPECT_THROW(refer(), ConsentMissing) << "no answer is no";
   consent(her, "keep", true);
   consent(her, "sms", true);
-  EXPECT_THROW(refer(), ShareConsentMissing) << "other purposes do not count";
+  EXPECT_THROW(refer(), ConsentMissing) << "other purposes do not count";
   consent(her, "share", false);
-  EXPECT_THROW(refer(), ShareConsentMissing) << "she said no";
+  EXPECT_THROW(refer(), ConsentMissing) << "she said no";
   EXPECT_EQ(count("SELECT count(*) FROM referrals"), 0) << "nothing written when refused";
   EXPECT_EQ(count("SELECT count(*) FROM outbox WHERE kind='referral'"), 0);
   consent(her, "share", true);
@@ -118,7 +118,7 @@ TEST_F(AccompanimentTest, AnExternalReferralIsRefusedWithoutHerShareConsentAndAc
   EXPECT_EQ(records("referral").at(0)["to"], "partner:afak");
   rs.decline(id, "not_eligible", "salma", clock.now());
   consent(her, "share", false);  // she withdraws: at once
-  EXPECT_THROW(refer(), ShareConsentMissing);
+  EXPECT_THROW(refer(), ConsentMissing);
   // The partner must take referrals from the referring service.
   consent(her, "share", true);
   EXPECT_EQ(code_of([&] { rs.refer_external(her, "jisr", "anaruz", "x", "salma", clock.now()); }),

@@ -102,14 +102,13 @@ class Accessibility(DeskCase):
         p.press("signout")
 
     def check(self, p, where):
+        """Every measure on this page, each reported on its own (one failing does not hide the others)."""
         p.wait(lambda d: d.execute_script("return document.fonts.status") == "loaded", message="fonts loaded")
-        run = p.driver.execute_script
-        self.assertEqual(run(UNNAMED), [], f"{where}: controls without a name")
-        self.assertEqual(run(DANGLING_LABELS), [], f"{where}: labels for nothing")
-        self.assertEqual(run(LOW_CONTRAST), [], f"{where}: text below WCAG AA contrast")
-        self.assertEqual(run(SMALL_TARGETS), [], f"{where}: targets under 24x24 CSS px")
-        self.assertEqual(run(OVERFLOW), [], f"{where}: text out of its box")
-
+        for what, script in (("controls without a name", UNNAMED), ("labels for nothing", DANGLING_LABELS),
+                             ("text below WCAG AA contrast", LOW_CONTRAST),
+                             ("targets under 24x24 CSS px", SMALL_TARGETS), ("text out of its box", OVERFLOW)):
+            with self.subTest(page=where, check=what):
+                self.assertEqual(p.driver.execute_script(script), [], f"{where}: {what}")
 
 if __name__ == "__main__":
     unittest.main()

@@ -11,7 +11,6 @@
 #include "common/install_paths.hpp"
 #include "common/languages.hpp"
 #include "common/log.hpp"
-#include "kiosk/app/counter_role.hpp"
 #include "kiosk/app/display_role.hpp"
 #include "kiosk/app/last_good_catalogue.hpp"
 #include "kiosk/app/out_of_service_role.hpp"
@@ -72,7 +71,7 @@ KioskApp::~KioskApp() {
 }
 
 // A refused catalogue at start falls back on the last good copy (said in the log and, once the store is open, at
-// the counter); only with no good copy either is it a configuration error.
+// the staff's desk); only with no good copy either is it a configuration error.
 void KioskApp::load_config() {
   config_.dir = opt_.config_dir;
   config_.settings = Settings::load(opt_.config_dir + "/centre.conf");
@@ -141,7 +140,7 @@ std::unique_ptr<Role> KioskApp::open_role() {
   }
 }
 
-// The counter sees it while a kiosk of the centre runs on its last good catalogue; it clears once one is accepted.
+// The desk (shubbak-desk) shows it while a kiosk of the centre runs on its last good catalogue; it clears once one is accepted.
 void KioskApp::note_catalogue_state() {
   if (catalogue_refused_.empty()) store_->resolve_alerts(kCatalogueAlert, clock_.now());
   else store_->raise_alert_once(kCatalogueAlert, config_.settings.kiosk_id, clock_.now());
@@ -150,7 +149,6 @@ void KioskApp::note_catalogue_state() {
 // The one place that looks at --role (with out_of_service below).
 std::unique_ptr<Role> KioskApp::in_service_role() {
   RoleContext ctx{config_, tr_, clock_, *audio_, *voice_, *audit_};
-  if (opt_.role == "counter") return std::make_unique<CounterRole>(*db_, config_, clock_);
   if (opt_.role == "display") return std::make_unique<DisplayRole>(*db_, ctx);
   return std::make_unique<VisitorRole>(ctx, *store_, printer_.get());
 }
@@ -160,10 +158,7 @@ std::unique_ptr<Role> KioskApp::out_of_service() {
   const int retry = config_.settings.tuning.store_retry_seconds;
   OutOfServiceRole::Face face;
   std::string screen;
-  if (opt_.role == "counter") {
-    screen = "counter_out_of_service";
-    face = [retry](ui::Ui& ui) { ui::draw_counter_out_of_service(ui, retry); };
-  } else if (opt_.role == "display") {
+  if (opt_.role == "display") {
     screen = "display_out_of_service";
     face = [](ui::Ui& ui) { ui::draw_display_out_of_service(ui); };
   } else {

@@ -1,4 +1,4 @@
-// Wires everything for one kiosk process: configuration, store, window, fonts, the role (visitor, counter,
+// Wires everything for one kiosk process: configuration, store, window, fonts, the role (visitor or
 // display, or its out-of-service screen), and the loop — event-waiting when interactive, command by command under
 // an automation script. The role is chosen in one place (open_role / out_of_service); the loop never asks which.
 #pragma once

@@ -1,4 +1,5 @@
-// shubbak-kiosk: the visitor kiosk (and, with --role, the counter console and the now-serving display).
+// shubbak-kiosk: the visitor kiosk (and, with --role display, the now-serving display). The staff console is
+// shubbak-desk, in the browser.
 // Exit codes: common/exit_codes.hpp (docs/exit-codes.md).
 #include <cstdio>
 

@@ -4,8 +4,13 @@
 
 namespace shubbak::app {
 
+// What an operator who still types the old ImGui console's role reads.
+const char* const kCounterRetired =
+    "--role counter is retired: the staff console is now shubbak-desk, opened in a browser on each desk's PC (and\n"
+    "on this PC's own counter monitor through shubbak-counter-screen.service). docs/desk.md tells how to set it up.";
+
 const char* usage() {
-  return "usage: shubbak-kiosk --data DIR --config DIR [--role visitor|counter|display] [--lang ar|fr|zgh]\n"
+  return "usage: shubbak-kiosk --data DIR --config DIR [--role visitor|display] [--lang ar|fr|zgh]\n"
          "                     [--size WxH] [--windowed] [--software] [--assets DIR] [--log-level LEVEL]\n"
          "                     [--headless --script FILE --shots DIR [--audit FILE]]\n";
 }
@@ -23,8 +28,8 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--assets") o.assets_dir = value();
     else if (a == "--role") {
       o.role = value();
-      if (o.role != "visitor" && o.role != "counter" && o.role != "display")
-        throw UsageError("--role must be visitor, counter or display");
+      if (o.role == "counter") throw UsageError(kCounterRetired);
+      if (o.role != "visitor" && o.role != "display") throw UsageError("--role must be visitor or display");
     } else if (a == "--lang") o.lang = value();
     else if (a == "--size") {
       std::string v = value();

@@ -1,6 +1,6 @@
 // What a staff console shows besides its own state: the queue of its services, the call-staff alerts, whether the
 // records reached the ministry, today's figures and the details of the woman being served. Built from the store
-// by kiosk/store/counter_session, drawn by the ImGui console (kiosk/ui) and by the desk's web pages (desk/).
+// by kiosk/store/counter_session, shown by the desk's web pages (desk/).
 #pragma once
 #include <cstdint>
 #include <map>

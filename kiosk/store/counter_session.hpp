@@ -1,4 +1,4 @@
-// One staff member's console, whatever draws it (the ImGui counter, a desk's browser): the CounterFlow's state, its
+// One staff member's console, in a desk's browser (shubbak-desk): the CounterFlow's state, its
 // effects performed on the store (each action one transaction, audited), and the snapshot of what the console
 // shows, re-read when the database changes (PRAGMA data_version) or after an action.
 #pragma once

@@ -2,7 +2,7 @@
 // right-to-left languages, each recorded (id, role, logical label, rect, colours) for the automation
 // script's taps and the --audit file. Widgets own no state; ImGui ids come from stable widget ids only.
 // A label too long for its widget wraps, then shrinks (never under the centre's body_line_mm), in whole words.
-// Her details (what she types, what the counter reads about her) go through personal_text(): laid out each
+// Her details (what she types on the kiosk) go through personal_text(): laid out each
 // frame and never kept in the text cache.
 #pragma once
 #include <imgui.h>

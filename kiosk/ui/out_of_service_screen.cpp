@@ -4,7 +4,7 @@
 
 namespace shubbak::ui {
 
-// A title bar and a message below it: the frame both screens share.
+// A title bar and a message below it.
 static Rect draw_bar(Ui& ui, const std::string& title) {
   const Metrics& m = ui.metrics();
   const auto& f = ui.fonts();
@@ -15,15 +15,6 @@ static Rect draw_bar(Ui& ui, const std::string& title) {
   ui.text("screen.title", {pad, 0, W - 2 * pad, bar}, title, f.title, tpx, theme::kOnDark, theme::kPrimary,
           Align::Center, true);
   return {pad, bar + pad, W - 2 * pad, H - bar - 2 * pad};
-}
-
-void draw_counter_out_of_service(Ui& ui, int retry_seconds) {
-  Rect area = draw_bar(ui, ui.tr("counter.out_of_service_title"));
-  float y = draw_message(ui, area, "out_of_service.body", "refresh", theme::kAlert,
-                         ui.tr("counter.out_of_service_body", {{"seconds", std::to_string(retry_seconds)}}));
-  const auto& f = ui.fonts();
-  ui.text("out_of_service.action", {area.x, y, area.w, 0}, ui.tr("counter.out_of_service_action"), f.body,
-          f.body->FontSize, theme::kInk, theme::kPage, Align::Center);
 }
 
 void draw_display_out_of_service(Ui& ui) {

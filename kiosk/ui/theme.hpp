@@ -25,8 +25,6 @@ constexpr Color kBorder{0x8A, 0x8A, 0x8A};
 constexpr Color kKeyDown{0xD8, 0xE4, 0xEA};    // a letter key while pressed
 constexpr Color kKeyFn{0xE2, 0xE2, 0xE2};      // shift, backspace, arrows
 constexpr Color kKeyFnDown{0xC8, 0xC8, 0xC8};
-constexpr Color kPriority{0xFF, 0xF1, 0xC9};   // a priority ticket in the counter's queue
-constexpr Color kPriorityDown{0xF5, 0xE0, 0xA0};
 
 constexpr float kLineHeight = 1.25f;  // a line of text is this many times its font size
 constexpr float kShrinkStep = 0.92f;  // a label too long for its widget is tried again this much smaller
@@ -59,14 +57,6 @@ constexpr float kKeyMaxDigits = 40;        // widest number-pad key
 constexpr float kKeyHeightMin = 17;
 constexpr float kKeyHeightLetters = 22;
 constexpr float kKeyHeightDigits = 26;
-// Staff screens (counter sign-in and console).
-constexpr float kStaffButton = 18;   // staff names, PIN keys' floor, counter -/+, console actions
-constexpr float kPinKey = 24;
-constexpr float kLanguageButton = 16;
-constexpr float kLanguageButtonWidth = 70;
-constexpr float kQueueRow = 16;
-constexpr float kCallButton = 30;
-constexpr float kSignOutWidth = 75;
 }  // namespace mm
 
 }  // namespace shubbak::ui

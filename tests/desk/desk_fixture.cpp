@@ -84,10 +84,12 @@ bool Browser::sign_in(const std::string& login, const std::string& pin, int coun
   return true;
 }
 
-DeskProcess::DeskProcess(const std::string& desk_extra) {
+DeskProcess::DeskProcess(const std::string& desk_extra, const std::string& kiosk_extra,
+                         const std::vector<std::string>& args) {
   make_config(dir.path / "cfg");
   Certs certs = make_certs(dir.path / "certs");
-  std::string conf = read_file(dir.path / "cfg" / "centre.conf");
+  std::string conf = std::regex_replace(read_file(dir.path / "cfg" / "centre.conf"), std::regex("\\[kiosk\\]\n"),
+                                       "[kiosk]\n" + kiosk_extra);
   write_file(dir.path / "cfg" / "centre.conf", conf + "\n[desk]\ncert_file = " + certs.server_cert.string() +
                                                    "\nkey_file = " + certs.server_key.string() + "\n" + desk_extra);
   if (admin({"init"}).exit_code != 0) throw std::runtime_error("shubbak-admin init failed");
@@ -102,8 +104,12 @@ DeskProcess::DeskProcess(const std::string& desk_extra) {
     FILE* err = std::fopen((dir.path / "desk.err").c_str(), "w");
     if (err) dup2(fileno(err), 2);
     close(out[0]);
-    execl(bin("shubbak-desk").c_str(), "shubbak-desk", "--data", data().c_str(), "--config", cfg().c_str(),
-          "--listen", "127.0.0.1:0", nullptr);
+    std::vector<std::string> argv = {bin("shubbak-desk"), "--data", data(), "--config", cfg(), "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> cargv;
+    for (auto& a : argv) cargv.push_back(a.data());
+    cargv.push_back(nullptr);
+    execv(cargv[0], cargv.data());
     _exit(127);
   }
   close(out[1]);
@@ -116,12 +122,23 @@ DeskProcess::DeskProcess(const std::string& desk_extra) {
   url = l.substr(13, l.find_last_not_of("\r\n") - 12);
 }
 
-DeskProcess::~DeskProcess() {
-  if (pid > 0) {
-    kill(pid, SIGTERM);
-    int st = 0;
-    waitpid(pid, &st, 0);
-  }
+DeskProcess::~DeskProcess() { stop(); }
+
+int DeskProcess::stop() {
+  if (pid <= 0) return -1;
+  kill(pid, SIGTERM);
+  int st = 0;
+  waitpid(pid, &st, 0);
+  pid = -1;
+  return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+bool DeskProcess::alive() {
+  int st = 0;
+  if (pid <= 0) return false;
+  if (waitpid(pid, &st, WNOHANG) == 0) return true;
+  pid = -1;  // reaped: it ended
+  return false;
 }
 
 Result DeskProcess::admin(const std::vector<std::string>& args, const std::string& in) {
@@ -135,6 +152,33 @@ std::string DeskProcess::issue(const std::string& service, bool priority) {
   store::Database db = store::open_store(data());
   KioskStore kiosk(db, config.catalogue, config.settings);
   return kiosk.issue(IssueRequest{service, std::nullopt, "", priority}, std::chrono::system_clock::now()).number;
+}
+
+std::string DeskProcess::issue_registered(const std::string& service, const VisitorDetails& her) {
+  CentreConfig config = CentreConfig::load(cfg());
+  store::Database db = store::open_store(data());
+  KioskStore kiosk(db, config.catalogue, config.settings);
+  return kiosk.issue(IssueRequest{service, her, "", false}, std::chrono::system_clock::now()).number;
+}
+
+void DeskProcess::raise_alert(const std::string& kind) {
+  CentreConfig config = CentreConfig::load(cfg());
+  store::Database db = store::open_store(data());
+  KioskStore(db, config.catalogue, config.settings).raise_alert(kind, config.settings.kiosk_id,
+                                                                std::chrono::system_clock::now());
+}
+
+void DeskProcess::raise_alert_once(const std::string& kind) {
+  CentreConfig config = CentreConfig::load(cfg());
+  store::Database db = store::open_store(data());
+  KioskStore(db, config.catalogue, config.settings).raise_alert_once(kind, config.settings.kiosk_id,
+                                                                     std::chrono::system_clock::now());
+}
+
+void DeskProcess::resolve_alerts(const std::string& kind) {
+  CentreConfig config = CentreConfig::load(cfg());
+  store::Database db = store::open_store(data());
+  KioskStore(db, config.catalogue, config.settings).resolve_alerts(kind, std::chrono::system_clock::now());
 }
 
 std::string DeskProcess::q(const std::string& sql) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/registration.hpp"
 #include "tests/integration/helpers.hpp"
 
 namespace shubbak::testing {
@@ -37,13 +38,26 @@ struct Browser {
 
 class DeskProcess {
  public:
-  // desk_extra: lines added to [desk] (besides cert_file and key_file).
-  explicit DeskProcess(const std::string& desk_extra = "");
+  // desk_extra: lines added to [desk] (besides cert_file and key_file); kiosk_extra: lines added to [kiosk] (the
+  // tuning: staff_idle_signout_seconds); args: more arguments for shubbak-desk (--log-level debug).
+  explicit DeskProcess(const std::string& desk_extra = "", const std::string& kiosk_extra = "",
+                       const std::vector<std::string>& args = {});
   ~DeskProcess();
   Browser browser() const { return Browser{url, (dir.path / "certs" / "ca.pem").string(), {}, ""}; }
   Result admin(const std::vector<std::string>& args, const std::string& in = "");
   // A ticket issued as the kiosk issues it; returns its number.
   std::string issue(const std::string& service, bool priority = false);
+  // A ticket for a visitor who registered at the kiosk (with her consent); returns its number.
+  std::string issue_registered(const std::string& service, const VisitorDetails& her);
+  // An alert as the kiosk raises it (call_staff), or keeps open while it runs on its last good catalogue
+  // (catalogue_fallback: raised once, resolved when a catalogue is accepted).
+  void raise_alert(const std::string& kind);
+  void raise_alert_once(const std::string& kind);
+  void resolve_alerts(const std::string& kind);
+  // Still running (not exited, not crashed).
+  bool alive();
+  // SIGTERM and reap: everything it would log is in log() afterwards. Returns its exit code.
+  int stop();
   std::string q(const std::string& sql);
   std::string data() const { return (dir.path / "data").string(); }
   std::string cfg() const { return (dir.path / "cfg").string(); }

@@ -1,5 +1,5 @@
-// Accessibility of every screen, from the --audit of the screenshot tour (visitor) and of a scripted shift (counter
-// sign-in and console), in every language, portrait and landscape: touch targets at least the configured
+// Accessibility of every kiosk screen, from the --audit of the screenshot tour, in every language, portrait and
+// landscape (the staff's desk pages: tests/browser/test_accessibility.py): touch targets at least the configured
 // min_target_mm, text contrast >= 7:1, text lines at least the configured body_line_mm, no button overlapping
 // another, every label's text inside its widget; and the quick journey in at most 3 taps after the language.
 #include <gtest/gtest.h>
@@ -133,31 +133,6 @@ TEST_P(Accessibility, EveryVisitorScreenOfTheTour) {
     EXPECT_TRUE(n.screens.count(s)) << "the tour must visit " << s;
   EXPECT_GT(n.buttons, 100);
   EXPECT_GT(n.texts, 100);
-}
-
-// A shift at the counter: sign-in, the console waiting, serving a registered visitor (her details, the note),
-// the transfer list, a call-staff alert and the priority row.
-TEST_P(Accessibility, CounterSignInAndConsole) {
-  Result admin = run({bin("shubbak-admin"), "--data", (t.path / "data").string(), "--config", cfg().string(), "staff",
-                      "add", "salma", "Salma B."}, "4821\n");
-  ASSERT_EQ(admin.exit_code, 0) << admin.err;
-  Result v = kiosk("visitor",
-                   "tap lang.LANG\ntap service.jisr\ntap action.register\ntype Nezha\ntap form.next\ntype 0612345678\n"
-                   "tap form.next\ntap form.next\ntype 1985\ntap form.next\ntype Anfa\ntap form.next\n"
-                   "tap contact.call\ntap form.next\ntap consent.yes\nexpect screen ticket\ntap ticket.done\n"
-                   "tap lang.LANG\ntap service.social\ntap action.priority\ntap action.ticket\ntap ticket.done\n"
-                   "tap lang.LANG\ntap service.jisr\ntap action.ticket\ntap ticket.done\ntap call_staff\n");
-  ASSERT_EQ(v.exit_code, 0) << v.err;
-  Result c = kiosk("counter",
-                   "shot 01-signin\ntap staff.salma\ntap pin.4\ntap pin.8\nshot 02-signin-pin\ntap pin.2\ntap pin.1\n"
-                   "tap pin.ok\nexpect screen console\nshot 03-console-queue\ntap counter.alerts\ntap counter.call\n"
-                   "shot 04-console-priority\ntap outcome.info_given\ntap counter.call\nshot 05-console-details\n"
-                   "tap counter.transfer\nshot 06-console-transfer\n");
-  ASSERT_EQ(c.exit_code, 0) << c.err;
-  EXPECT_NE(read_file(audit("counter")).find("\"current.details\""), std::string::npos) << "her details were shown";
-  Counts n = check_audit(audit("counter"), floors_of(cfg()));
-  EXPECT_TRUE(n.screens.count("signin") && n.screens.count("console"));
-  EXPECT_GT(n.buttons, 30);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllLanguagesBothOrientations, Accessibility,

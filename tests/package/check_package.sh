@@ -18,8 +18,10 @@ has() { grep -q " ./$1\$" <<<"$contents" || fail "the package lacks /$1"; }
 binaries=(shubbak-kiosk shubbak-sync shubbak-admin shubbak-upstream)
 [ -d "$src/desk" ] && binaries+=(shubbak-desk)  # the desk's own folder comes with issue 15's desk branch
 for b in "${binaries[@]}"; do has "usr/bin/$b"; done
-for u in kiosk counter display sync upstream desk counter-screen; do has "usr/lib/systemd/system/shubbak-$u.service"; done
+for u in kiosk display sync upstream desk counter-screen; do has "usr/lib/systemd/system/shubbak-$u.service"; done
 has usr/share/doc/shubbak/desk.md
+# The ImGui staff console is retired: its unit is not shipped, nothing starts or stops it.
+! grep -q 'lib/systemd/system/shubbak-counter\.service$' <<<"$contents" || fail "the package still ships the retired ImGui counter"
 for f in usr/share/shubbak/assets/i18n/ar.po usr/share/shubbak/assets/i18n/zgh.po usr/share/shubbak/assets/i18n/fr.po \
          usr/share/shubbak/voice/manifest.json usr/share/shubbak/examples/deploy/centre.conf \
          usr/share/shubbak/examples/demo/catalog.conf usr/share/doc/shubbak/deployment.md \
@@ -88,7 +90,7 @@ for u in "$out"/root/usr/lib/systemd/system/*.service; do
   grep -q '^Restart=always' "$u" || fail "$name does not restart itself"
   echo "$name: exposure $score (limit $limit)"
 done
-for u in kiosk counter display; do
+for u in kiosk display; do
   grep -q '^IPAddressDeny=any' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows IP"
   ! grep -q 'AF_INET' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows AF_INET"
 done
@@ -116,5 +118,11 @@ grep -qx 'IPAddressDeny=any' "$screen" && grep -qx 'IPAddressAllow=localhost' "$
 grep -q '^ExecStart=/usr/bin/cage -d -- /usr/bin/chromium .*--kiosk .*https://localhost:8443/$' "$screen" ||
   fail "the counter screen does not show the local desk in a kiosk browser"
 grep -q 'adduser --system --group .* shubbak-screen' "$out/control/postinst" || fail "postinst makes no screen user"
+! grep -q 'shubbak-counter\.service' "$out/control/prerm" || fail "prerm still stops the retired ImGui counter"
+! grep -A3 'try-restart' "$out/control/postinst" | grep -q 'shubbak-counter\.service' ||
+  fail "postinst still restarts the retired ImGui counter"
+grep -q 'systemctl stop shubbak-counter.service' "$out/control/postinst" &&
+  grep -q 'rm -f /etc/systemd/system/graphical.target.wants/shubbak-counter.service' "$out/control/postinst" ||
+  fail "an upgrade leaves the retired ImGui counter running or enabled"
 dpkg-deb -f "$deb" Suggests | grep -q chromium || fail "Suggests lacks chromium (the counter screen)"
 echo "package ok"

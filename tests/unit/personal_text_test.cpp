@@ -1,5 +1,6 @@
 // Her details never enter the text cache (it outlives her session): what she types on the registration form and
-// at check-in, and what the counter console reads about her, are laid out each frame and kept nowhere. Drawn
+// at check-in are laid out each frame and kept nowhere. (What the staff's desk shows of her is never cached or
+// logged either: DeskPrivacy in tests/desk.) Drawn
 // with the real screens, the real fonts and the real cache, as the kiosk draws them.
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -12,7 +13,6 @@
 #include "kiosk/core/i18n.hpp"
 #include "kiosk/text/fonts.hpp"
 #include "kiosk/text/text_cache.hpp"
-#include "kiosk/ui/counter_view.hpp"
 #include "kiosk/ui/visitor_view.hpp"
 
 using namespace shubbak;
@@ -135,26 +135,6 @@ TEST_F(PersonalText, ThePhoneTypedAtCheckInIsNeverCached) {
   type("0798123456");
   EXPECT_EQ(label_of(visitor_frame(), "checkin.field"), "0798123456");
   expect_not_cached("0798123456");
-}
-
-TEST_F(PersonalText, HerDetailsAndTheNoteOnTheCounterConsoleAreNeverCached) {
-  CounterState st;
-  st.screen = CounterScreen::Console;
-  st.login = "salma";
-  st.staff_name = "Salma B.";
-  st.current_id = "t1";
-  st.current_number = "A-001";
-  st.note = "Khadouj revient lundi";
-  ui::CounterView v{st, cfg.catalogue, {}, {}, {}, 0, {}, 0, 0, 0};
-  v.details = VisitorDetails{"Khadouj Oubella", "0661234567", "JT445566", "1987", "Hay Hassani", ContactPreference::Sms};
-  std::vector<ui::WidgetRecord> ws = frame("fr", [&](ui::Ui& ui) {
-    ui::CounterIntents out;
-    ui::draw_counter_console(ui, v, out);
-  });
-  EXPECT_NE(label_of(ws, "current.details").find("Khadouj Oubella"), std::string::npos) << "the console shows her";
-  EXPECT_EQ(label_of(ws, "counter.note"), "Khadouj revient lundi");
-  for (const char* detail : {"Khadouj Oubella", "0661234567", "JT445566", "Khadouj revient lundi"})
-    expect_not_cached(detail);
 }
 
 }  // namespace

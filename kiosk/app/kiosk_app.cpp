@@ -152,7 +152,7 @@ std::unique_ptr<Role> KioskApp::in_service_role() {
   RoleContext ctx{config_, tr_, clock_, *audio_, *voice_, *audit_};
   if (opt_.role == "counter") return std::make_unique<CounterRole>(*db_, config_, clock_);
   if (opt_.role == "display") return std::make_unique<DisplayRole>(*db_, ctx);
-  return std::make_unique<VisitorRole>(ctx, *store_, printer_.get());
+  return std::make_unique<VisitorRole>(ctx, *db_, *store_, printer_.get());
 }
 
 std::unique_ptr<Role> KioskApp::out_of_service() {

@@ -12,8 +12,8 @@ namespace shubbak::app {
 
 class VisitorRole final : public Role {
  public:
-  // printer: null when the centre has none.
-  VisitorRole(const RoleContext& ctx, KioskStore& store, const TicketPrinter* printer);
+  // printer: null when the centre has none. db: the store's connection (today's appointments are read from it).
+  VisitorRole(const RoleContext& ctx, store::Database& db, KioskStore& store, const TicketPrinter* printer);
   void draw(ui::Ui& ui) override;
   void act() override;
   void touch() override { dispatch(ev::Touch{}); }
@@ -29,9 +29,11 @@ class VisitorRole final : public Role {
   void perform(const Effect& effect);
   void issue(const fx::IssueTicket& issue);
   void look_up(const fx::LookupVisitor& look);
+  void look_up(const fx::LookupAppointment& look);
   void play(const fx::PlayPrompt& p);
 
   RoleContext ctx_;
+  store::Database& db_;
   KioskStore& store_;
   const TicketPrinter* printer_;
   VisitorFlow flow_;

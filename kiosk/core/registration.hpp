@@ -1,5 +1,6 @@
 // What the visitor asks for when she takes a ticket, with or without registering.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,8 @@ struct IssueRequest {
   std::optional<VisitorDetails> new_visitor;  // set only with her consent
   std::string existing_visitor_id;            // check-in of a returning visitor
   bool priority = false;                      // pregnant, elderly, disability
+  std::map<std::string, bool> consents{};     // purpose id (keep, sms, share) -> her answer
+  std::string appointment_id{};               // check-in for an appointment of today
 };
 
 }  // namespace shubbak

@@ -1,4 +1,7 @@
-// The ticket: her number, big. For a sensitive service: only the number, in a neutral colour.
+// The ticket: her number, big. For a sensitive service: only the number, in a neutral colour. After an appointment:
+// "late" said gently if she came past the grace, and her next appointment (day, time; its service unless sensitive)
+// with the code she types next time.
+#include "kiosk/core/flow_ticket.hpp"
 #include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
@@ -47,6 +50,17 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
        t.people_ahead == 0 ? ui.tr("ticket.next") : ui.tr("ticket.ahead", {{"count", std::to_string(t.people_ahead)}}));
   if (t.people_ahead > 0)
     line("ticket.wait", "schedule", ui.tr("ticket.wait", {{"minutes", std::to_string(t.wait_minutes)}}));
+  if (t.late) line("ticket.late", "directions_walk", ui.tr("ticket.late"));
+  if (!t.next_appointment_day.empty()) {
+    const std::string when = ui.tr(weekday_key(t.next_appointment_day)) + " " + day_month(t.next_appointment_day);
+    const Service* next = v.catalogue.service(t.next_appointment_service);
+    line("ticket.next_appointment", "event",
+         next ? ui.tr("ticket.next_appointment_service", {{"day", when}, {"time", t.next_appointment_time},
+                                                          {"service", in_lang(next->title, ui.lang())}})
+              : ui.tr("ticket.next_appointment", {{"day", when}, {"time", t.next_appointment_time}}));
+    if (!t.appointment_code.empty())
+      line("ticket.appointment_code", "pin", ui.tr("ticket.appointment_code", {{"code", t.appointment_code}}));
+  }
   line("ticket.hint", t.printed ? "print" : "confirmation_number",
        t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
 

@@ -36,7 +36,9 @@ void draw_consent(Ui& ui, const VisitorView& v, Intents& out) {
   if (purpose == "keep") draw_keep(ui, area);
   else draw_message(ui, area, "consent.question", ask.icon, theme::kPrimary, ui.tr(ask.question));
   const float bh = m.target(mm::kButtonHeight);
-  if (ui.button("consent.no", {area.x, area.bottom() - bh, area.w, bh}, ui.tr("consent.no"), "close") && !v.state.saving)
+  // "No" to keep means a ticket without her details; to the others, only "no, thank you".
+  const std::string no = ui.tr(purpose == "keep" ? N_("consent.no") : N_("consent.no_thanks"));
+  if (ui.button("consent.no", {area.x, area.bottom() - bh, area.w, bh}, no, "close") && !v.state.saving)
     out.push_back(ev::Consent{false});
   if (ui.button("consent.yes", {area.x, area.bottom() - 2 * bh - gap, area.w, bh}, ui.tr("consent.yes"), "check", style::kGo) &&
       !v.state.saving)

@@ -32,7 +32,9 @@ float draw_pad_toggle(Ui& ui, const FormState& f, Rect r, Intents& out) {
   for (int i = 0; i < 3; ++i) {
     const Choice& c = choices[i];
     const bool on = f.pad == c.kind;
-    if (ui.button(c.id, ui.place({r.x + i * (w + gap), r.y, w, r.h}), ui.tr(c.label), on ? "check" : c.icon,
+    // r is already where the fields are for her direction: only the order of the three follows it.
+    const int slot = ui.rtl() ? 2 - i : i;
+    if (ui.button(c.id, {r.x + slot * (w + gap), r.y, w, r.h}, ui.tr(c.label), on ? "check" : c.icon,
                   on ? style::kChosen : style::kCard))
       out.push_back(ev::PadKind{c.kind});
   }

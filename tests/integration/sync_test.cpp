@@ -299,7 +299,7 @@ TEST_F(Sync, TheOutboxHoldsNoPlaintextYetTheRegistryCanReadIt) {
   write_file(t.path / "s.txt",
              "tap lang.fr\ntap service.jisr\ntap action.register\ntype Canaryname Zzqx\ntap form.next\n"
              "type 0699887766\ntap form.next\ntype ZZ987654\ntap form.next\ntype 1991\ntap form.next\n"
-             "type Anfa\ntap form.next\ntap contact.sms\ntap form.next\ntap consent.yes\nexpect screen ticket\n");
+             "type Anfa\ntap form.next\ntap contact.sms\ntap form.next\ntap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\n");
   Result k = run({bin("shubbak-kiosk"), "--headless", "--data", data(), "--config", cfg(), "--script",
                   (t.path / "s.txt").string(), "--shots", (t.path / "shots").string()});
   ASSERT_EQ(k.exit_code, 0) << k.err;

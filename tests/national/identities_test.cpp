@@ -16,7 +16,7 @@ const char* kCanaryParts[] = {"Canaryname", "Zzqx", "0699887766", "ZZ987654"};
 std::string registration(const std::string& name, const std::string& phone, const std::string& cin) {
   return "tap lang.fr\ntap service.jisr\ntap action.register\ntype " + name + "\ntap form.next\ntype " + phone +
          "\ntap form.next\ntype " + cin + "\ntap form.next\ntype 1991\ntap form.next\ntype Anfa\ntap form.next\n"
-         "tap contact.sms\ntap form.next\ntap consent.yes\nexpect screen ticket\n";
+         "tap contact.sms\ntap form.next\ntap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\n";
 }
 
 void register_at(const fs::path& dir, const fs::path& data, const fs::path& cfg, const std::string& script) {

@@ -29,13 +29,15 @@ inline constexpr int kIdleTimeoutSeconds = 10;
 // Open connections per receiver (nginx keeps a few alive; direct clients are refused beyond this).
 inline constexpr int kMaxConnections = 1024;
 // Threads serving requests; each holds its own PostgreSQL connection. Most of a batch's time is spent waiting for
-// PostgreSQL (its commit is flushed to disk): 16 keep both cores busier (4 workers: 6,500 records/s; 16: 11,700).
-inline constexpr int kDefaultWorkers = 16;
+// PostgreSQL (its commit is flushed to disk), so a few more threads than cores keep both cores busy (4 workers:
+// 6,500 records/s). More than that only lengthens each batch: at 300 kiosks on 2 cores, 8 workers and a queue of 2
+// gave 10,300-11,500 records/s at p99 1.25 s, 16 and 4 gave 11,150 at p99 2.2 s (docs/performance.md).
+inline constexpr int kDefaultWorkers = 8;
 // Requests waiting for a worker, beyond those being answered: over it, 503 with Retry-After at once (the kiosk
-// waits and sends the same batch), rather than every kiosk waiting behind all the others. At 300 kiosks a queue of
-// 4 halved the median batch time against 32 (1.0 s against 2.2 s) for the same records/s (docs/performance.md,
-// "National ingest"): a place in a long queue only adds waiting.
-inline constexpr int kMaxQueuedRequests = 4;
+// waits and sends the same batch), rather than every kiosk waiting behind all the others. A place in a long queue
+// only adds waiting: at 300 kiosks a queue of 4 halved the median batch time against 32, and 2 (with 8 workers)
+// halved it again (0.68 s) for the same records/s (docs/performance.md, "National ingest").
+inline constexpr int kMaxQueuedRequests = 2;
 // Bodies being received at once, all connections together: over it new bodies get 503 with Retry-After, so that
 // memory stays bounded however many clients send at once.
 inline constexpr size_t kMaxBufferedBodyBytes = 64u << 20;

@@ -40,7 +40,7 @@ void load_booking(const DeskContext& c, const AccompanyDraft& d, AccompanyView& 
   }
   if (v.book_days.empty()) return;
   v.book_day = std::find(v.book_days.begin(), v.book_days.end(), d.book_day) != v.book_days.end() ? d.book_day
-                                                                                                : v.book_days.front();
+                                                                                                  : v.book_days.front();
   AppointmentStore appointments(c.db, cat, c.config.settings);
   for (const auto& slot : appointments.slots(v.book_service, v.book_day))
     if (slot.start > c.now) v.book_slots.push_back(slot);

@@ -22,15 +22,15 @@ inline constexpr int kBookingDaysShown = 21;
 
 // The staff member's choices and words for the woman being served, kept across the page's reloads.
 struct AccompanyDraft {
-  std::string for_ticket;                    // the ticket they belong to (reset when another is served)
-  std::string book_service, book_day;        // the booking box's choices ("" : the defaults)
-  std::string moving;                        // an appointment of hers being moved ("" : booking a new one)
-  std::optional<Appointment> booked;         // just booked or moved: its code shown large, its card printable
-  std::optional<TimePoint> offer;            // the slot asked was full: the next free one, one click to take it
-  std::string refer_to, refer_reason;        // the referral form as typed ("service:ID" | "partner:ID")
-  bool ask_share = false;                    // a partner referral refused without her share consent: ask her
-  std::string notice;                        // words shown once (her SMS cancelled, she was referred)
-  std::map<std::string, std::string> why;    // the placeholders of the last refusal's words
+  std::string for_ticket;                  // the ticket they belong to (reset when another is served)
+  std::string book_service, book_day;      // the booking box's choices ("" : the defaults)
+  std::string moving;                      // an appointment of hers being moved ("" : booking a new one)
+  std::optional<Appointment> booked;       // just booked or moved: its code shown large, its card printable
+  std::optional<TimePoint> offer;          // the slot asked was full: the next free one, one click to take it
+  std::string refer_to, refer_reason;      // the referral form as typed ("service:ID" | "partner:ID")
+  bool ask_share = false;                  // a partner referral refused without her share consent: ask her
+  std::string notice;                      // words shown once (her SMS cancelled, she was referred)
+  std::map<std::string, std::string> why;  // the placeholders of the last refusal's words
   // Her file as last read (each read is a view in the audit log): a page load reads it again, a live update
   // shows this one.
   bool file_read = false;
@@ -52,14 +52,14 @@ struct DayAppointment {
 
 // What the page shows of the accompaniment, read for one render.
 struct AccompanyView {
-  const AccompanyDraft& draft;                          // .file: her file (registered women only), .consents
-  std::vector<std::string> book_services;               // services taking appointments
-  std::string book_service, book_day;                   // the booking box's current choice
-  std::vector<std::string> book_days;                   // days with slots for it
-  std::vector<SlotAvailability> book_slots;             // the day's slots still to come
+  const AccompanyDraft& draft;                                     // .file: her file (registered women only), .consents
+  std::vector<std::string> book_services;                          // services taking appointments
+  std::string book_service, book_day;                              // the booking box's current choice
+  std::vector<std::string> book_days;                              // days with slots for it
+  std::vector<SlotAvailability> book_slots;                        // the day's slots still to come
   std::vector<std::pair<std::string, std::string>> refer_choices;  // value ("service:ID"|"partner:ID"), label
-  std::vector<DayAppointment> today;                    // this desk's services
-  std::vector<Referral> incoming;                       // internal referrals to this desk's services
+  std::vector<DayAppointment> today;                               // this desk's services
+  std::vector<Referral> incoming;                                  // internal referrals to this desk's services
 };
 
 // The desk's services, its zone and the staff member (the parts of a session the readers need).

@@ -21,19 +21,21 @@ std::string place_of(const Referral& r, const Catalogue& cat, const Words& w) {
 }
 
 std::string reason_words(const std::string& code, const Words& w) {
-  static const std::map<std::string, const char*> reasons = {
-      {"not_eligible", N_("referral.reason.not_eligible")}, {"no_place", N_("referral.reason.no_place")},
-      {"refused", N_("referral.reason.refused")},           {"unreachable", N_("referral.reason.unreachable")},
-      {"other", N_("referral.reason.other")}};
+  static const std::map<std::string, const char*> reasons = {{"not_eligible", N_("referral.reason.not_eligible")},
+                                                             {"no_place", N_("referral.reason.no_place")},
+                                                             {"refused", N_("referral.reason.refused")},
+                                                             {"unreachable", N_("referral.reason.unreachable")},
+                                                             {"other", N_("referral.reason.other")}};
   auto it = reasons.find(code);
   return it == reasons.end() ? code : w.tr(it->second);
 }
 
 std::string referral_state_words(const Referral& r, const Words& w) {
-  static const std::map<std::string, const char*> states = {
-      {"proposed", N_("desk.referral_proposed")},   {"accepted", N_("desk.referral_accepted")},
-      {"declined", N_("desk.referral_declined")},   {"completed", N_("desk.referral_completed")},
-      {"not_completed", N_("desk.referral_not_completed")}};
+  static const std::map<std::string, const char*> states = {{"proposed", N_("desk.referral_proposed")},
+                                                            {"accepted", N_("desk.referral_accepted")},
+                                                            {"declined", N_("desk.referral_declined")},
+                                                            {"completed", N_("desk.referral_completed")},
+                                                            {"not_completed", N_("desk.referral_not_completed")}};
   auto it = states.find(r.state);
   std::string words = it == states.end() ? r.state : w.tr(it->second);
   if (!r.state_reason.empty()) words += " — " + reason_words(r.state_reason, w);
@@ -56,7 +58,8 @@ void fill_referral(TemplateDictionary& d, const Referral& r, const Words& w, con
   d.SetValue("STATE", referral_state_words(r, w));
   d.SetValue("DAY", w.day(local_day(r.created_at, c.config.settings.zone)));
   if (r.reason_hidden) {
-    d.SetValue("REASON_HIDDEN", w.tr("desk.reason_kept_by", {{"service", service_title(c.config.catalogue, r.from_service, w)}}));
+    d.SetValue("REASON_HIDDEN",
+               w.tr("desk.reason_kept_by", {{"service", service_title(c.config.catalogue, r.from_service, w)}}));
     d.ShowSection("HIDDEN");
   } else if (!r.reason.empty()) {
     d.AddSectionDictionary("REASON")->SetValue("TEXT", r.reason);
@@ -90,7 +93,8 @@ void fill_visits(TemplateDictionary& f, const VisitorHistory& h, const Words& w,
     if (v.note_state == NoteState::Shown) r->AddSectionDictionary("NOTE")->SetValue("TEXT", v.note);
     if (v.note_state == NoteState::Hidden)
       r->AddSectionDictionary("NOTE_HIDDEN")
-          ->SetValue("WORDS", w.tr("desk.note_kept_by", {{"service", service_title(c.config.catalogue, v.service_id, w)}}));
+          ->SetValue("WORDS",
+                     w.tr("desk.note_kept_by", {{"service", service_title(c.config.catalogue, v.service_id, w)}}));
   }
 }
 
@@ -106,10 +110,11 @@ void fill_appointments(TemplateDictionary& f, const VisitorHistory& h, const Wor
 }
 
 void fill_milestones(TemplateDictionary& f, const VisitorHistory& h, const Words& w) {
-  static const std::map<std::string, const char*> words = {
-      {"registered", N_("desk.milestone_registered")}, {"coached", N_("desk.milestone_coached")},
-      {"trained", N_("desk.milestone_trained")},       {"incubated", N_("desk.milestone_incubated")},
-      {"project_started", N_("desk.milestone_project_started")}};
+  static const std::map<std::string, const char*> words = {{"registered", N_("desk.milestone_registered")},
+                                                           {"coached", N_("desk.milestone_coached")},
+                                                           {"trained", N_("desk.milestone_trained")},
+                                                           {"incubated", N_("desk.milestone_incubated")},
+                                                           {"project_started", N_("desk.milestone_project_started")}};
   for (const auto& id : milestone_ids()) {
     TemplateDictionary* r = f.AddSectionDictionary("MILESTONE");
     auto it = words.find(id);
@@ -131,11 +136,11 @@ void fill_consents(TemplateDictionary& f, const AccompanyDraft& d, const Words& 
       continue;
     }
     const std::string day = w.day(local_day(it->second.at, c.config.settings.zone));
-    r->SetValue("ANSWER", w.tr(it->second.granted ? "desk.consent_yes_since" : "desk.consent_no_since", {{"day", day}}));
+    r->SetValue("ANSWER",
+                w.tr(it->second.granted ? "desk.consent_yes_since" : "desk.consent_no_since", {{"day", day}}));
     r->ShowSection(it->second.granted ? "GRANTED" : "REFUSED");
   }
 }
-
 
 // The card she takes home: day, time, code, the centre; no service name for a sensitive service.
 void fill_booked(TemplateDictionary& b, const Appointment& a, const Words& w, const PageContext& c) {
@@ -144,7 +149,8 @@ void fill_booked(TemplateDictionary& b, const Appointment& a, const Words& w, co
   card->SetValue("WHEN", w.when(a.slot_start, c.config.settings.zone));
   card->SetValue("CENTRE", in_lang(c.config.settings.centre_name, w.lang()));
   const Service* svc = c.config.catalogue.service(a.service_id);
-  if (svc && !svc->sensitive) card->AddSectionDictionary("CARD_SERVICE")->SetValue("NAME", in_lang(svc->title, w.lang()));
+  if (svc && !svc->sensitive)
+    card->AddSectionDictionary("CARD_SERVICE")->SetValue("NAME", in_lang(svc->title, w.lang()));
 }
 
 void fill_booking(TemplateDictionary& b, const AccompanyView& v, const Words& w, const PageContext& c) {
@@ -162,7 +168,8 @@ void fill_booking(TemplateDictionary& b, const AccompanyView& v, const Words& w,
   if (!d.moving.empty() && d.file)
     for (const auto& a : d.file->appointments)
       if (a.id == d.moving) moving_when = w.when(a.slot_start, zone);
-  b.SetValue("BOOK_TITLE", moving_when.empty() ? w.tr("desk.book_title") : w.tr("desk.move_title", {{"when", moving_when}}));
+  b.SetValue("BOOK_TITLE",
+             moving_when.empty() ? w.tr("desk.book_title") : w.tr("desk.move_title", {{"when", moving_when}}));
   b.SetValue("MOVE", moving_when.empty() ? "" : d.moving);
   if (!moving_when.empty()) b.ShowSection("MOVING");
   if (v.book_services.empty()) b.ShowSection("NO_SLOTS_AT_ALL");
@@ -229,7 +236,7 @@ void fill_day(TemplateDictionary& d, const AccompanyView& v, const Words& w, con
     r->SetValue("TIME", local_hhmm(t.a.appointment.slot_start, zone));
     r->SetValue("WHO", t.a.arrived ? t.a.ticket_number : t.initial);
     r->SetValue("SERVICE", service_title(c.config.catalogue, t.a.appointment.service_id, w));
-    const char* state = !t.a.arrived ? N_("desk.appointment_not_arrived")
+    const char* state = !t.a.arrived           ? N_("desk.appointment_not_arrived")
                         : t.a.appointment.late ? N_("desk.late_walk_in")
                                                : N_("desk.appointment_arrived");
     r->SetValue("STATE", w.tr(state));

@@ -14,7 +14,7 @@ namespace shubbak::desk {
 
 struct PageContext {
   const CentreConfig& config;
-  std::string dir;  // the templates' folder (included sub-templates)
+  std::string dir;                       // the templates' folder (included sub-templates)
   const std::vector<StaffEntry>& staff;  // who she may see (the booking's optional staff member)
 };
 

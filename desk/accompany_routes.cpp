@@ -13,11 +13,16 @@ namespace {
 // The words for a referral the store refused.
 const char* referral_refusal(ReferralError::Code c) {
   switch (c) {
-    case ReferralError::NoReason: return N_("desk.refer_no_reason");
-    case ReferralError::AlreadyOpen: return N_("desk.refer_already_open");
-    case ReferralError::WrongState: return N_("desk.referral_wrong_state");
-    case ReferralError::UnknownReasonCode: return N_("desk.referral_choose_reason");
-    default: return N_("desk.refer_choose_place");
+    case ReferralError::NoReason:
+      return N_("desk.refer_no_reason");
+    case ReferralError::AlreadyOpen:
+      return N_("desk.refer_already_open");
+    case ReferralError::WrongState:
+      return N_("desk.referral_wrong_state");
+    case ReferralError::UnknownReasonCode:
+      return N_("desk.referral_choose_reason");
+    default:
+      return N_("desk.refer_choose_place");
   }
 }
 
@@ -34,8 +39,14 @@ bool DeskApp::shows_console_again(Action act) {
 
 DeskContext DeskApp::context_of(DeskSession& s) {
   const CounterState& st = s.counter.state();
-  return {s.db,          config_, st.login, st.current_id, st.current_service, s.counter.lang(),
-          CounterFlow(config_.catalogue, 0).services_for(st.counter), clock_.now()};
+  return {s.db,
+          config_,
+          st.login,
+          st.current_id,
+          st.current_service,
+          s.counter.lang(),
+          CounterFlow(config_.catalogue, 0).services_for(st.counter),
+          clock_.now()};
 }
 
 void DeskApp::choose_booking(DeskSession& s, const Form& q) {
@@ -81,7 +92,6 @@ std::string DeskApp::book(DeskSession& s, const Form& f) {
     log::warn(std::string("desk: a booking refused: ") + e.what());
     return N_("desk.choose_slot");
   }
-  reread_file(c, d);
   return "";
 }
 
@@ -96,7 +106,6 @@ std::string DeskApp::cancel_appointment(DeskSession& s, const Form& f) {
   if (d.booked && d.booked->id == a->id) d.booked.reset();
   if (d.moving == a->id) d.moving.clear();
   d.notice = Words(tr_, c.lang).tr("desk.appointment_cancelled");
-  reread_file(c, d);
   return "";
 }
 
@@ -129,7 +138,6 @@ std::string DeskApp::refer(DeskSession& s, const Form& f) {
   d.refer_to.clear();
   d.refer_reason.clear();
   d.notice = Words(tr_, c.lang).tr("desk.referred");
-  reread_file(c, d);
   return "";
 }
 
@@ -139,21 +147,25 @@ std::string DeskApp::referral_step(DeskSession& s, const Form& f) {
   const std::string id = f.get("referral"), step = f.get("step"), code = f.get("reason");
   auto r = store.get(id, c.login);
   // Hers (while she is served), or one coming to this desk's services.
-  const bool hers = s.acc.file && r && r->visitor_id == s.acc.file->visitor_id;
-  const bool incoming = r && r->internal() && std::find(c.services.begin(), c.services.end(), r->to_service) != c.services.end();
+  const bool hers = s.acc.file && s.acc.for_ticket == c.ticket_id && r && r->visitor_id == s.acc.file->visitor_id;
+  const bool incoming =
+      r && r->internal() && std::find(c.services.begin(), c.services.end(), r->to_service) != c.services.end();
   if (!hers && !incoming) return N_("desk.referral_wrong_state");
   try {
-    if (step == "accept") store.accept(id, c.login, c.now);
-    else if (step == "decline" && is_reason(referral_decline_reasons(), code)) store.decline(id, code, c.login, c.now);
-    else if (step == "complete") store.complete(id, c.login, c.now);
+    if (step == "accept")
+      store.accept(id, c.login, c.now);
+    else if (step == "decline" && is_reason(referral_decline_reasons(), code))
+      store.decline(id, code, c.login, c.now);
+    else if (step == "complete")
+      store.complete(id, c.login, c.now);
     else if (step == "not_complete" && is_reason(referral_not_completed_reasons(), code))
       store.not_complete(id, code, c.login, c.now);
-    else return N_("desk.referral_choose_reason");
+    else
+      return N_("desk.referral_choose_reason");
   } catch (const ReferralError& e) {
     log::warn(std::string("desk: a referral step refused: ") + e.what());
     return referral_refusal(e.code);
   }
-  if (s.acc.file) reread_file(c, s.acc);
   return "";
 }
 
@@ -176,7 +188,6 @@ std::string DeskApp::consent(DeskSession& s, const Form& f) {
     d.notice += " " + w.tr("desk.sms_cancelled", {{"count", std::to_string(queued)}});
   const bool asked_for_referral = d.ask_share && *purpose == ConsentPurpose::Share && f.get("then") == "refer";
   d.ask_share = false;
-  reread_file(c, d);
   if (!asked_for_referral) return "";
   if (!granted) {
     d.notice = w.tr("desk.share_refused_not_referred");

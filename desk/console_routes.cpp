@@ -117,8 +117,9 @@ http::Reply DeskApp::post_action(const http::Request& r, Action act) {
       // accompaniment's in her session's draft), and why.
       std::map<std::string, std::string> values = s.acc.why;
       values.emplace("max", std::to_string(CounterFlow::kMaxNoteChars));
-      if (s.acc.offer) values["when"] = local_hhmm(*s.acc.offer, config_.settings.zone);
-      const std::string words = Words(tr_, lang).tr(why, values);
+      const Words w(tr_, lang);
+      if (s.acc.offer) values["when"] = w.when(*s.acc.offer, config_.settings.zone);
+      const std::string words = w.tr(why, values);
       s.acc.why.clear();
       ServedDraft draft;
       if (act == &DeskApp::served) draft = {lf_lines(f.get("note")), f.get("outcome")};

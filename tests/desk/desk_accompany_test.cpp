@@ -25,16 +25,22 @@ std::string form_escape(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c)) out += static_cast<char>(c);
-    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+    if (std::isalnum(c))
+      out += static_cast<char>(c);
+    else
+      out += std::string("%") + hex[c >> 4] + hex[c & 15];
   }
   return out;
 }
 
 std::string unescaped(std::string s) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"},
-                                 {"&gt;", ">"}, {"&amp;", "&"}})
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"&#39;", "'"},
+                                 {"&quot;", "\""},
+                                 {"&lt;", "<"},
+                                 {"&gt;", ">"},
+                                 {"&amp;", "&"}})
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+      s.replace(at, from.size(), to);
   return s;
 }
 
@@ -107,7 +113,8 @@ TEST_F(DeskAccompany, ASensitiveServicesNoteIsAbsentFromThePageAnotherServicesSt
   EXPECT_NE(page.find("id=\"her-file\""), std::string::npos) << "her file beside her details";
   EXPECT_EQ(page.find("WORDS-ONLY-FOR-LISTENING"), std::string::npos) << "another service's staff read the note";
   EXPECT_NE(page.find("Note gardée par le service"), std::string::npos) << "she is not told a note exists";
-  EXPECT_GE(std::stoi(desk.q("SELECT count(*) FROM audit_log WHERE action='history_viewed' AND actor='staff:salma'")), 1);
+  EXPECT_GE(std::stoi(desk.q("SELECT count(*) FROM audit_log WHERE action='history_viewed' AND actor='staff:salma'")),
+            1);
   served(salma);
 
   desk.issue_request(IssueRequest{"listening", std::nullopt, her, false});
@@ -192,8 +199,9 @@ TEST_F(DeskAccompany, AReasonOverTheLimitIsRefusedWithWordsAndKeptAsTyped) {
 TEST_F(DeskAccompany, AnInternalReferralShowsAtTheReceivingDeskWhichFollowsItsLifecycle) {
   const std::string her = visitor_of(registered("jisr", "Naima", "0633333333"));
   Browser salma = serving("salma", "4821", 1);
-  ASSERT_EQ(salma.post("/refer", "csrf=" + salma.csrf() + "&to=service%3Aincubator&reason=" + form_escape("Son idée")).status,
-            303);
+  ASSERT_EQ(
+      salma.post("/refer", "csrf=" + salma.csrf() + "&to=service%3Aincubator&reason=" + form_escape("Son idée")).status,
+      303);
   const std::string id = desk.q("SELECT id FROM referrals WHERE to_service='incubator'");
   ASSERT_FALSE(id.empty());
   Browser amina = desk.browser();
@@ -205,12 +213,15 @@ TEST_F(DeskAccompany, AnInternalReferralShowsAtTheReceivingDeskWhichFollowsItsLi
   ASSERT_EQ(amina.post("/referral", "csrf=" + amina.csrf() + "&referral=" + id + "&step=accept").status, 303);
   EXPECT_EQ(desk.q("SELECT state FROM referrals WHERE id='" + id + "'"), "accepted");
   amina.get("/console");
-  HttpAnswer no_reason = amina.post("/referral", "csrf=" + amina.csrf() + "&referral=" + id + "&step=not_complete&reason=x");
+  HttpAnswer no_reason =
+      amina.post("/referral", "csrf=" + amina.csrf() + "&referral=" + id + "&step=not_complete&reason=x");
   EXPECT_EQ(no_reason.status, 400);
-  ASSERT_EQ(amina.post("/referral", "csrf=" + amina.csrf() + "&referral=" + id + "&step=not_complete&reason=unreachable")
-                .status,
-            303);
-  EXPECT_EQ(desk.q("SELECT state || ':' || state_reason FROM referrals WHERE id='" + id + "'"), "not_completed:unreachable");
+  ASSERT_EQ(
+      amina.post("/referral", "csrf=" + amina.csrf() + "&referral=" + id + "&step=not_complete&reason=unreachable")
+          .status,
+      303);
+  EXPECT_EQ(desk.q("SELECT state || ':' || state_reason FROM referrals WHERE id='" + id + "'"),
+            "not_completed:unreachable");
   (void)her;
 }
 
@@ -240,12 +251,11 @@ TEST_F(DeskAccompany, EveryAccompanimentFormNeedsItsCsrfToken) {
   Browser b = serving("salma", "4821", 1);
   b.get("/console");
   const std::string slot = options_of(b.last_page, "book-slot").empty() ? "" : options_of(b.last_page, "book-slot")[0];
-  const std::pair<const char*, std::string> forms[] = {
-      {"/book", "service=jisr&slot=" + form_escape(slot)},
-      {"/appointment-cancel", "appointment=x"},
-      {"/refer", "to=partner%3Aafak&reason=r"},
-      {"/referral", "referral=x&step=accept"},
-      {"/consent", "purpose=sms&answer=no"}};
+  const std::pair<const char*, std::string> forms[] = {{"/book", "service=jisr&slot=" + form_escape(slot)},
+                                                       {"/appointment-cancel", "appointment=x"},
+                                                       {"/refer", "to=partner%3Aafak&reason=r"},
+                                                       {"/referral", "referral=x&step=accept"},
+                                                       {"/consent", "purpose=sms&answer=no"}};
   for (const auto& [path, body] : forms) {
     EXPECT_EQ(b.post(path, body).status, 403) << path;
     EXPECT_EQ(b.post(path, "csrf=wrong&" + body).status, 403) << path;
@@ -285,7 +295,8 @@ TEST_F(DeskAccompany, TheQueueMarksAnAppointmentsTicketAndTodaysPanelShowsHerWit
   const std::string number = desk.issue_request(req);
   before.get("/console");
   const std::string page = unescaped(before.last_page);
-  const size_t row = page.find("data-ticket=\"" + desk.q("SELECT id FROM tickets WHERE number='" + number + "'") + "\"");
+  const size_t row =
+      page.find("data-ticket=\"" + desk.q("SELECT id FROM tickets WHERE number='" + number + "'") + "\"");
   ASSERT_NE(row, std::string::npos) << page;
   const bool late = desk.q("SELECT late FROM appointments WHERE id='" + appointment_id + "'") == "1";
   const std::string mark = late ? "en retard — sans rendez-vous" : "rendez-vous " + hhmm;

@@ -21,8 +21,8 @@ struct QueueEntry {
   std::string id, number, service_id;
   bool priority = false;
   int waiting_minutes = 0;
-  std::string appointment_id;               // she came for an appointment (issue 16)
-  std::optional<TimePoint> appointment_at;  // ... on time: her slot; none: late, queued as a walk-in
+  std::string appointment_id{};             // she came for an appointment (issue 16)
+  std::optional<TimePoint> appointment_at{};  // ... on time: her slot; none: late, queued as a walk-in
 };
 
 // Whether the records reached the ministry, for words on the console.

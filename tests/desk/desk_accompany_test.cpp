@@ -12,6 +12,8 @@
 #include "common/centre_settings.hpp"
 #include "kiosk/core/appointment_slots.hpp"
 #include "kiosk/store/appointment_store.hpp"
+#include "kiosk/store/consent_store.hpp"
+#include "kiosk/store/referral_store.hpp"
 #include "kiosk/store/sms_queue.hpp"
 #include "store/data_dir.hpp"
 #include "tests/desk/desk_fixture.hpp"
@@ -293,7 +295,7 @@ TEST_F(DeskAccompany, TheQueueMarksAnAppointmentsTicketAndTodaysPanelShowsHerWit
   IssueRequest req{"jisr", std::nullopt, her, false};
   req.appointment_id = appointment_id;
   const std::string number = desk.issue_request(req);
-  before.get("/console");
+  before.get("/console/live");  // the live parts, re-read since the store changed
   const std::string page = unescaped(before.last_page);
   const size_t row =
       page.find("data-ticket=\"" + desk.q("SELECT id FROM tickets WHERE number='" + number + "'") + "\"");

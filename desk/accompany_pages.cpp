@@ -197,6 +197,7 @@ void fill_booking(TemplateDictionary& b, const AccompanyView& v, const Words& w,
     r->SetValue("VALUE", to_rfc3339_utc(slot.start));
     const int left = slot.capacity - slot.booked;
     const std::string hhmm = local_hhmm(slot.start, zone);
+    if (slot.full()) r->ShowSection("FULL");
     r->SetValue("LABEL", slot.full() ? w.tr("desk.slot_full_label", {{"time", hhmm}})
                                      : w.tr("desk.slot_free_label", {{"time", hhmm}, {"count", std::to_string(left)}}));
   }

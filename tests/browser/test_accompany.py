@@ -24,10 +24,11 @@ class Accompany(DeskCase):
         p.wait(lambda d: p.has("#her-file"), message="her file beside her details")
         return p
 
-    def book_incubator(self, p):
-        p.open("/console?book_service=incubator")
-        p.wait(lambda d: p.has("#book-slot option"), message="the incubator's slots")
-        Select(p.find("#book-slot")).select_by_index(0)
+    def book_next_visit(self, p):
+        p.open("/console?book_service=jisr")
+        p.wait(lambda d: p.has("#book-slot option"), message="the slots of jisr")
+        free = p.find("#book-slot option:not([data-full])").get_attribute("value")
+        Select(p.find("#book-slot")).select_by_value(free)
         p.press("book-submit")
         code = p.text("#appointment-code")
         self.assertRegex(code, r"^\d{6}$")
@@ -50,7 +51,7 @@ class Accompany(DeskCase):
                 with self.subTest(lang=lang, size=size):
                     p = self.serving_her(lang, size, registration_script("jisr") if first else checkin_script("jisr"))
                     first = False
-                    self.book_incubator(p)
+                    self.book_next_visit(p)
                     self.refer_to_partner(p, "Projet de couture")
                     self.assertEqual(self.centre.scalar("SELECT count(*) FROM referrals"), 0)
                     self.check_and_shoot(p, lang, f"{lang}-{size[0]}x{size[1]}")

@@ -65,7 +65,7 @@
     <input type="hidden" name="move" value="{{MOVE}}">
     <label for="book-slot">{{T_desk__book_slot}}</label>
     {{#NO_SLOT}}<p class="note">{{T_desk__no_slot_that_day}}</p>{{/NO_SLOT}}
-    <select id="book-slot" name="slot" required>{{#SLOT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/SLOT}}</select>
+    <select id="book-slot" name="slot" required>{{#SLOT}}<option value="{{VALUE}}"{{#FULL}} data-full="1"{{/FULL}}>{{LABEL}}</option>{{/SLOT}}</select>
     <label for="book-staff">{{T_desk__book_with}}</label>
     <select id="book-staff" name="with_staff"><option value="">{{T_desk__book_anyone}}</option>{{#STAFF}}<option value="{{LOGIN}}">{{NAME}}</option>{{/STAFF}}</select>
     <div class="row">

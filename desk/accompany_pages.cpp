@@ -192,12 +192,17 @@ void fill_booking(TemplateDictionary& b, const AccompanyView& v, const Words& w,
     r->SetValue("NAME", st.name);
   }
   if (v.book_slots.empty()) b.ShowSection("NO_SLOT");
+  bool chosen = false;
   for (const auto& slot : v.book_slots) {
     TemplateDictionary* r = b.AddSectionDictionary("SLOT");
     r->SetValue("VALUE", to_rfc3339_utc(slot.start));
     const int left = slot.capacity - slot.booked;
     const std::string hhmm = local_hhmm(slot.start, zone);
     if (slot.full()) r->ShowSection("FULL");
+    if (!slot.full() && !chosen) {  // the first time with room is chosen: a full one only on purpose
+      r->ShowSection("SELECTED");
+      chosen = true;
+    }
     r->SetValue("LABEL", slot.full() ? w.tr("desk.slot_full_label", {{"time", hhmm}})
                                      : w.tr("desk.slot_free_label", {{"time", hhmm}, {"count", std::to_string(left)}}));
   }

@@ -39,9 +39,8 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
     sessions_.remove(found.id);
     return signed_out("counter.signed_out_idle");
   }
-  if (fragment) {
-    s.counter.poll();
-  } else {
+  s.counter.poll();  // what changed in the store since the last look (a page loaded too: never a stale queue)
+  if (!fragment) {
     s.counter.dispatch(cev::Touch{});  // a reload is her hand on the desk (live updates are not)
     try {
       choose_booking(s, parse_urlencoded(r.query));

@@ -38,7 +38,10 @@ std::string Words::day(const std::string& local_day) const {
   const int wd = weekday_of_day(local_day);
   if (wd < 0) return local_day;
   // The date isolated (FSI ... PDI): its digits and dashes stay in order inside an Arabic sentence.
-  return tr("desk.day", {{"weekday", tr(weekdays[wd])}, {"date", "\u2068" + local_day + "\u2069"}});
+  // Non-breaking hyphens: a date never wraps in the middle.
+  std::string date;
+  for (char ch : local_day) date += ch == '-' ? std::string("\u2011") : std::string(1, ch);
+  return tr("desk.day", {{"weekday", tr(weekdays[wd])}, {"date", "\u2068" + date + "\u2069"}});
 }
 
 std::string Words::when(TimePoint t, const TimeZone& zone) const {

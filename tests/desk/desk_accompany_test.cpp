@@ -295,7 +295,7 @@ TEST_F(DeskAccompany, TheQueueMarksAnAppointmentsTicketAndTodaysPanelShowsHerWit
   IssueRequest req{"jisr", std::nullopt, her, false};
   req.appointment_id = appointment_id;
   const std::string number = desk.issue_request(req);
-  before.get("/console/live");  // the live parts, re-read since the store changed
+  before.get("/console");  // a page loaded after the kiosk's ticket: the queue as it is now, with her mark
   const std::string page = unescaped(before.last_page);
   const size_t row =
       page.find("data-ticket=\"" + desk.q("SELECT id FROM tickets WHERE number='" + number + "'") + "\"");

@@ -29,7 +29,7 @@
   <h3>{{T_desk__consents}}</h3>
   <table id="consents" class="consents"><tbody>{{#CONSENT}}<tr data-purpose="{{PURPOSE}}">
     <th scope="row">{{LABEL}}</th><td class="{{#GRANTED}}yes{{/GRANTED}}{{#REFUSED}}no{{/REFUSED}}">{{ANSWER}}</td>
-    <td><form method="post" action="/consent" class="inline">
+    <td><form method="post" action="/consent" class="answers">
       <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="purpose" value="{{PURPOSE}}">
       <button type="submit" name="answer" value="yes" class="small">{{T_desk__consent_she_agrees}}</button>
       <button type="submit" name="answer" value="no" class="small">{{T_desk__consent_she_refuses}}</button>
@@ -65,7 +65,7 @@
     <input type="hidden" name="move" value="{{MOVE}}">
     <label for="book-slot">{{T_desk__book_slot}}</label>
     {{#NO_SLOT}}<p class="note">{{T_desk__no_slot_that_day}}</p>{{/NO_SLOT}}
-    <select id="book-slot" name="slot" required>{{#SLOT}}<option value="{{VALUE}}"{{#FULL}} data-full="1"{{/FULL}}>{{LABEL}}</option>{{/SLOT}}</select>
+    <select id="book-slot" name="slot" required>{{#SLOT}}<option value="{{VALUE}}"{{#FULL}} data-full="1"{{/FULL}}{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/SLOT}}</select>
     <label for="book-staff">{{T_desk__book_with}}</label>
     <select id="book-staff" name="with_staff"><option value="">{{T_desk__book_anyone}}</option>{{#STAFF}}<option value="{{LOGIN}}">{{NAME}}</option>{{/STAFF}}</select>
     <div class="row">

@@ -305,3 +305,23 @@ TEST_F(DeskAccompany, TheQueueMarksAnAppointmentsTicketAndTodaysPanelShowsHerWit
   EXPECT_NE(page.find(mark, row), std::string::npos) << page.substr(row, 600);
   EXPECT_LT(page.find(mark, row), page.find("</li>", row));
 }
+
+TEST_F(DeskAccompany, HerAppointmentIsMovedToAnotherTimeOrCancelledFromHerFile) {
+  registered("jisr", "Amal", "0611111111");
+  Browser b = serving("salma", "4821", 1);
+  const auto slots = options_of(b.last_page, "book-slot");
+  ASSERT_GE(slots.size(), 2u) << b.last_page;
+  ASSERT_EQ(b.post("/book", "csrf=" + b.csrf() + "&service=jisr&slot=" + form_escape(slots[0])).status, 303);
+  const std::string id = desk.q("SELECT id FROM appointments");
+  b.get("/console?move=" + id);
+  EXPECT_EQ(input_value(b.last_page.substr(b.last_page.find("id=\"book-form\"")), "move"), id);
+  ASSERT_EQ(b.post("/book", "csrf=" + b.csrf() + "&service=jisr&move=" + id + "&slot=" + form_escape(slots[1])).status,
+            303);
+  EXPECT_EQ(desk.q("SELECT slot_start || ' ' || state FROM appointments WHERE id='" + id + "'"), slots[1] + " booked");
+  EXPECT_EQ(desk.q("SELECT count(*) FROM appointments"), "1") << "a move books no second appointment";
+  ASSERT_EQ(b.post("/appointment-cancel", "csrf=" + b.csrf() + "&appointment=" + id).status, 303);
+  EXPECT_EQ(desk.q("SELECT state FROM appointments WHERE id='" + id + "'"), "cancelled");
+  b.get("/console");
+  EXPECT_NE(unescaped(b.last_page).find("Rendez-vous annulé."), std::string::npos);
+  EXPECT_EQ(b.last_page.find("data-appointment=\"" + id + "\""), std::string::npos);
+}

@@ -18,6 +18,10 @@ static const Icon kIcons[] = {
     {"favorite", 0xe87d},          {"notifications_active", 0xe7f7}, {"language", 0xe894},
     {"phone", 0xe0cd},             {"badge", 0xea67},          {"print", 0xe8ad},
     {"arrow_upward", 0xe5d8},      {"refresh", 0xe5d5},
+    // Accompaniment (issue 16): appointments, the code pad, consent for each purpose, arriving late.
+    {"event", 0xe878},             {"event_available", 0xe614}, {"pin", 0xf045},
+    {"folder", 0xe2c7},            {"sms", 0xe625},            {"handshake", 0xebcb},
+    {"directions_walk", 0xe536},
 };
 
 const Icon* find_icon(const std::string& name) {

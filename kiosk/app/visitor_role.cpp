@@ -1,7 +1,9 @@
 #include "kiosk/app/visitor_role.hpp"
 
 #include "common/log.hpp"
+#include "kiosk/app/appointment_lookup.hpp"
 #include "kiosk/app/ticket_layout.hpp"
+#include "kiosk/core/consent.hpp"
 
 namespace shubbak::app {
 
@@ -45,6 +47,8 @@ void VisitorRole::perform(const Effect& effect) {
     issue(*issue_fx);
   } else if (auto* look = std::get_if<fx::LookupVisitor>(&effect)) {
     look_up(*look);
+  } else if (auto* appt = std::get_if<fx::LookupAppointment>(&effect)) {
+    look_up(*appt);
   } else if (auto* alert = std::get_if<fx::RaiseAlert>(&effect)) {
     try {
       store_.raise_alert(alert->kind, ctx_.config.settings.kiosk_id, ctx_.clock.now());
@@ -67,6 +71,9 @@ void VisitorRole::issue(const fx::IssueTicket& issue) {
   req.new_visitor = issue.visitor;
   req.existing_visitor_id = issue.existing_visitor_id;
   req.priority = issue.priority;
+  for (const auto& [purpose, yes] : issue.consents)  // the flow's purpose ids, the store's purposes
+    if (auto p = parse_consent_purpose(purpose)) req.consents[*p] = yes;
+  req.appointment_id = issue.appointment_id;
   try {
     IssuedTicket t = store_.issue(req, ctx_.clock.now());
     log::info("ticket " + t.number + " issued");  // the number only: no personal data, no service
@@ -84,6 +91,18 @@ void VisitorRole::look_up(const fx::LookupVisitor& look) {
   } catch (const store::StoreError& err) {
     log::error(std::string("could not look up a registration (") + store::fault_name(err.fault) + "): " + err.what());
     dispatch(ev::VisitorNotFound{});
+  }
+}
+
+void VisitorRole::look_up(const fx::LookupAppointment& look) {
+  try {
+    const auto found = find_todays_appointment(store_, look.kind, look.normalized, ctx_.clock.now(),
+                                               ctx_.config.settings.zone);
+    if (found) dispatch(*found);
+    else dispatch(ev::AppointmentNotFound{});
+  } catch (const store::StoreError& err) {
+    log::error(std::string("could not look up an appointment (") + store::fault_name(err.fault) + "): " + err.what());
+    dispatch(ev::AppointmentNotFound{});
   }
 }
 

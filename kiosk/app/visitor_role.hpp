@@ -29,6 +29,7 @@ class VisitorRole final : public Role {
   void perform(const Effect& effect);
   void issue(const fx::IssueTicket& issue);
   void look_up(const fx::LookupVisitor& look);
+  void look_up(const fx::LookupAppointment& look);
   void play(const fx::PlayPrompt& p);
 
   RoleContext ctx_;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "kiosk/core/flow_consent.hpp"
 #include "kiosk/core/flow_steps.hpp"
 
 namespace shubbak {
@@ -15,6 +16,7 @@ const char* screen_name(Screen s) {
     case Screen::Form: return "form";
     case Screen::Consent: return "consent";
     case Screen::CheckIn: return "checkin";
+    case Screen::Appointment: return "appointment";
     case Screen::Duplicate: return "duplicate";
     case Screen::Ticket: return "ticket";
     case Screen::StoreError: return "store_error";
@@ -39,8 +41,9 @@ std::string VisitorFlow::prompt_key(const FlowState& s) {
     case Screen::Form:
       if (const FieldRequirement* r = s.form.current()) return std::string("field.") + field_key(r->field);
       return "prompt.consent";
-    case Screen::Consent: return "prompt.consent";
+    case Screen::Consent: return consent_prompt_key(consent_purpose(s));
     case Screen::CheckIn: return "prompt.checkin";
+    case Screen::Appointment: return "prompt.appointment";
     case Screen::Duplicate: return "prompt.duplicate";
     case Screen::Ticket: return s.ticket.printed ? "prompt.ticket_printed" : "prompt.ticket";
     case Screen::StoreError: return "prompt.store_error";
@@ -70,6 +73,7 @@ void on_ticket_issued(Turn& t, const ev::TicketIssued& r) {
                                              : t.settings.tuning.ticket_no_printer_seconds);
   if (t.has_printer) t.effects.push_back(fx::PrintTicket{s.ticket, s.lang});
   t.say_screen();
+  if (s.ticket.late) t.say("prompt.ticket_late");  // gently: she is served in the order of arrival
 }
 
 void on_store_failed(Turn& t) {
@@ -99,12 +103,6 @@ void on_tick(Turn& t) {
   }
 }
 
-void call_staff(Turn& t) {
-  if (t.s.staff_called) return;  // one alert per visit is enough
-  t.s.staff_called = true;
-  t.effects.push_back(fx::RaiseAlert{"call_staff"});
-}
-
 }  // namespace
 
 bool on_any_screen(Turn& t, const Event& e) {
@@ -113,9 +111,11 @@ bool on_any_screen(Turn& t, const Event& e) {
   else if (std::holds_alternative<ev::StoreFailed>(e)) on_store_failed(t);
   else if (const auto* f = std::get_if<ev::VisitorFound>(&e)) on_visitor_found(t, *f);
   else if (std::holds_alternative<ev::VisitorNotFound>(e)) on_visitor_not_found(t);
+  else if (const auto* a = std::get_if<ev::AppointmentFound>(&e)) on_appointment_found(t, *a);
+  else if (std::holds_alternative<ev::AppointmentNotFound>(e)) on_appointment_not_found(t);
   else if (std::holds_alternative<ev::Tick>(e)) on_tick(t);
   else if (std::holds_alternative<ev::Home>(e)) t.go_home();
-  else if (std::holds_alternative<ev::CallStaff>(e)) call_staff(t);
+  else if (std::holds_alternative<ev::CallStaff>(e)) t.call_staff();
   else if (std::holds_alternative<ev::Listen>(e)) {
     if (!t.s.lang.empty()) t.say_screen();
   } else if (std::holds_alternative<ev::OpenCatalogue>(e)) {
@@ -139,6 +139,7 @@ void on_screen(flow::Turn& t, const Event& e) {
     case Screen::Form: return flow::on_form(t, e);
     case Screen::Consent: return flow::on_consent(t, e);
     case Screen::CheckIn: return flow::on_checkin(t, e);
+    case Screen::Appointment: return flow::on_appointment(t, e);
     case Screen::Duplicate: return flow::on_duplicate(t, e);
     case Screen::Ticket: return flow::on_ticket(t, e);
     case Screen::StoreError: return flow::on_store_error(t, e);
@@ -160,7 +161,9 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
   FlowState& s = out.state;
   const bool is_tick = std::holds_alternative<ev::Tick>(e);
   const bool is_result = std::holds_alternative<ev::TicketIssued>(e) || std::holds_alternative<ev::StoreFailed>(e) ||
-                         std::holds_alternative<ev::VisitorFound>(e) || std::holds_alternative<ev::VisitorNotFound>(e);
+                         std::holds_alternative<ev::VisitorFound>(e) || std::holds_alternative<ev::VisitorNotFound>(e) ||
+                         std::holds_alternative<ev::AppointmentFound>(e) ||
+                         std::holds_alternative<ev::AppointmentNotFound>(e);
   if (!is_tick && !is_result) s.last_activity = now;
   // While a ticket is being written or a registration looked up, only the answer (and time) matter: no double
   // tickets from double taps.

@@ -19,7 +19,9 @@
 
 namespace shubbak {
 
-enum class Screen { Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Duplicate, Ticket, StoreError, MoreTime };
+enum class Screen {
+  Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Appointment, Duplicate, Ticket, StoreError, MoreTime
+};
 const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
 
 // Her next booked appointment, printed on her ticket (for a sensitive service the ticket names no service).
@@ -44,6 +46,12 @@ struct IssuedTicket {
   std::optional<NextAppointment> next_appointment{};
 };
 
+// The appointment pad (issue 16): wrong codes in a row before the pad stops taking codes and calls staff, and for
+// how long it then refuses codes. A 6-digit code must not be guessable at the screen.
+inline constexpr int kAppointmentCodeTries = 5;
+inline constexpr int kAppointmentCodeLockSeconds = 15 * 60;
+inline constexpr size_t kAppointmentCodeDigits = 6;
+
 // The registration form: one field per step, typed on an on-screen keyboard.
 struct FormState {
   std::vector<FieldRequirement> fields;  // the service's fields, in order
@@ -56,6 +64,7 @@ struct FormState {
   std::string error;                     // translation key of the last validation problem, empty if none
   bool looking_up = false;               // waiting for the store to say whether she is already registered
   std::string found_visitor;             // check-in / duplicate: the registered visitor found
+  IdentityKind pad = IdentityKind::Phone;  // check-in and appointment pads: what she types
 
   const FieldRequirement* current() const { return index < fields.size() ? &fields[index] : nullptr; }
 };
@@ -66,8 +75,11 @@ struct IssueTicket {
   std::optional<VisitorDetails> visitor;  // only with her consent
   std::string existing_visitor_id;        // check-in
   bool priority = false;
+  std::map<std::string, bool> consents{};  // purpose id (keep, sms, share) -> her answer; empty without a registration
+  std::string appointment_id{};           // her appointment of today, found on the appointment pad
 };
 struct LookupVisitor { IdentityKind kind; std::string normalized; };
+struct LookupAppointment { IdentityKind kind; std::string normalized; };  // her appointment of today
 struct PlayPrompt { std::string lang; std::string key; };
 struct PrintTicket { IssuedTicket ticket; std::string lang; };
 struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
@@ -86,6 +98,13 @@ struct FlowState {
   bool staff_called = false;                // "call staff" pressed: say that someone is coming
   bool saving = false;                      // a ticket is being written; taps are ignored meanwhile
   std::optional<fx::IssueTicket> unsaved;   // what could not be saved: "try again" sends it again, unchanged
+  std::vector<std::string> consent_asks;    // the purposes to ask, in order (keep, then sms / share if they apply)
+  size_t consent_index = 0;                 // the one on screen
+  std::map<std::string, bool> consents;     // her answers so far
+  Screen appointment_from = Screen::Welcome;  // where Back on the appointment pad returns
+  // Kept across visitors (not hers: the kiosk's): wrong appointment codes in a row, and until when codes are refused.
+  int wrong_codes = 0;
+  TimePoint codes_locked_until{};
   TimePoint last_activity{};
   TimePoint deadline{};                     // end of the more-time countdown or of the ticket display
 };
@@ -112,6 +131,10 @@ struct FieldNext {};
 struct Consent { bool yes; };
 struct CheckIn {};                // "I am already registered"
 struct CheckInWithCin {};         // ... by national ID instead of phone
+struct HaveAppointment {};        // "I have an appointment" (welcome, service screens)
+struct PadKind { IdentityKind kind; };  // the appointment pad: phone, CIN or the appointment code
+struct AppointmentFound { std::string appointment_id; std::string visitor_id; std::string service_id; std::string time; };
+struct AppointmentNotFound {};
 struct VisitorFound { std::string visitor_id; };
 struct VisitorNotFound {};
 struct UseRegistration {};        // duplicate found: check in with it
@@ -128,11 +151,13 @@ struct Tick {};
 using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
                            ev::AnswerHelp, ev::Back, ev::Home, ev::GetTicket, ev::TogglePriority, ev::Register, ev::KeyText,
                            ev::KeyBackspace, ev::CaretMove, ev::SwitchKeyboard, ev::ToggleShift, ev::ChooseContact,
-                           ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::VisitorFound,
+                           ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::HaveAppointment,
+                           ev::PadKind, ev::AppointmentFound, ev::AppointmentNotFound, ev::VisitorFound,
                            ev::VisitorNotFound, ev::UseRegistration, ev::PrintFailed, ev::TicketIssued, ev::StoreFailed,
                            ev::TryAgain, ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
 
-using Effect = std::variant<fx::IssueTicket, fx::LookupVisitor, fx::PlayPrompt, fx::PrintTicket, fx::RaiseAlert>;
+using Effect = std::variant<fx::IssueTicket, fx::LookupVisitor, fx::LookupAppointment, fx::PlayPrompt, fx::PrintTicket,
+                            fx::RaiseAlert>;
 
 struct Step {
   FlowState state;
@@ -148,6 +173,8 @@ class VisitorFlow {
   Step handle(const FlowState& s, const Event& e, TimePoint now) const;
   // The prompt key a "listen" button plays on this screen.
   static std::string prompt_key(const FlowState& s);
+  // The purpose on the consent screen ("keep", "sms", "share"); "keep" if none.
+  static std::string consent_purpose(const FlowState& s);
   // The keyboard a field starts with in a language.
   static Keyboard keyboard_for(Field f, const std::string& lang);
   // Seconds left on the current countdown (more time, ticket), 0 if none.

@@ -58,11 +58,27 @@ std::string problem_with(Field f, std::string& v, const Turn& t) {
   return "";
 }
 
+bool is_code_pad(const FlowState& s) { return s.screen == Screen::Appointment && s.form.pad == IdentityKind::AppointmentCode; }
+
+// The appointment code: exactly its digits.
+std::string code_problem(const std::string& v) {
+  if (v.size() != kAppointmentCodeDigits) return N_("appointment.code_format");
+  for (char c : v)
+    if (c < '0' || c > '9') return N_("appointment.code_format");
+  return "";
+}
+
 bool validate_field(Turn& t) {
   FormState& f = t.s.form;
   const FieldRequirement* r = f.current();
   if (!r) return true;
   f.error.clear();
+  if (is_code_pad(t.s)) {
+    std::string v = trimmed(f.edit.text);
+    f.error = codes_locked(t) ? N_("appointment.locked") : code_problem(v);
+    if (f.error.empty()) f.values[r->field] = utf8_to_u32(v);
+    return f.error.empty();
+  }
   if (r->field == Field::Contact) {  // a choice: nothing typed
     if (!f.contact && r->required) f.error = missing_error(r->field);
     return f.error.empty();
@@ -86,8 +102,7 @@ void next_field(Turn& t) {
     t.say(std::string("field.") + field_key(s.form.current()->field));
   } else {
     --s.form.index;  // Back from the consent screen returns to the last field
-    s.screen = Screen::Consent;
-    t.say_screen();
+    start_consent(t);
   }
 }
 
@@ -99,6 +114,11 @@ void field_next(Turn& t) {
   }
   const FieldRequirement* r = s.form.current();
   const bool identity = r && (r->field == Field::Phone || r->field == Field::Cin);
+  if (identity && s.screen == Screen::Appointment) {  // her appointment of today, by what she typed
+    s.form.looking_up = true;
+    t.effects.push_back(fx::LookupAppointment{s.form.pad, u32_to_utf8(s.form.values[r->field])});
+    return;
+  }
   // Check-in, or a phone/CIN typed while registering: is she already registered?
   if (identity && (s.screen == Screen::CheckIn || !s.form.values[r->field].empty())) {
     s.form.looking_up = true;
@@ -110,7 +130,9 @@ void field_next(Turn& t) {
   next_field(t);
 }
 
-// Keys and "next", the same on both typing screens. False if `e` is none of them.
+}  // namespace
+
+// Keys and "next", the same on the typing screens. False if `e` is none of them.
 bool on_typing(Turn& t, const Event& e) {
   FormState& f = t.s.form;
   if (const auto* k = std::get_if<ev::KeyText>(&e)) {
@@ -128,6 +150,8 @@ bool on_typing(Turn& t, const Event& e) {
   }
   return true;
 }
+
+namespace {
 
 // Back on the form: the previous field, keeping what she typed in this one; from the first, the service.
 void form_back(Turn& t) {
@@ -201,6 +225,7 @@ void on_checkin(Turn& t, const Event& e) {
   if (std::holds_alternative<ev::CheckInWithCin>(e)) {
     t.s.form = FormState{};
     t.s.form.fields = {FieldRequirement{Field::Cin, true}};
+    t.s.form.pad = IdentityKind::Cin;
     start_field(t);
   } else if (std::holds_alternative<ev::Back>(e)) {
     t.s.screen = Screen::Service;

@@ -59,6 +59,7 @@ bool previous_question(FlowState& s) {
 
 void on_welcome(Turn& t, const Event& e) {
   if (const auto* c = std::get_if<ev::ChooseLanguage>(&e)) choose_language(t, *c);
+  else if (std::holds_alternative<ev::HaveAppointment>(e)) start_appointment(t);
 }
 
 void on_catalogue(Turn& t, const Event& e) {
@@ -94,6 +95,7 @@ void on_service(Turn& t, const Event& e) {
                    if (svc && !svc->fields.empty()) start_registration(t, *svc);
                  },
                  [&](const ev::CheckIn&) { start_checkin(t); },
+                 [&](const ev::HaveAppointment&) { start_appointment(t); },
                  [&](const ev::Back&) {
                    // Back to where she came from: the help questions if she answered them, else the grid.
                    s.screen = previous_question(s) ? Screen::Help : Screen::Catalogue;
@@ -101,18 +103,6 @@ void on_service(Turn& t, const Event& e) {
                  [](const auto&) {},
              },
              e);
-}
-
-void on_consent(Turn& t, const Event& e) {
-  FlowState& s = t.s;
-  if (const auto* c = std::get_if<ev::Consent>(&e)) {
-    // Without her consent nothing about her is stored: the form is forgotten, she still gets a ticket.
-    t.issue(fx::IssueTicket{s.service_id, c->yes ? std::optional(details_of(s.form)) : std::nullopt, "", s.priority});
-    s.form = FormState{};
-  } else if (std::holds_alternative<ev::Back>(e)) {
-    s.screen = Screen::Form;
-    start_field(t);
-  }
 }
 
 // She is already registered (same phone or CIN): check in with that registration, or go back and change it.

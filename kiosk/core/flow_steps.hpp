@@ -8,6 +8,8 @@
 
 namespace shubbak::flow {
 
+constexpr const char* N_(const char* key) { return key; }  // a translation key the screens show (i18n test)
+
 // One event being handled: what the flow knows, the state it changes and the effects it asks for.
 struct Turn {
   const Catalogue& catalogue;
@@ -21,8 +23,17 @@ struct Turn {
   void say_screen() { say(VisitorFlow::prompt_key(s)); }
   // Back to the welcome screen with everything she chose or typed forgotten.
   void go_home() {
-    s = FlowState{};
+    FlowState fresh;
+    fresh.wrong_codes = s.wrong_codes;  // the kiosk's guard against guessed codes outlives the visit
+    fresh.codes_locked_until = s.codes_locked_until;
+    s = std::move(fresh);
     s.last_activity = now;
+  }
+  // One call-staff alert per visit is enough.
+  void call_staff() {
+    if (s.staff_called) return;
+    s.staff_called = true;
+    effects.push_back(fx::RaiseAlert{"call_staff"});
   }
   void issue(fx::IssueTicket ticket) {
     s.saving = true;
@@ -48,11 +59,22 @@ void on_more_time(Turn& t, const Event& e);
 // The typing screens and their fields (flow_form.cpp).
 void on_form(Turn& t, const Event& e);
 void on_checkin(Turn& t, const Event& e);
+bool on_typing(Turn& t, const Event& e);  // keys and "next" on a typing screen; false if `e` is none of them
 void start_registration(Turn& t, const Service& service);
 void start_checkin(Turn& t);
 void start_field(Turn& t);
 VisitorDetails details_of(const FormState& f);  // what the form holds, for the store (with her consent)
 void on_visitor_found(Turn& t, const ev::VisitorFound& f);
 void on_visitor_not_found(Turn& t);
+
+// Consent for each purpose (flow_consent.cpp): keep, then sms if she gave a phone, share if the service has partners.
+void start_consent(Turn& t);
+
+// "I have an appointment" (flow_appointment.cpp): the pad (phone, CIN or code), then her ticket for it.
+void start_appointment(Turn& t);
+void on_appointment(Turn& t, const Event& e);
+bool codes_locked(const Turn& t);
+void on_appointment_found(Turn& t, const ev::AppointmentFound& f);
+void on_appointment_not_found(Turn& t);
 
 }  // namespace shubbak::flow

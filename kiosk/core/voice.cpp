@@ -5,7 +5,8 @@
 namespace shubbak {
 
 static bool spoken_key(const std::string& k) {
-  for (const char* prefix : {"prompt.", "field.", "form.error.", "checkin.not_found", "call."})
+  for (const char* prefix : {"prompt.", "field.", "form.error.", "checkin.not_found", "call.", "appointment.not_found",
+                             "appointment.code_not_found", "appointment.code_format", "appointment.locked"})
     if (k.rfind(prefix, 0) == 0) return true;
   return false;
 }

@@ -66,8 +66,8 @@ class ReferralStore {
   std::string refer_internal(const std::string& visitor_id, const std::string& from_service,
                              const std::string& to_service, const std::string& reason, const std::string& staff,
                              TimePoint now);
-  // To a partner whose `services` include from_service. Throws ConsentMissing (kiosk/store/consent_store.hpp, purpose share) without her current `share`
-  // consent (nothing is written then).
+  // To a partner whose `services` include from_service. Throws ConsentMissing without her current `share` consent
+  // (nothing is written then).
   std::string refer_external(const std::string& visitor_id, const std::string& from_service,
                              const std::string& partner_id, const std::string& reason, const std::string& staff,
                              TimePoint now);

@@ -55,7 +55,8 @@ void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
     case Screen::Service: draw_service(ui, v, out); break;
     case Screen::Form: draw_form(ui, v, out); break;
     case Screen::Consent: draw_consent(ui, v, out); break;
-    case Screen::CheckIn: draw_checkin(ui, v, out); break;
+    case Screen::CheckIn:
+    case Screen::Appointment: draw_checkin(ui, v, out); break;
     case Screen::Duplicate: draw_duplicate(ui, v, out); break;
     case Screen::Ticket: draw_ticket(ui, v, out); break;
     case Screen::MoreTime: draw_more_time(ui, v, out); break;

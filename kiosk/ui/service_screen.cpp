@@ -62,6 +62,13 @@ void draw_service(Ui& ui, const VisitorView& v, Intents& out) {
   if (ui.button("action.ticket", ui.place({act.x, by, act.w, bh}), ui.tr("action.ticket"), "confirmation_number", style::kGo) &&
       !v.state.saving)
     out.push_back(ev::GetTicket{});
+  // "I have an appointment", for a service that takes them: above "get a ticket".
+  if (s->slots.minutes > 0) {
+    by -= bh + gap;
+    if (ui.button("action.appointment", ui.place({act.x, by, act.w, bh}), ui.tr("appointment.have"), "event_available",
+                  style::kCard) && !v.state.saving)
+      out.push_back(ev::HaveAppointment{});
+  }
   // Priority (pregnant, elderly, disability): a toggle above the actions, pictogram first.
   const float ph = m.target(mm::kButtonHeight - 4);
   if (ui.button("action.priority", ui.place({act.x, by - gap - ph, act.w, ph}),

@@ -1,4 +1,7 @@
-// The ticket: her number, big. For a sensitive service: only the number, in a neutral colour.
+// The ticket: her number, big. For a sensitive service: only the number, in a neutral colour. After an appointment:
+// "late" said gently if she came past the grace, and her next appointment (day, time; its service unless sensitive)
+// with the code she types next time.
+#include "kiosk/core/flow_ticket.hpp"
 #include "kiosk/ui/visitor_view.hpp"
 
 namespace shubbak::ui {
@@ -13,6 +16,7 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   const Color card_bg = t.sensitive ? theme::kNeutral : theme::kPrimary;
 
   float y = area.y;
+  const float bh = m.target(mm::kButtonHeight);
   const float card_h = m.px(mm::kHugeText) * 1.6f + (t.sensitive ? 0 : body * 2.5f);
   Rect card{area.x, y, area.w, card_h};
   ui.fill(card, card_bg, m.px(3));
@@ -31,26 +35,46 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   }
   y = card.bottom() + gap;
 
-  auto line = [&](const std::string& id, const std::string& icon, const std::string& text) {
+  // After an appointment there are up to seven lines: in landscape (short) the appointment's go in a second column.
+  const bool has_appointment = t.late || t.next_appointment;
+  const bool two_columns = has_appointment && ui.width() > ui.height();
+  struct Column {
+    float x, w, y;
+  };
+  Column first{area.x, two_columns ? (area.w - gap) / 2 : area.w, y};
+  Column second = two_columns ? Column{area.x + first.w + gap, first.w, y} : first;
+  auto line = [&](Column& c, const std::string& id, const std::string& icon, const std::string& text) {
     const float iw = body * 1.4f;
-    ui.icon(id + ".icon", ui.place({area.x, y, iw, iw}), icon, theme::kPrimary, theme::kPage);
-    y += std::max(iw, ui.text(id, ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}), text, f.body, body,
-                              theme::kInk, theme::kPage)) + gap / 2;
+    ui.icon(id + ".icon", ui.place({c.x, c.y, iw, iw}), icon, theme::kPrimary, theme::kPage);
+    c.y += std::max(iw, ui.text(id, ui.place({c.x + iw + gap, c.y, c.w - iw - gap, 0}), text, f.body, body,
+                                theme::kInk, theme::kPage)) + gap / 2;
   };
   // A sensitive ticket says nothing that could tell where she is going, not even the counter.
   if (!t.counters.empty() && !t.sensitive) {
     std::string list;
     for (int c : t.counters) list += (list.empty() ? "" : ui.tr("list.separator")) + std::to_string(c);
-    line("ticket.counter", "storefront", ui.tr("ticket.counter", {{"counter", list}}));
+    line(first, "ticket.counter", "storefront", ui.tr("ticket.counter", {{"counter", list}}));
   }
-  line("ticket.ahead", "groups",
+  line(first, "ticket.ahead", "groups",
        t.people_ahead == 0 ? ui.tr("ticket.next") : ui.tr("ticket.ahead", {{"count", std::to_string(t.people_ahead)}}));
   if (t.people_ahead > 0)
-    line("ticket.wait", "schedule", ui.tr("ticket.wait", {{"minutes", std::to_string(t.wait_minutes)}}));
-  line("ticket.hint", t.printed ? "print" : "confirmation_number",
+    line(first, "ticket.wait", "schedule", ui.tr("ticket.wait", {{"minutes", std::to_string(t.wait_minutes)}}));
+  line(first, "ticket.hint", t.printed ? "print" : "confirmation_number",
        t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
+  if (!two_columns) second.y = first.y;
+  if (t.late) line(second, "ticket.late", "directions_walk", ui.tr("ticket.late"));
+  if (const NextAppointment* na = t.next_appointment ? &*t.next_appointment : nullptr) {
+    const std::string when = ui.tr(weekday_key(na->day)) + " " + day_month(na->day);
+    // A sensitive service is never named on a ticket she may be seen holding.
+    const Service* next = na->sensitive ? nullptr : v.catalogue.service(na->service_id);
+    line(second, "ticket.next_appointment", "event",
+         next ? ui.tr("ticket.next_appointment_service",
+                      {{"day", when}, {"time", na->time}, {"service", in_lang(next->title, ui.lang())}})
+              : ui.tr("ticket.next_appointment", {{"day", when}, {"time", na->time}}));
+    if (!na->code.empty())
+      line(second, "ticket.appointment_code", "pin", ui.tr("ticket.appointment_code", {{"code", na->code}}));
+  }
 
-  const float bh = m.target(mm::kButtonHeight);
   if (ui.button("ticket.done", {area.x, area.bottom() - bh, area.w, bh},
                 ui.tr("ticket.done", {{"seconds", std::to_string(VisitorFlow::seconds_left(v.state, v.now))}}), "check"))
     out.push_back(ev::Home{});

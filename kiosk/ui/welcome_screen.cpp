@@ -26,9 +26,10 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out) {
   }
   y += pad;
 
-  // Three big buttons; in landscape side by side.
+  // Three big buttons; in landscape side by side. Below them "I have an appointment", above call staff.
   const float footer = m.target(mm::kFooterHeight - mm::kPad) + pad;
-  const float avail = H - y - footer - pad;
+  const float appt_h = m.target(mm::kButtonHeight);
+  const float avail = H - y - footer - appt_h - 2 * pad;
   const int n = static_cast<int>(languages().size());
   for (int i = 0; i < n; ++i) {
     const Language& l = languages()[i];
@@ -40,6 +41,12 @@ void draw_welcome(Ui& ui, const VisitorView& v, Intents& out) {
     if (ui.button("lang." + l.code, r, l.own_name + "\n" + ui.tr_in(l.code, "welcome.touch"), "language", st))
       out.push_back(ev::ChooseLanguage{l.code});
   }
+  // "I have an appointment", like call staff, says so in all three languages; the pad opens in the centre's own.
+  std::string appt;
+  for (const auto& l : languages()) appt += (appt.empty() ? "" : " · ") + ui.tr_in(l.code, "appointment.have");
+  if (ui.button("appointment.have", {pad, H - footer - appt_h - pad / 2, W - 2 * pad, appt_h}, appt, "event_available",
+                style::kCard))
+    out.push_back(ev::HaveAppointment{});
   // Call staff is there even before a language is chosen: its label in all three languages.
   std::string staff;
   for (const auto& l : languages()) staff += (staff.empty() ? "" : " · ") + ui.tr_in(l.code, "call_staff");

@@ -123,7 +123,7 @@ def registration_script(service):
     return (f"tap lang.fr\ntap service.{service}\ntap action.register\ntype {c['name']}\ntap form.next\n"
             f"type {c['phone']}\ntap form.next\ntype {c['cin']}\ntap form.next\ntype 1985\ntap form.next\n"
             f"type {c['commune']}\ntap form.next\ntap contact.call\ntap form.next\nexpect screen consent\n"
-            "tap consent.yes\nexpect screen ticket\ntap ticket.done\n")
+            "tap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\ntap ticket.done\n")  # keep, sms, share
 
 
 def checkin_script(service):

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "common/centre_settings.hpp"
+#include "common/clock.hpp"
+#include "store/database.hpp"
 #include "tests/integration/helpers.hpp"
 
 using namespace shubbak::testing;
@@ -129,10 +131,47 @@ TEST_P(Accessibility, EveryVisitorScreenOfTheTour) {
   Result r = kiosk("visitor", read_file(fs::path(SHUBBAK_SOURCE_DIR) / "scripts/tour.script"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   Counts n = check_audit(audit("visitor"), floors_of(cfg()));
-  for (const char* s : {"welcome", "catalogue", "help", "service", "form", "checkin", "consent", "ticket", "more_time"})
+  for (const char* s : {"welcome", "catalogue", "help", "service", "form", "checkin", "consent", "appointment", "ticket",
+                        "more_time"})
     EXPECT_TRUE(n.screens.count(s)) << "the tour must visit " << s;
   EXPECT_GT(n.buttons, 100);
   EXPECT_GT(n.texts, 100);
+}
+
+// "I have an appointment" found (issue 16): by phone from the welcome screen, by code from a service; each gives her
+// ticket. Two appointments of today are booked for a woman registered at the kiosk (the desk books them).
+TEST_P(Accessibility, AppointmentFoundByPhoneAndByCode) {
+  Result reg = kiosk("visitor",
+                     "tap lang.LANG\ntap service.jisr\ntap action.register\ntype Nezha\ntap form.next\ntype 0698765432\n"
+                     "tap form.next\ntap form.next\ntype 1985\ntap form.next\ntype Anfa\ntap form.next\n"
+                     "tap contact.call\ntap form.next\ntap consent.yes\ntap consent.yes\ntap consent.yes\n"
+                     "expect screen ticket\n");
+  ASSERT_EQ(reg.exit_code, 0) << reg.err;
+  {
+    auto db = shubbak::store::Database::open((t.path / "data/shubbak.db").string());
+    const shubbak::TimeZone& zone = shubbak::Settings::load((cfg() / "centre.conf").string()).zone;
+    const auto now = std::chrono::system_clock::now();
+    const std::string visitor = db.scalar_text("SELECT id FROM visitors"), at = shubbak::to_rfc3339_utc(now);
+    auto book = [&](const char* id, const char* code, int minutes) {
+      const auto slot = now + std::chrono::minutes(minutes);
+      db.prepare("INSERT INTO appointments(id, visitor_id, service_id, day, slot_start, code, created_at, created_by, "
+                 "updated_at) VALUES(?,?,'incubator',?,?,?,?,'staff:salma',?)")
+          .bind(1, id).bind(2, visitor).bind(3, shubbak::local_day(now, zone)).bind(4, shubbak::to_rfc3339_utc(slot))
+          .bind(5, code).bind(6, at).bind(7, at).run();
+    };
+    book("ap-1", "482913", 1);  // the same local day as now, unless the test runs in the minute before midnight
+    book("ap-2", "739164", 2);
+  }
+  Result r = kiosk("visitor",
+                   "tap appointment.have\ntype 0698765432\ntap form.next\nexpect screen ticket\nshot 01-appointment-ticket\n"
+                   "tap ticket.done\ntap lang.LANG\ntap service.incubator\nshot 02-service-appointment\n"
+                   "tap action.appointment\ntap appointment.pad.code\ntype 739164\nshot 03-appointment-code\n"
+                   "tap form.next\nexpect screen ticket\nshot 04-appointment-code-ticket\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Counts n = check_audit(audit("visitor"), floors_of(cfg()));
+  EXPECT_TRUE(n.screens.count("appointment") && n.screens.count("ticket"));
+  const std::string shots = read_file(audit("visitor"));
+  EXPECT_NE(shots.find("\"action.appointment\""), std::string::npos) << "a service that takes appointments offers it";
 }
 
 INSTANTIATE_TEST_SUITE_P(AllLanguagesBothOrientations, Accessibility,

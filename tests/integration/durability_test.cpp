@@ -57,7 +57,7 @@ TEST_F(Durability, KioskKilledMidJourneyNeverLosesAShownTicket) {
         char phone[16];
         std::snprintf(phone, sizeof phone, "07%08d", journeys);
         script += std::string("tap lang.fr\ntap service.legal\ntap action.register\ntype Amina\ntap form.next\ntype ") +
-                  phone + "\ntap form.next\nexpect screen consent\ntap consent.yes\nexpect screen ticket\n"
+                  phone + "\ntap form.next\nexpect screen consent\ntap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\n"
                           "tap ticket.done\n";
       } else {
         script += "tap lang.fr\ntap service.literacy\ntap action.ticket\nexpect screen ticket\ntap ticket.done\n";

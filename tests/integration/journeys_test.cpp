@@ -32,7 +32,8 @@ class Journeys : public ::testing::TestWithParam<std::string> {
   std::string registration(const std::string& phone, const std::string& consent) {
     return "tap lang.LANG\ntap service.jisr\ntap action.register\ntype " + name() + "\ntap form.next\ntype " + phone +
            "\ntap form.next\ntap form.next\ntype 1985\ntap form.next\ntype Anfa\ntap form.next\ntap contact.call\n"
-           "tap form.next\nexpect screen consent\ntap consent." + consent + "\nexpect screen ticket\n";
+           "tap form.next\nexpect screen consent\ntap consent." + consent + "\n" +
+           (consent == "yes" ? "tap consent.yes\ntap consent.yes\n" : "") + "expect screen ticket\n";  // sms, share
   }
   TempDir t;
 };
@@ -88,7 +89,7 @@ TEST_P(Journeys, InvalidPhoneIsCorrected) {
   for (int i = 0; i < 9; ++i) back += "tap key.backspace\n";
   Result r = kiosk("tap lang.LANG\ntap service.legal\ntap action.register\ntype " + name() +
                    "\ntap form.next\ntype 061234567\ntap form.next\nexpect screen form\n" + back +
-                   "type 0612345678\ntap form.next\nexpect screen consent\ntap consent.yes\nexpect screen ticket\n");
+                   "type 0612345678\ntap form.next\nexpect screen consent\ntap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(q("SELECT phone FROM visitors"), "0612345678");
 }

@@ -25,7 +25,7 @@ std::string canary_registration(const std::string& lang) {
   return "tap lang." + lang + "\ntap service.jisr\ntap action.register\nexpect screen form\ntype " + kName +
          "\ntap form.next\ntype " + kPhone + "\ntap form.next\ntype " + kCin + "\ntap form.next\ntype 1988\n"
          "tap form.next\ntype " + kCommune + "\ntap form.next\ntap contact.sms\ntap form.next\nexpect screen consent\n"
-         "tap consent.yes\nexpect screen ticket\nexpect text ticket.number A-001\n";
+         "tap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\nexpect text ticket.number A-001\n";
 }
 
 // Every canary string found in `text`.

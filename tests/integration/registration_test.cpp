@@ -37,7 +37,7 @@ static std::string journey(const std::string& lang, const std::string& name, con
   return "tap lang." + lang + "\ntap service.jisr\ntap action.register\nexpect screen form\ntype " + name +
          "\nshot name\ntap form.next\ntype 0612345678\ntap form.next\ntap form.next\ntype 1990\ntap form.next\n"
          "type Anfa\ntap form.next\ntap contact.sms\ntap form.next\nexpect screen consent\ntap consent." + consent +
-         "\nexpect screen ticket\n";
+         (consent == "yes" ? "\ntap consent.yes\ntap consent.yes" : "") + "\nexpect screen ticket\n";  // sms, share
 }
 
 TEST_F(Registration, ArabicNameTypedOnTheArabicKeyboardIsStoredInLogicalOrder) {

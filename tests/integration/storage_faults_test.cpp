@@ -69,7 +69,7 @@ TEST_F(StorageFaults, DiskFullShowsWordsKeepsHerDetailsAndSavesThemOnceThereIsRo
   std::string data = (disk.dir / "data").string();
   init(data);
   Process k = kiosk(data, std::string(kRegistration) + "await-file " + marker("full") +
-                              "\ntap consent.yes\nexpect screen store_error\nshot disk-full\nawait-file " +
+                              "\ntap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen store_error\nshot disk-full\nawait-file " +
                               marker("freed") + "\ntap store_error.retry\nexpect screen ticket\n");
   std::string log;
   ASSERT_TRUE(k.wait_for("kiosk started", &log)) << log;
@@ -117,7 +117,7 @@ TEST_F(StorageFaults, LockedForLongByAnotherProcessThenReleased) {
   char c;
   ASSERT_EQ(read(ready[0], &c, 1), 1) << "the locking process did not take the lock";
   Process k = kiosk(data, std::string(kRegistration) +
-                              "tap consent.yes\nexpect screen store_error\nexpect text store_error.retry Réessayer\n"
+                              "tap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen store_error\nexpect text store_error.retry Réessayer\n"
                               "shot locked\nawait-file " + marker("released") +
                               "\ntap store_error.retry\nexpect screen ticket\n");
   std::string log;

@@ -179,7 +179,7 @@ TEST_F(FlowTest, RegistrationValidatesEachFieldThenAsksForConsent) {
   send(ev::Back{});
   EXPECT_EQ(s.screen, Screen::Form) << "back from consent returns to the last question";
   send(ev::FieldNext{});
-  send(ev::Consent{true});
+  for (int purpose = 0; purpose < 3; ++purpose) send(ev::Consent{true});  // keep, sms, share (one question each)
   auto* issue = effect<fx::IssueTicket>();
   ASSERT_NE(issue, nullptr);
   ASSERT_TRUE(issue->visitor);

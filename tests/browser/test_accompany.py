@@ -49,7 +49,9 @@ class Accompany(DeskCase):
         for lang in LANGS:
             for size in SIZES:
                 with self.subTest(lang=lang, size=size):
-                    p = self.serving_her(lang, size, registration_script("jisr") if first else checkin_script("jisr"))
+                    # She registers without agreeing to share, so that the desk has to ask her.
+                    script = registration_script("jisr", share=False) if first else checkin_script("jisr")
+                    p = self.serving_her(lang, size, script)
                     first = False
                     self.book_next_visit(p)
                     self.refer_to_partner(p, "Projet de couture")

@@ -1,5 +1,7 @@
 // The console: GET /console (the page), GET /console/live (its live parts), GET /events (long poll on the store's
 // data_version), and the actions, each an ordinary form POST checked for its CSRF token and answered 303.
+#include <utility>
+
 #include "common/log.hpp"
 #include "desk/desk_app.hpp"
 #include "desk/replies.hpp"
@@ -37,8 +39,15 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
     sessions_.remove(found.id);
     return signed_out("counter.signed_out_idle");
   }
-  if (fragment) s.counter.poll();
-  else s.counter.dispatch(cev::Touch{});  // a reload is her hand on the desk (live updates are not)
+  s.counter.poll();  // what changed in the store since the last look (a page loaded too: never a stale queue)
+  if (!fragment) {
+    s.counter.dispatch(cev::Touch{});  // a reload is her hand on the desk (live updates are not)
+    try {
+      choose_booking(s, parse_urlencoded(r.query));
+    } catch (const FormError&) {
+      // a broken query: the console as it was
+    }
+  }
   Words w(tr_, s.counter.lang());
   std::string message = w.message(s.counter.state());
   if (message.empty() && s.counter.snapshot().catalogue_fallback) message = w.tr("counter.catalogue_fallback");
@@ -47,8 +56,12 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
 
 http::Reply DeskApp::console_page(DeskSession& s, int status, const std::string& message, const ServedDraft& draft,
                                   bool fragment) {
-  ConsoleView v{s.counter.state(), s.counter.snapshot(), s.counter.lang(), s.csrf, message, s.counter.seen_version(),
-                draft};
+  // Her file is read again for a page (a view, audited), kept for a live update.
+  AccompanyView acc = load_accompaniment(context_of(s), s.acc, !fragment);
+  std::string words = message;
+  if (words.empty() && !fragment) words = std::exchange(s.acc.notice, "");
+  ConsoleView v{s.counter.state(), s.counter.snapshot(), s.counter.lang(), s.csrf, words, s.counter.seen_version(),
+                draft, &acc};
   return html(status, fragment ? pages_->live(v) : pages_->console(v));
 }
 
@@ -98,10 +111,18 @@ http::Reply DeskApp::post_action(const http::Request& r, Action act) {
   s.counter.dispatch(cev::Tick{});
   if (s.signed_in()) {
     if (std::string why = (this->*act)(s, f); !why.empty()) {
-      if (act != &DeskApp::served) return error_page(400, lang, why, "/console");
-      // The served form refused: the console again with her note and outcome as she typed them, and why.
-      const std::string words = Words(tr_, lang).tr(why, {{"max", std::to_string(CounterFlow::kMaxNoteChars)}});
-      return console_page(s, 400, words, {lf_lines(f.get("note")), f.get("outcome")}, false);
+      if (!shows_console_again(act)) return error_page(400, lang, why, "/console");
+      // Refused: the console again with the forms as she typed them (the served form's note and outcome; the
+      // accompaniment's in her session's draft), and why.
+      std::map<std::string, std::string> values = s.acc.why;
+      values.emplace("max", std::to_string(CounterFlow::kMaxNoteChars));
+      const Words w(tr_, lang);
+      if (s.acc.offer) values["when"] = w.when(*s.acc.offer, config_.settings.zone);
+      const std::string words = w.tr(why, values);
+      s.acc.why.clear();
+      ServedDraft draft;
+      if (act == &DeskApp::served) draft = {lf_lines(f.get("note")), f.get("outcome")};
+      return console_page(s, 400, words, draft, false);
     }
   }
   if (s.signed_in() && r.path == "/touch") return json(204, "");  // the script's "she is still here"

@@ -122,7 +122,9 @@ http::Reply DeskApp::handle(const http::Request& r) {
           {"/no-show", &DeskApp::no_show},     {"/served", &DeskApp::served},
           {"/transfer", &DeskApp::transfer},   {"/priority", &DeskApp::priority},
           {"/ack-alerts", &DeskApp::ack_alerts}, {"/touch", &DeskApp::touch},
-          {"/signout", &DeskApp::sign_out}};
+          {"/signout", &DeskApp::sign_out},    {"/book", &DeskApp::book},
+          {"/appointment-cancel", &DeskApp::cancel_appointment}, {"/refer", &DeskApp::refer},
+          {"/referral", &DeskApp::referral_step}, {"/consent", &DeskApp::consent}};
       for (const auto& [path, act] : actions)
         if (r.path == path) return post_action(r, act);
     } else {

@@ -75,6 +75,16 @@ class DeskApp {
   std::string ack_alerts(DeskSession& s, const Form& f);
   std::string touch(DeskSession& s, const Form& f);
   std::string sign_out(DeskSession& s, const Form& f);
+  // Accompaniment (desk/accompany_routes.cpp): refused, the console again with the forms as typed and why.
+  std::string book(DeskSession& s, const Form& f);
+  std::string cancel_appointment(DeskSession& s, const Form& f);
+  std::string refer(DeskSession& s, const Form& f);
+  std::string referral_step(DeskSession& s, const Form& f);
+  std::string consent(DeskSession& s, const Form& f);
+  static bool shows_console_again(Action act);
+  DeskContext context_of(DeskSession& s);
+  // GET /console?book_service=&book_day=&move=: the booking box's choices.
+  void choose_booking(DeskSession& s, const Form& q);
 
   DeskOptions opt_;
   CentreConfig config_;

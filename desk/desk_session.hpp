@@ -6,6 +6,7 @@
 
 #include "common/centre_settings.hpp"
 #include "common/clock.hpp"
+#include "desk/accompany.hpp"
 #include "kiosk/store/counter_session.hpp"
 #include "store/database.hpp"
 
@@ -22,6 +23,7 @@ struct DeskSession {
   std::mutex mu;  // held for one request's work on this session (never across requests, never for all sessions)
   store::Database db;
   CounterSession counter;
+  AccompanyDraft acc;  // her file and the accompaniment forms, for the ticket being served
   const std::string csrf;
   const TimePoint expires;
 };

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/languages.hpp"
+#include "desk/accompany_pages.hpp"
 #include "desk/words.hpp"
 
 namespace shubbak::desk {
@@ -16,7 +17,8 @@ using ctemplate::TemplateDictionary;
 
 namespace {
 
-constexpr const char* kTemplates[] = {"head.tpl", "signin.tpl", "console.tpl", "live.tpl", "error.tpl"};
+constexpr const char* kTemplates[] = {"head.tpl",   "signin.tpl", "console.tpl",        "live.tpl",
+                                     "error.tpl",  "day.tpl",    "accompany.tpl", "referral_steps.tpl"};
 
 std::string marker_of(const std::string& key) {
   std::string m = "T_";
@@ -127,7 +129,34 @@ void fill_current(TemplateDictionary& d, const Words& w, const ConsoleView& v, c
   }
 }
 
-void fill_live(TemplateDictionary& d, const Words& w, const ConsoleView& v, const Catalogue& cat) {
+// The queue's mark of a woman who came for an appointment: her time, or "late — walk-in".
+void fill_appointment_mark(TemplateDictionary& r, const Words& w, const QueueEntry& q, const TimeZone& zone) {
+  if (q.appointment_id.empty()) return;
+  TemplateDictionary* a = r.AddSectionDictionary("APPOINTMENT");
+  if (q.appointment_at) {
+    a->SetValue("WORDS", w.tr("desk.queue_appointment", {{"time", local_hhmm(*q.appointment_at, zone)}}));
+  } else {
+    a->SetValue("WORDS", w.tr("desk.late_walk_in"));
+    a->ShowSection("LATE");
+  }
+}
+
+void fill_accompaniment(TemplateDictionary& d, const Words& w, const ConsoleView& v, const CentreConfig& config,
+                        const std::string& dir) {
+  TemplateDictionary* a = d.AddIncludeDictionary("ACCOMPANY");
+  a->SetFilename(dir + "/accompany.tpl");
+  TemplateDictionary* day = d.AddIncludeDictionary("DAY");
+  day->SetFilename(dir + "/day.tpl");
+  if (!v.acc) return;
+  const PageContext c{config, dir, v.snap.staff};
+  a->SetValue("CURRENT_ID", v.state.current_id);
+  fill_accompany(*a, *v.acc, w, c);
+  fill_day(*day, *v.acc, w, c);
+}
+
+void fill_live(TemplateDictionary& d, const Words& w, const ConsoleView& v, const CentreConfig& config,
+               const std::string& dir) {
+  const Catalogue& cat = config.catalogue;
   d.SetTemplateGlobalValue("CSRF", v.csrf);
   d.SetValue("VERSION", std::to_string(v.version));
   fill_current(d, w, v, cat);
@@ -141,7 +170,9 @@ void fill_live(TemplateDictionary& d, const Words& w, const ConsoleView& v, cons
     r->SetValue("SERVICE", svc ? in_lang(svc->title, w.lang()) : q.service_id);
     r->SetValue("WAITING", w.tr("counter.waiting", {{"minutes", std::to_string(q.waiting_minutes)}}));
     if (q.priority) r->ShowSection("PRIORITY");
+    fill_appointment_mark(*r, w, q, config.settings.zone);
   }
+  fill_accompaniment(d, w, v, config, dir);
   d.SetValue("ALERTS", w.alerts(v.snap.call_staff_alerts));
   if (v.snap.call_staff_alerts > 0) d.ShowSection("HAS_ALERTS");
   d.SetValue("TODAY", w.today(v.snap));
@@ -188,7 +219,7 @@ std::string Pages::console(const ConsoleView& v) const {
   d.SetValue("MESSAGE", v.message);
   TemplateDictionary* live = d.AddIncludeDictionary("LIVE");
   live->SetFilename(dir_ + "/live.tpl");
-  fill_live(*live, w, v, config_.catalogue);
+  fill_live(*live, w, v, config_, dir_);
   return expand("console.tpl", &d);
 }
 
@@ -196,7 +227,7 @@ std::string Pages::live(const ConsoleView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("live");
   for (const auto& k : keys_) d.SetTemplateGlobalValue(marker_of(k), w.tr(k));
-  fill_live(d, w, v, config_.catalogue);
+  fill_live(d, w, v, config_, dir_);
   return expand("live.tpl", &d);
 }
 

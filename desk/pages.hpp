@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/centre_settings.hpp"
+#include "desk/accompany.hpp"
 #include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/counter_flow.hpp"
 #include "kiosk/core/i18n.hpp"
@@ -32,6 +33,7 @@ struct ConsoleView {
   std::string lang, csrf, message;
   int64_t version = 0;
   ServedDraft draft{};
+  const AccompanyView* acc = nullptr;  // her file, the booking and referral forms, the day's appointments
 };
 
 struct ErrorView {
@@ -49,7 +51,8 @@ class Pages {
   Pages(std::string dir, const Translations& tr, const CentreConfig& config, AssetUrls assets = {});
   std::string signin(const SignInView& v) const;
   std::string console(const ConsoleView& v) const;
-  // #current, #queue, #alerts, #today, #sync: what the script swaps in on a live update.
+  // #current, #accompany, #queue, #alerts, #today, #sync, #appointments-today, #referrals-in: what the script swaps
+  // in on a live update.
   std::string live(const ConsoleView& v) const;
   std::string error(const ErrorView& v) const;
 

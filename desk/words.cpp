@@ -1,6 +1,7 @@
 #include "desk/words.hpp"
 
 #include "common/languages.hpp"
+#include "kiosk/core/appointment_slots.hpp"
 
 namespace shubbak::desk {
 
@@ -28,6 +29,23 @@ std::string Words::message(const CounterState& s) const {
   if (s.message.empty()) return "";
   return tr(s.message, {{"left", std::to_string(s.attempts_left)}, {"until", s.locked_until},
                         {"max", std::to_string(CounterFlow::kMaxNoteChars)}});
+}
+
+std::string Words::day(const std::string& local_day) const {
+  static const char* const weekdays[] = {N_("desk.weekday_sun"), N_("desk.weekday_mon"), N_("desk.weekday_tue"),
+                                         N_("desk.weekday_wed"), N_("desk.weekday_thu"), N_("desk.weekday_fri"),
+                                         N_("desk.weekday_sat")};
+  const int wd = weekday_of_day(local_day);
+  if (wd < 0) return local_day;
+  // The date isolated (FSI ... PDI): its digits and dashes stay in order inside an Arabic sentence.
+  // Non-breaking hyphens: a date never wraps in the middle.
+  std::string date;
+  for (char ch : local_day) date += ch == '-' ? std::string("\u2011") : std::string(1, ch);
+  return tr("desk.day", {{"weekday", tr(weekdays[wd])}, {"date", "\u2068" + date + "\u2069"}});
+}
+
+std::string Words::when(TimePoint t, const TimeZone& zone) const {
+  return tr("desk.when", {{"day", day(local_day(t, zone))}, {"time", "\u2068" + local_hhmm(t, zone) + "\u2069"}});
 }
 
 std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& lang) {

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/counter_flow.hpp"
+#include "common/clock.hpp"
 #include "kiosk/core/i18n.hpp"
 
 namespace shubbak::desk {
@@ -25,6 +26,9 @@ class Words {
   std::string alerts(int count) const;
   // The flow's message key with its values (attempts left, locked until, a note's limit); "" for none.
   std::string message(const CounterState& s) const;
+  // A slot or a day in words: "mardi 2026-12-01 à 10:30" (when), "mardi 2026-12-01" (day).
+  std::string when(TimePoint t, const TimeZone& zone) const;
+  std::string day(const std::string& local_day) const;
 
  private:
   const Translations& t_;

@@ -18,6 +18,18 @@
     }
   });
 
+  // The appointment card: the print stylesheet keeps only it (day, time, code, the centre).
+  const printCard = document.getElementById('print-card');
+  if (printCard) printCard.addEventListener('click', () => window.print());
+  // The booking box: a new service or day shows its slots at once (without the script: the "show" button).
+  for (const id of ['book-service', 'book-day']) {
+    const sel = document.getElementById(id);
+    if (sel) sel.addEventListener('change', () => {
+      if (id === 'book-service') { const day = document.getElementById('book-day'); if (day) day.disabled = true; }
+      sel.form.submit();
+    });
+  }
+
   // "She is still at her desk": typing a note or using the page keeps the flow's idle rule from signing her out.
   let lastTouch = Date.now();
   const touch = () => {
@@ -50,8 +62,12 @@
     if (current && current.dataset.version) version = current.dataset.version;
     // The ticket being served changes only by her own actions (which reload the page): never wipe a note she types.
     const here = document.getElementById('current');
-    if (current && here && current.dataset.current !== here.dataset.current) here.replaceWith(document.adoptNode(current));
-    for (const id of ['queue', 'alerts', 'today', 'sync']) {
+    if (current && here && current.dataset.current !== here.dataset.current) {
+      here.replaceWith(document.adoptNode(current));
+      const file = doc.getElementById('accompany'), oldFile = document.getElementById('accompany');
+      if (file && oldFile) oldFile.replaceWith(document.adoptNode(file));
+    }
+    for (const id of ['queue', 'alerts', 'today', 'sync', 'appointments-today', 'referrals-in']) {
       const fresh = doc.getElementById(id), old = document.getElementById(id);
       if (fresh && old) old.replaceWith(document.adoptNode(fresh));
     }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.hpp"
 #include "kiosk/core/registration.hpp"
 
 namespace shubbak {
@@ -20,6 +21,8 @@ struct QueueEntry {
   std::string id, number, service_id;
   bool priority = false;
   int waiting_minutes = 0;
+  std::string appointment_id{};             // she came for an appointment (issue 16)
+  std::optional<TimePoint> appointment_at{};  // ... on time: her slot; none: late, queued as a walk-in
 };
 
 // Whether the records reached the ministry, for words on the console.

@@ -47,7 +47,8 @@ void CounterSession::refresh_console(TimePoint now) {
   const auto services = flow_.services_for(state_.counter);
   for (const auto& t : counter_.queue(services, now))
     snap_.queue.push_back({t.id, t.number, t.service_id, t.priority,
-                           static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count())});
+                           static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(now - t.issued_at).count()),
+                           t.appointment_id, t.appointment_at});
   snap_.call_staff_alerts =
       static_cast<int>(db_.scalar("SELECT count(*) FROM alerts WHERE kind='call_staff' AND resolved_at IS NULL"));
   auto s = db_.prepare("SELECT coalesce(last_success_at,''), coalesce(last_error_kind,'') FROM sync_status");

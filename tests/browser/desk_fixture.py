@@ -118,12 +118,15 @@ def ticket_script(service, priority=False):
     return f"tap lang.fr\ntap service.{service}\n{ask}tap action.ticket\nexpect screen ticket\ntap ticket.done\n"
 
 
-def registration_script(service):
+def registration_script(service, share=True):
+    """She registers at the kiosk and answers the three consent questions: keep, SMS, then sharing with partners
+    (yes unless `share` is False)."""
     c = CANARY
+    last = "consent.yes" if share else "consent.no"
     return (f"tap lang.fr\ntap service.{service}\ntap action.register\ntype {c['name']}\ntap form.next\n"
             f"type {c['phone']}\ntap form.next\ntype {c['cin']}\ntap form.next\ntype 1985\ntap form.next\n"
             f"type {c['commune']}\ntap form.next\ntap contact.call\ntap form.next\nexpect screen consent\n"
-            "tap consent.yes\ntap consent.yes\ntap consent.yes\nexpect screen ticket\ntap ticket.done\n")  # keep, sms, share
+            f"tap consent.yes\ntap consent.yes\ntap {last}\nexpect screen ticket\ntap ticket.done\n")
 
 
 def checkin_script(service):

@@ -161,6 +161,13 @@ std::string DeskProcess::issue_registered(const std::string& service, const Visi
   return kiosk.issue(IssueRequest{service, her, "", false}, std::chrono::system_clock::now()).number;
 }
 
+std::string DeskProcess::issue_request(const IssueRequest& req) {
+  CentreConfig config = CentreConfig::load(cfg());
+  store::Database db = store::open_store(data());
+  KioskStore kiosk(db, config.catalogue, config.settings);
+  return kiosk.issue(req, std::chrono::system_clock::now()).number;
+}
+
 void DeskProcess::raise_alert(const std::string& kind) {
   CentreConfig config = CentreConfig::load(cfg());
   store::Database db = store::open_store(data());

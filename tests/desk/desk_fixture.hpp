@@ -49,6 +49,8 @@ class DeskProcess {
   std::string issue(const std::string& service, bool priority = false);
   // A ticket for a visitor who registered at the kiosk (with her consent); returns its number.
   std::string issue_registered(const std::string& service, const VisitorDetails& her);
+  // Any ticket as the kiosk issues it (a returning woman, her consents, an appointment's check-in); its number.
+  std::string issue_request(const IssueRequest& req);
   // An alert as the kiosk raises it (call_staff), or keeps open while it runs on its last good catalogue
   // (catalogue_fallback: raised once, resolved when a catalogue is accepted).
   void raise_alert(const std::string& kind);

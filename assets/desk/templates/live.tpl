@@ -50,6 +50,7 @@
   </form>
 {{/SERVING}}
 </section>
+{{>ACCOMPANY}}
 <section class="card waiting">
   <h2>{{QUEUE_TITLE}}</h2>
   <ul id="queue" class="queue">
@@ -58,6 +59,7 @@
       <span class="service">{{SERVICE}}</span>
       <span class="wait">{{WAITING}}</span>
       {{#PRIORITY}}<span class="badge">{{T_counter__priority}}</span>{{/PRIORITY}}
+      {{#APPOINTMENT}}<span class="appt{{#LATE}} late{{/LATE}}">{{WORDS}}</span>{{/APPOINTMENT}}
       <form method="post" action="/priority">
         <input type="hidden" name="csrf" value="{{CSRF}}">
         <input type="hidden" name="ticket" value="{{ID}}">
@@ -77,4 +79,5 @@
   </div>
   <p id="today" class="today">{{TODAY}}</p>
   <p id="sync" class="sync{{#SYNC_PROBLEM}} problem{{/SYNC_PROBLEM}}">{{SYNC}}</p>
+  {{>DAY}}
 </section>

@@ -166,7 +166,10 @@ TEST(DeskHousekeeping, AnAppointmentOfAPastDayNotKeptIsMarkedMissedWhenTheDeskSt
                                         "slot_days = mon, tue, wed, thu, fri, sat, sun",
                                         std::regex_constants::format_first_only));
     CentreConfig config = CentreConfig::load(d.cfg());
-    const std::string number = d.issue_registered("jisr", VisitorDetails{"Hafsa Test", "0677777777"});
+    VisitorDetails hafsa;
+    hafsa.name = "Hafsa Test";
+    hafsa.phone = "0677777777";
+    const std::string number = d.issue_registered("jisr", hafsa);
     her = d.q("SELECT visitor_id FROM tickets WHERE number='" + number + "'");
     store::Database db = store::open_store(d.data());
     AppointmentStore appointments(db, config.catalogue, config.settings);

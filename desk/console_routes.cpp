@@ -1,5 +1,6 @@
 // The console: GET /console (the page), GET /console/live (its live parts), GET /events (long poll on the store's
 // data_version), and the actions, each an ordinary form POST checked for its CSRF token and answered 303.
+#include <algorithm>
 #include <utility>
 
 #include "common/log.hpp"
@@ -25,19 +26,29 @@ std::string lf_lines(const std::string& s) {
 
 http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
   Found found = session_of(r);
-  auto signed_out = [&](const std::string& key) {
-    http::Reply reply = fragment ? json(401, "{\"signed_in\":false}")
-                                 : signin_page(r, 200, Words(tr_, lang_of(r)).tr(key), "", "", 1);
+  // Words, not a key: after the idle rule, how long she was away (the setting's minutes).
+  auto signed_out = [&](const std::string& words) {
+    // The live request leaves the cookie: the page it reloads learns why the session ended.
+    if (fragment) return json(401, "{\"signed_in\":false}");
+    http::Reply reply = signin_page(r, 200, words, "", "", 1);
     if (!found.id.empty()) clear_cookie(reply, kSessionCookie);
     return reply;
   };
-  if (!found.session) return signed_out(found.id.empty() ? "" : "desk.session_ended");
+  if (!found.session) {
+    if (found.id.empty()) return signed_out("");
+    const bool idle = !fragment && sessions_.take_idle_end(found.id, clock_.now());
+    return signed_out(idle ? idle_words(lang_of(r)) : Words(tr_, lang_of(r)).tr("desk.session_ended"));
+  }
   DeskSession& s = *found.session;
   std::lock_guard<std::mutex> lock(s.mu);
   s.counter.dispatch(cev::Tick{});
   if (!s.signed_in()) {
+    if (fragment) {
+      sessions_.end_idle(found.id);  // the page the script reloads says so
+      return signed_out("");
+    }
     sessions_.remove(found.id);
-    return signed_out("counter.signed_out_idle");
+    return signed_out(idle_words(lang_of(r)));
   }
   s.counter.poll();  // what changed in the store since the last look (a page loaded too: never a stale queue)
   if (!fragment) {
@@ -50,7 +61,10 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
   }
   Words w(tr_, s.counter.lang());
   std::string message = w.message(s.counter.state());
-  if (message.empty() && s.counter.snapshot().catalogue_fallback) message = w.tr("counter.catalogue_fallback");
+  if (message.empty() && !fragment && std::exchange(s.not_saved, false)) message = w.tr("desk.not_saved");
+  // A kiosk of the centre, or this desk itself, runs on its last good catalogue.
+  if (message.empty() && (s.counter.snapshot().catalogue_fallback || !catalogue_refused_.empty()))
+    message = w.tr("counter.catalogue_fallback");
   return console_page(s, 200, message, {}, fragment);
 }
 
@@ -89,7 +103,9 @@ http::Reply DeskApp::get_events(const http::Request& r) {
 http::Reply DeskApp::post_action(const http::Request& r, Action act) {
   Found found = session_of(r);
   if (!found.session) {
-    http::Reply reply = signin_page(r, 401, Words(tr_, lang_of(r)).tr("desk.session_ended"), "", "", 1);
+    const bool idle = !found.id.empty() && sessions_.take_idle_end(found.id, clock_.now());
+    const std::string words = idle ? idle_words(lang_of(r)) : Words(tr_, lang_of(r)).tr("desk.session_ended");
+    http::Reply reply = signin_page(r, 401, words, "", "", 1);
     if (!found.id.empty()) clear_cookie(reply, kSessionCookie);
     return reply;
   }
@@ -110,7 +126,14 @@ http::Reply DeskApp::post_action(const http::Request& r, Action act) {
   }
   s.counter.dispatch(cev::Tick{});
   if (s.signed_in()) {
-    if (std::string why = (this->*act)(s, f); !why.empty()) {
+    std::string why;
+    try {
+      why = (this->*act)(s, f);
+    } catch (const store::StoreError&) {
+      s.not_saved = true;  // answered with the failure's words (handle); the next page says it was not saved
+      throw;
+    }
+    if (!why.empty()) {
       if (!shows_console_again(act)) return error_page(400, lang, why, "/console");
       // Refused: the console again with the forms as she typed them (the served form's note and outcome; the
       // accompaniment's in her session's draft), and why.
@@ -129,10 +152,15 @@ http::Reply DeskApp::post_action(const http::Request& r, Action act) {
   if (s.signed_in()) return see_other("/console");
   sessions_.remove(found.id);
   const bool idle = s.counter.state().message == "counter.signed_out_idle";
-  http::Reply reply = idle ? signin_page(r, 401, Words(tr_, lang).tr("counter.signed_out_idle"), lang, "", 1)
-                           : see_other("/signin");
+  http::Reply reply = idle ? signin_page(r, 401, idle_words(lang), lang, "", 1) : see_other("/signin");
   clear_cookie(reply, kSessionCookie);
   return reply;
+}
+
+std::string DeskApp::idle_words(const std::string& lang) const {
+  const int seconds = config_.settings.tuning.staff_idle_signout_seconds;
+  const int minutes = std::max(1, (seconds + 59) / 60);
+  return Words(tr_, lang).tr("desk.signed_out_idle_minutes", {{"minutes", std::to_string(minutes)}});
 }
 
 std::string DeskApp::call_next(DeskSession& s, const Form&) {

@@ -8,6 +8,7 @@
 #include "common/log.hpp"
 #include "desk/desk_limits.hpp"
 #include "desk/form.hpp"
+#include "desk/outage.hpp"
 #include "desk/replies.hpp"
 #include "desk/tokens.hpp"
 #include "desk/words.hpp"
@@ -31,7 +32,8 @@ std::string read_tls_file(const std::string& path, const char* key, const std::p
 }  // namespace
 
 DeskApp::DeskApp(DeskOptions o)
-    : opt_(std::move(o)), config_(CentreConfig::load(opt_.config_dir)), clock_(config_.settings.zone),
+    : opt_(std::move(o)), config_(load_desk_config(opt_.config_dir, catalogue_refused_, no_catalogue_)),
+      clock_(config_.settings.zone),
       sessions_(limits::kMaxSessions), signin_rate_(limits::kSignInAttemptsPerMinute, limits::kMaxPeersTracked),
       signins_running_(limits::kMaxConcurrentSignIns) {
   if (opt_.assets_dir.empty()) opt_.assets_dir = installed_or("assets", SHUBBAK_ASSETS_DIR);
@@ -42,7 +44,7 @@ DeskApp::DeskApp(DeskOptions o)
   statics_.emplace(opt_.assets_dir + "/desk", opt_.fonts_dir);
   pages_.emplace(opt_.assets_dir + "/desk/templates", tr_, config_,
                  AssetUrls{statics_->url("desk.css"), statics_->url("desk.js")});
-  store::open_store(opt_.data_dir);  // the store exists and its schema is current before anyone signs in
+  if (!no_catalogue_) open_store_now();  // the store exists and its schema is current before anyone signs in
 }
 
 DeskApp::~DeskApp() = default;
@@ -98,18 +100,24 @@ void DeskApp::tick_sessions() {
     std::lock_guard<std::mutex> lock(s->mu);
     if (!s->signed_in()) continue;
     const std::string login = s->counter.state().login;
-    s->counter.dispatch(cev::Tick{});
+    try {
+      s->counter.dispatch(cev::Tick{});
+    } catch (const store::StoreError& e) {
+      log::error(std::string("desk: the idle rule could not read the store (") + store::fault_name(e.fault) + ")");
+    }
     if (!s->signed_in()) {
       log::info("desk: " + login + " signed out after inactivity");
-      sessions_.remove(id);
+      sessions_.end_idle(id);  // her browser's next request says so, with the minutes
     }
   }
 }
 
 http::Reply DeskApp::handle(const http::Request& r) {
   try {
-    if (r.method == "GET" || r.method == "HEAD") {
+    if (r.method == "GET" || r.method == "HEAD")
       if (auto file = statics_->get(r.path, r.query)) return *file;
+    if (auto outage = outage_page(r)) return *outage;
+    if (r.method == "GET" || r.method == "HEAD") {
       if (r.path == "/") return see_other(session_of(r).session ? "/console" : "/signin");
       if (r.path == "/signin") return get_signin(r);
       if (r.path == "/console") return get_console(r, false);

@@ -1,6 +1,8 @@
 // shubbak-desk: the staff console served to the desks' browsers on the centre's LAN. Wires the configuration, the
 // translations, the pages, the sessions and the HTTP(S) server; routes each request (desk/*_routes.cpp).
 #pragma once
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <semaphore>
@@ -38,8 +40,14 @@ class DeskApp {
   http::ServerOptions server_options() const;
   const DeskOptions& options() const { return opt_; }
   const CentreConfig& config() const { return config_; }
-  // The watcher's idle rule: every session's flow ticks; those it signed out are forgotten.
+  // The watcher's idle rule: every session's flow ticks; those it signed out are forgotten (and told so once).
   void tick_sessions();
+  // The watcher's tick: the idle rule; a store that could not be opened tried again (every
+  // limits::kStoreRetrySeconds); the housekeeping when due (desk/housekeeping.hpp).
+  void tick();
+  // The desk started without any catalogue it could use / cannot open the store now: every page says so.
+  bool without_catalogue() const { return no_catalogue_; }
+  bool store_down() const { return store_down_; }
 
  private:
   struct Found {
@@ -53,6 +61,13 @@ class DeskApp {
   std::string lang_of(const http::Request& r) const;  // before sign-in: this PC's last language, else the centre's
   http::Reply error_page(int status, const std::string& lang, const std::string& message_key,
                          const std::string& back) const;
+  // desk/outage.cpp: while the desk cannot serve the console (no catalogue, the store not opened), the page saying
+  // so in the staff member's language; nullopt when it can.
+  std::optional<http::Reply> outage_page(const http::Request& r) const;
+  void open_store_now();  // opens (and brings up to date) the store; on failure the desk answers the outage page
+  void housekeep();       // desk/housekeeping.hpp, its failures logged
+  // The words on the sign-in page after the idle rule signed her out: after N minutes without activity.
+  std::string idle_words(const std::string& lang) const;
   // lang "": this PC's; login and counter: what the form had.
   http::Reply signin_page(const http::Request& r, int status, const std::string& message, const std::string& lang,
                           const std::string& login, int counter);
@@ -87,6 +102,8 @@ class DeskApp {
   void choose_booking(DeskSession& s, const Form& q);
 
   DeskOptions opt_;
+  std::string catalogue_refused_;  // why the catalogue was refused at start (then on its last good copy, if any)
+  bool no_catalogue_ = false;      // refused with no good copy: the desk only says to call the technician
   CentreConfig config_;
   SystemClock clock_;
   Translations tr_;
@@ -96,6 +113,9 @@ class DeskApp {
   RateLimit signin_rate_;
   std::counting_semaphore<64> signins_running_;
   std::string tls_cert_pem_, tls_key_pem_;
+  std::atomic<bool> store_down_{false};
+  // The watcher's thread only: when the store is tried again, when the housekeeping runs next.
+  std::chrono::steady_clock::time_point next_store_try_{}, next_housekeeping_{};
 };
 
 }  // namespace shubbak::desk

@@ -23,5 +23,9 @@ inline constexpr int kParkSeconds = 25;              // a live request is answer
 inline constexpr int kMaxParked = 128;
 inline constexpr int kIdleTickSeconds = 5;           // how often the watcher runs every session's idle rule
 inline constexpr int kRetryAfterSeconds = 60;        // told to a peer over the sign-in rate
+inline constexpr int kStoreRetrySeconds = 5;         // a store that could not be opened at start is tried again
+inline constexpr int kOutagePageRefreshSeconds = 10;  // the "records cannot be opened" page reloads itself
+inline constexpr int kHousekeepingSeconds = 300;     // past days' booked appointments marked missed this often
+inline constexpr size_t kMaxIdleEndsRemembered = 256;  // sessions the idle rule ended, remembered to say so once
 
 }  // namespace shubbak::desk::limits

@@ -24,6 +24,7 @@ struct DeskSession {
   store::Database db;
   CounterSession counter;
   AccompanyDraft acc;  // her file and the accompaniment forms, for the ticket being served
+  bool not_saved = false;  // an action failed on the store: the next console page says so, over what the store has
   const std::string csrf;
   const TimePoint expires;
 };

@@ -28,7 +28,7 @@ static int serve(desk::DeskApp& app) {
   desk::Watcher watcher(app.options().data_dir, app.config().settings.tuning.data_version_poll_ms,
                         desk::limits::kIdleTickSeconds, [&server] { server.wake(); },
                         [&app, &server] {
-                          app.tick_sessions();
+                          app.tick();
                           server.wake();  // a signed-out session's live request learns it now
                         });
   // The tests and scripts/demo read this line to learn where it listens.

@@ -237,6 +237,9 @@ std::string Pages::error(const ErrorView& v) const {
   fill_page(d, w, keys_, dir_, v.title, assets_);
   d.SetValue("MESSAGE", v.message);
   d.SetValue("BACK", v.back);
+  d.SetValue("BACK_LABEL", v.back_label.empty() ? w.tr("desk.back") : v.back_label);
+  if (v.refresh_seconds > 0)
+    d.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", v.refresh_seconds);
   return expand("error.tpl", &d);
 }
 

@@ -38,6 +38,8 @@ struct ConsoleView {
 
 struct ErrorView {
   std::string lang, title, message, back;  // title and message: words; back: where the button goes
+  std::string back_label = "";             // the button's words ("": desk.back)
+  int refresh_seconds = 0;                 // > 0: the page loads itself again after this long (no script needed)
 };
 
 // Where every page's <head> finds the stylesheet and the script (StaticFiles::url: versioned, kept by the browser).

@@ -1,5 +1,6 @@
 #include "desk/sessions.hpp"
 
+#include "desk/desk_limits.hpp"
 #include "desk/tokens.hpp"
 
 namespace shubbak::desk {
@@ -29,6 +30,30 @@ void Sessions::remove(const std::string& id) {
   by_id_.erase(id);
 }
 
+void Sessions::end_idle(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return;
+  const TimePoint expires = it->second->expires;
+  by_id_.erase(it);
+  while (idle_ended_.size() >= limits::kMaxIdleEndsRemembered) {
+    auto oldest = idle_ended_.begin();
+    for (auto e = idle_ended_.begin(); e != idle_ended_.end(); ++e)
+      if (e->second < oldest->second) oldest = e;
+    idle_ended_.erase(oldest);
+  }
+  idle_ended_.emplace(id, expires);
+}
+
+bool Sessions::take_idle_end(const std::string& id, TimePoint now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = idle_ended_.find(id);
+  if (it == idle_ended_.end()) return false;
+  const bool before_expiry = now < it->second;
+  idle_ended_.erase(it);
+  return before_expiry;
+}
+
 std::vector<std::pair<std::string, std::shared_ptr<DeskSession>>> Sessions::all(TimePoint now) {
   std::lock_guard<std::mutex> lock(mu_);
   forget_expired(now);
@@ -41,6 +66,8 @@ size_t Sessions::size() {
 }
 
 void Sessions::forget_expired(TimePoint now) {
+  for (auto it = idle_ended_.begin(); it != idle_ended_.end();)
+    it = now >= it->second ? idle_ended_.erase(it) : std::next(it);
   for (auto it = by_id_.begin(); it != by_id_.end();) it = now >= it->second->expires ? by_id_.erase(it) : std::next(it);
 }
 

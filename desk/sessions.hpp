@@ -20,6 +20,11 @@ class Sessions {
   // A new random id for it; "" when the map is full even after forgetting the expired ones.
   std::string add(std::shared_ptr<DeskSession> s, TimePoint now);
   void remove(const std::string& id);
+  // Forgets it as remove does, remembering that the idle rule ended it: the browser's next request is told so once
+  // (the oldest are forgotten beyond limits::kMaxIdleEndsRemembered, and each at the session's own expiry).
+  void end_idle(const std::string& id);
+  // True once for a session end_idle forgot (then forgotten).
+  bool take_idle_end(const std::string& id, TimePoint now);
   // Every session with its id (for the idle rule), expired ones forgotten first.
   std::vector<std::pair<std::string, std::shared_ptr<DeskSession>>> all(TimePoint now);
   size_t size();
@@ -28,6 +33,7 @@ class Sessions {
   void forget_expired(TimePoint now);  // with mu_ held
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<DeskSession>> by_id_;
+  std::map<std::string, TimePoint> idle_ended_;  // id -> the session's expiry
   size_t max_;
 };
 

@@ -27,6 +27,7 @@ void Watcher::run() {
   using Clock = std::chrono::steady_clock;
   auto next_tick = Clock::now() + std::chrono::seconds(tick_seconds_);
   int64_t seen = -1;
+  bool failing = false;  // said once per outage, not at every poll
   std::optional<store::Database> db;
   std::unique_lock<std::mutex> lock(mu_);
   while (!cv_.wait_for(lock, std::chrono::milliseconds(poll_ms_), [this] { return stopping_; })) {
@@ -34,18 +35,23 @@ void Watcher::run() {
     try {
       if (!db) db.emplace(store::open_store(data_dir_));
       int64_t v = db->data_version();
+      if (failing) log::info("desk: the live watcher reads the store again");
+      failing = false;
       if (v != seen) {
         seen = v;
         on_change_();
       }
-      if (Clock::now() >= next_tick) {
-        next_tick = Clock::now() + std::chrono::seconds(tick_seconds_);
-        on_tick_();
-      }
     } catch (const store::StoreError& e) {
-      log::error(std::string("desk: the live watcher cannot read the store (") + store::fault_name(e.fault) +
-                 "); trying again");
+      if (!failing)
+        log::error(std::string("desk: the live watcher cannot read the store (") + store::fault_name(e.fault) +
+                   "); trying again");
+      failing = true;
       db.reset();
+    }
+    // The idle rule and the tick's other work go on whether or not the store answers (it is what tries it again).
+    if (Clock::now() >= next_tick) {
+      next_tick = Clock::now() + std::chrono::seconds(tick_seconds_);
+      on_tick_();
     }
     lock.lock();
   }

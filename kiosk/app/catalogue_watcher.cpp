@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 
 #include "common/log.hpp"
-#include "kiosk/app/last_good_catalogue.hpp"
+#include "common/last_good_catalogue.hpp"
 
 namespace shubbak::app {
 

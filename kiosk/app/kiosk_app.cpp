@@ -12,7 +12,7 @@
 #include "common/languages.hpp"
 #include "common/log.hpp"
 #include "kiosk/app/display_role.hpp"
-#include "kiosk/app/last_good_catalogue.hpp"
+#include "common/last_good_catalogue.hpp"
 #include "kiosk/app/out_of_service_role.hpp"
 #include "kiosk/app/visitor_role.hpp"
 #include "kiosk/ui/out_of_service_screen.hpp"

@@ -26,7 +26,8 @@ std::string CounterSession::lang() const {
 }
 
 void CounterSession::refresh() {
-  seen_version_ = db_.data_version();
+  seen_version_ = -1;  // seen only once read whole: a read that failed half-way is read again at the next look
+  const int64_t version = db_.data_version();
   const TimePoint now = clock_.now();
   snap_.catalogue_fallback =
       db_.scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL") > 0;
@@ -37,10 +38,11 @@ void CounterSession::refresh() {
   if (state_.screen == CounterScreen::Console) refresh_console(now);
   // Her details: read once per ticket being served (each read is a "view" in the audit log).
   if (state_.current_id != details_for_) {
-    details_for_ = state_.current_id;
     snap_.details.reset();
     if (!state_.current_id.empty()) snap_.details = counter_.visitor_details(state_.current_id, state_.login, now);
+    details_for_ = state_.current_id;
   }
+  seen_version_ = version;
 }
 
 void CounterSession::refresh_console(TimePoint now) {

@@ -17,24 +17,6 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-shubbak::Translations translations() { return shubbak::Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n"); }
-
-// As the desk's templates write text (ctemplate's HTML escaping).
-std::string escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string ticket_id(DeskProcess& desk, const std::string& number) {
   return desk.q("SELECT id FROM tickets WHERE number='" + number + "'");
 }
@@ -107,21 +89,42 @@ TEST(DeskConsole, PriorityTransferAndTheKiosksCallStaffAlerts) {
   EXPECT_EQ(staff_actions(desk, "salma"), "sign_in,alerts_seen,priority_set,called,served,called,transferred");
 }
 
-// Was Counter.IdleSignOut. The shortest idle time the configuration allows (30 s), on the desk's own clock.
+// Was Counter.IdleSignOut. The shortest idle time the configuration allows (30 s), on the desk's own clock. The
+// desk's idle rule signs her out on its own; her page learns it (its live request, as the script does, then the
+// reload it makes) and the sign-in page says, in her language, that she was signed out after that many minutes
+// without activity (30 s: "1 min"), not the generic "session ended" of a plain sign-out or an unknown cookie.
 TEST(DeskConsole, AStaffMemberWhoWalkedAwayIsSignedOutAndTheDeskSaysWhy) {
   DeskProcess desk("", "staff_idle_signout_seconds = 30\n");
+  const auto tr = translations();
   Browser b = desk.browser();
-  ASSERT_TRUE(b.sign_in("salma", "4821", 1));
+  ASSERT_TRUE(b.sign_in("salma", "4821", 1, "ar"));
+  const std::string cookie = b.cookies["shubbak_desk"];
   const auto deadline = SteadyClock::now() + std::chrono::seconds(90);
   while (desk.q("SELECT count(*) FROM audit_log WHERE action='idle_sign_out' AND actor='staff:salma'") != "1") {
     ASSERT_LT(SteadyClock::now(), deadline) << "no idle sign-out after 90 s: " << desk.log();
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // a polling step: the condition decides
   }
-  HttpAnswer a = b.get("/console");
+  EXPECT_EQ(b.get("/console/live").status, 401) << "the page's script learns it";
+  HttpAnswer a = b.get("/console");  // the reload the script makes
   EXPECT_NE(a.body.find("id=\"signin\""), std::string::npos) << "back on the sign-in page";
-  // The desk's housekeeping ended the session already: the page says so, inactivity named among the reasons.
-  EXPECT_NE(a.body.find(escaped(translations().get("fr", "desk.session_ended"))), std::string::npos) << a.body;
+  const std::string idle = tr.get("ar", "desk.signed_out_idle_minutes");
+  ASSERT_NE(idle.find("{minutes}"), std::string::npos);
+  const std::string said = escaped(idle.substr(0, idle.find("{minutes}")) + "1" +
+                                   idle.substr(idle.find("{minutes}") + std::string("{minutes}").size()));
+  EXPECT_EQ(text_of(a.body, "message"), said) << a.body;
+  EXPECT_NE(a.body.find("lang=\"ar\" dir=\"rtl\""), std::string::npos) << "in her language";
+  EXPECT_EQ(a.body.find(cookie), std::string::npos) << "nothing of the session in the page";
   EXPECT_EQ(b.post("/call-next", "csrf=" + b.csrf()).status, 401) << "the session is over";
+
+  // Distinct from a plain sign-out (no words) and from a cookie the desk does not know ("session ended").
+  Browser plain = desk.browser();
+  ASSERT_TRUE(plain.sign_in("amina", "1357", 2, "ar"));
+  EXPECT_EQ(plain.post("/signout", "csrf=" + plain.csrf()).header("location"), "/signin");
+  EXPECT_EQ(text_of(plain.get("/signin").body, "message"), "");
+  Browser stranger = desk.browser();
+  stranger.cookies["shubbak_desk_lang"] = "ar";
+  stranger.cookies["shubbak_desk"] = cookie;  // the idle end is said once: now an ended session like any other
+  EXPECT_EQ(text_of(stranger.get("/console").body, "message"), escaped(tr.get("ar", "desk.session_ended")));
 }
 
 // Was CounterLanguage.TheConsoleFollowsTheStaffMembersLanguage: the console, and this PC's sign-in page after it,

@@ -85,7 +85,7 @@ bool Browser::sign_in(const std::string& login, const std::string& pin, int coun
 }
 
 DeskProcess::DeskProcess(const std::string& desk_extra, const std::string& kiosk_extra,
-                         const std::vector<std::string>& args) {
+                         const std::vector<std::string>& args, const std::function<void(DeskProcess&)>& before_start) {
   make_config(dir.path / "cfg");
   Certs certs = make_certs(dir.path / "certs");
   std::string conf = std::regex_replace(read_file(dir.path / "cfg" / "centre.conf"), std::regex("\\[kiosk\\]\n"),
@@ -96,16 +96,27 @@ DeskProcess::DeskProcess(const std::string& desk_extra, const std::string& kiosk
   if (admin({"staff", "add", "salma", "Salma B."}, "4821\n").exit_code != 0 ||
       admin({"staff", "add", "amina", "Amina K."}, "1357\n").exit_code != 0)
     throw std::runtime_error("shubbak-admin staff add failed");
+  if (before_start) before_start(*this);
+  args_ = args;
+  start();
+}
+
+void DeskProcess::restart() {
+  stop();
+  start();
+}
+
+void DeskProcess::start() {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe");
   pid = fork();
   if (pid == 0) {
     dup2(out[1], 1);
-    FILE* err = std::fopen((dir.path / "desk.err").c_str(), "w");
+    FILE* err = std::fopen((dir.path / "desk.err").c_str(), "a");
     if (err) dup2(fileno(err), 2);
     close(out[0]);
     std::vector<std::string> argv = {bin("shubbak-desk"), "--data", data(), "--config", cfg(), "--listen", "127.0.0.1:0"};
-    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), args_.begin(), args_.end());
     std::vector<char*> cargv;
     for (auto& a : argv) cargv.push_back(a.data());
     cargv.push_back(nullptr);
@@ -191,6 +202,23 @@ void DeskProcess::resolve_alerts(const std::string& kind) {
 std::string DeskProcess::q(const std::string& sql) {
   store::Database db = store::open_store(data());
   return db.scalar_text(sql);
+}
+
+Translations translations() { return Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n"); }
+
+std::string escaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
 }
 
 std::string input_value(const std::string& html, const std::string& name) {

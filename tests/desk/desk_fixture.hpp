@@ -3,11 +3,13 @@
 #pragma once
 #include <curl/curl.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kiosk/core/i18n.hpp"
 #include "kiosk/core/registration.hpp"
 #include "tests/integration/helpers.hpp"
 
@@ -40,8 +42,10 @@ class DeskProcess {
  public:
   // desk_extra: lines added to [desk] (besides cert_file and key_file); kiosk_extra: lines added to [kiosk] (the
   // tuning: staff_idle_signout_seconds); args: more arguments for shubbak-desk (--log-level debug).
+  // before_start: runs once the folders are made, before shubbak-desk starts (to break what it finds at start).
   explicit DeskProcess(const std::string& desk_extra = "", const std::string& kiosk_extra = "",
-                       const std::vector<std::string>& args = {});
+                       const std::vector<std::string>& args = {},
+                       const std::function<void(DeskProcess&)>& before_start = {});
   ~DeskProcess();
   Browser browser() const { return Browser{url, (dir.path / "certs" / "ca.pem").string(), {}, ""}; }
   Result admin(const std::vector<std::string>& args, const std::string& in = "");
@@ -56,6 +60,8 @@ class DeskProcess {
   void raise_alert(const std::string& kind);
   void raise_alert_once(const std::string& kind);
   void resolve_alerts(const std::string& kind);
+  // Stopped and started again on the same folders (its log goes on in the same file; url may change).
+  void restart();
   // Still running (not exited, not crashed).
   bool alive();
   // SIGTERM and reap: everything it would log is in log() afterwards. Returns its exit code.
@@ -68,7 +74,16 @@ class DeskProcess {
   TempDir dir;
   std::string url;  // "http://127.0.0.1:PORT" (https once the server speaks TLS)
   pid_t pid = -1;
+
+ private:
+  void start();
+  std::vector<std::string> args_;
 };
+
+// The translations the desk serves (assets/i18n).
+Translations translations();
+// As the desk's templates write text (ctemplate's HTML escaping).
+std::string escaped(const std::string& s);
 
 // The value of the first `name="..." value="..."` input of a page, "" if none.
 std::string input_value(const std::string& html, const std::string& name);

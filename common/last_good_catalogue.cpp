@@ -1,4 +1,4 @@
-#include "kiosk/app/last_good_catalogue.hpp"
+#include "common/last_good_catalogue.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -8,7 +8,7 @@
 #include "common/config_file.hpp"
 #include "common/log.hpp"
 
-namespace shubbak::app {
+namespace shubbak {
 
 std::string last_good_path(const std::string& catalogue_file) { return catalogue_file + ".good"; }
 
@@ -61,4 +61,4 @@ StartCatalogue load_catalogue_for_start(const std::string& path) {
   }
 }
 
-}  // namespace shubbak::app
+}  // namespace shubbak

@@ -1,12 +1,12 @@
-// The last good catalogue: every catalogue the kiosk loads and accepts is kept beside its file (<file>.good), so
-// that a kiosk which finds a refused catalogue at start (a signed one with a duplicate prefix, a cut-off copy)
-// starts with the last good one instead of exiting — and being restarted — again and again.
+// The last good catalogue: every catalogue the kiosk or the desk loads and accepts is kept beside its file
+// (<file>.good), so that a process which finds a refused catalogue at start (a signed one with a duplicate prefix, a
+// cut-off copy) starts with the last good one instead of exiting — and being restarted — again and again.
 #pragma once
 #include <string>
 
 #include "common/catalogue.hpp"
 
-namespace shubbak::app {
+namespace shubbak {
 
 std::string last_good_path(const std::string& catalogue_file);
 
@@ -22,4 +22,4 @@ struct StartCatalogue {
 // neither is accepted.
 StartCatalogue load_catalogue_for_start(const std::string& path);
 
-}  // namespace shubbak::app
+}  // namespace shubbak

@@ -26,6 +26,18 @@ OpenedRecord base(upstream::intake::Kind kind, const std::string& centre, const 
 
 }  // namespace
 
+std::string visitor_uuid(const std::string& name) {
+  if (store::is_uuid_v4(name)) return name;
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+  h[6] = (h[6] & 0x0f) | 0x40;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", h[0], h[1],
+                h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10], h[11], h[12], h[13], h[14], h[15]);
+  return buf;
+}
+
 std::string utc(const std::string& day, int minutes) {
   std::tm t{};
   std::sscanf(day.c_str(), "%d-%d-%d", &t.tm_year, &t.tm_mon, &t.tm_mday);
@@ -56,7 +68,7 @@ OpenedRecord registration(const std::string& centre, const std::string& visitor,
   OpenedRecord r = base(upstream::intake::Kind::Registration, centre, at);
   r.at.clear();
   r.registration_id = store::new_uuid_v4();
-  r.visitor_id = visitor;
+  r.visitor_id = visitor_uuid(visitor);
   r.person_key = person_key;
   r.service = service;
   r.consent = true;
@@ -67,7 +79,7 @@ OpenedRecord registration(const std::string& centre, const std::string& visitor,
 OpenedRecord milestone(const std::string& centre, const std::string& visitor, const std::string& m,
                        const std::string& at) {
   OpenedRecord r = base(upstream::intake::Kind::Milestone, centre, at);
-  r.visitor_id = visitor;
+  r.visitor_id = visitor_uuid(visitor);
   r.milestone = m;
   r.service = "jisr";
   return r;

@@ -24,6 +24,10 @@ OpenedRecord appointment(const std::string& centre, const std::string& appointme
 OpenedRecord referral(const std::string& centre, const std::string& referral, const std::string& event,
                       const std::string& from_service, const std::string& at);
 
+// A visitor's UUIDv4 from a readable name ("v1"), the same each time (a UUIDv4 is kept as it is). registration()
+// and milestone() apply it to their visitor.
+std::string visitor_uuid(const std::string& name);
+
 // "2026-11-30T09:MM:SSZ" plus `minutes` (any number of minutes, whole days included).
 std::string utc(const std::string& day, int minutes_after_nine);
 

@@ -281,7 +281,7 @@ CREATE INDEX agg_outcomes_by_day ON agg_outcomes(day);
 -- A wait is her ticket's first `called` time minus its `issued` time. Bucket: the wait's lower bound in minutes,
 -- one a minute below an hour, 5 minutes to 4 hours, 30 minutes to a day, 1440 beyond.
 CREATE FUNCTION wait_bucket(w interval) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
-  SELECT CASE WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5 WHEN m < 1440 THEN m - m % 30
+  SELECT CASE WHEN m IS NULL THEN NULL WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5 WHEN m < 1440 THEN m - m % 30
               ELSE 1440 END
   FROM (SELECT floor(extract(epoch FROM w) / 60)::integer AS m) s
 $$;

@@ -4,6 +4,7 @@
 // registration is stored first.
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <fstream>
 #include <latch>
 #include <sstream>
@@ -165,12 +166,12 @@ TEST_F(DashboardAggregates, AMilestoneCountsHerWhicheverOfItAndHerRegistrationCo
 }
 
 TEST_F(DashboardAggregates, ARegistrationAndItsMilestoneStoredAtOnceByTwoReceiversAreJoined) {
-  constexpr int kWomen = 30;
-  std::latch go(2);
+  constexpr int kWomen = 60;
+  std::barrier step(2);  // each woman's two records are stored at the same moment
   auto worker = [&](bool registrations) {
     ReceiverStore st(pg.conninfo());
-    go.arrive_and_wait();
     for (int i = 0; i < kWomen; ++i) {
+      step.arrive_and_wait();
       std::string v = "v" + std::to_string(i);
       if (registrations) store_batch(st, {registration("MA-CAS-01", v, "pk-" + v, "jisr", utc("2026-11-30", 0))});
       else store_batch(st, {milestone("MA-CAS-01", v, "coached", utc("2026-11-30", 1))});

@@ -24,5 +24,6 @@ int cmd_migrate(const Args& a);  // upstream/app/migrate.cpp
 int cmd_token(const Args& a);    // upstream/app/token.cpp
 int cmd_export(const Args& a);   // upstream/app/export.cpp
 int cmd_serve(const Args& a);    // upstream/app/serve.cpp
+int cmd_centre(const Args& a);   // upstream/app/centre.cpp
 
 }  // namespace shubbak::upstream::app

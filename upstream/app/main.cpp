@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     if (cmd == "token") return cmd_token(a);
     if (cmd == "serve") return cmd_serve(a);
     if (cmd == "export") return cmd_export(a);
+    if (cmd == "centre") return cmd_centre(a);
     usage_error("unknown command " + cmd);
   } catch (const upstream::pg::DatabaseUnavailable& e) {
     log::error(std::string("the database is not reachable: ") + e.what());

@@ -225,8 +225,267 @@ CREATE VIEW current_consents AS
   ORDER BY centre_id, visitor_id, purpose, at DESC, record_id DESC;
 )SQL";
 
+// 3: the dashboard's figures (issue 17). Regions (reference data: config/national/regions.conf is the source, the
+// rows below are its copy, kept equal by a test), centres and their region, and aggregates kept current by
+// AFTER INSERT ... FOR EACH STATEMENT triggers on the fact tables: one batch is one upsert per group, in the batch's
+// own transaction, so a record is on the dashboard the moment it is stored and the dashboard can read a standby.
+// Only rows really inserted reach a transition table: a duplicate skipped by ON CONFLICT DO NOTHING counts nothing.
+// Every upsert goes in the order of its key (two batches never wait on each other in a cycle).
+const char* kV3 = R"SQL(
+CREATE TABLE regions(
+  code    text PRIMARY KEY CHECK (code ~ '^[0-9]{2}$'),
+  name_ar text NOT NULL,
+  name_fr text NOT NULL
+);
+INSERT INTO regions(code, name_ar, name_fr) VALUES
+  ('01', 'طنجة تطوان الحسيمة', 'Tanger-Tétouan-Al Hoceïma'),
+  ('02', 'الشرق', 'L''Oriental'),
+  ('03', 'فاس مكناس', 'Fès-Meknès'),
+  ('04', 'الرباط سلا القنيطرة', 'Rabat-Salé-Kénitra'),
+  ('05', 'بني ملال خنيفرة', 'Béni Mellal-Khénifra'),
+  ('06', 'الدار البيضاء سطات', 'Casablanca-Settat'),
+  ('07', 'مراكش آسفي', 'Marrakech-Safi'),
+  ('08', 'درعة تافيلالت', 'Drâa-Tafilalet'),
+  ('09', 'سوس ماسة', 'Souss-Massa'),
+  ('10', 'كلميم واد نون', 'Guelmim-Oued Noun'),
+  ('11', 'العيون الساقية الحمراء', 'Laâyoune-Sakia El Hamra'),
+  ('12', 'الداخلة وادي الذهب', 'Dakhla-Oued Ed-Dahab');
+
+-- Every centre seen (by its records or heartbeats) has a row; region_code NULL: "region not set" (national only).
+CREATE TABLE centres(
+  centre_id   text PRIMARY KEY,
+  region_code text REFERENCES regions(code),
+  name        text
+);
+CREATE INDEX centres_by_region ON centres(region_code);
+
+-- Visits: tickets issued, by centre, day, hour (Morocco's), service; and the same by day only (the overview's sums).
+CREATE TABLE agg_visits(
+  centre_id text NOT NULL, day date NOT NULL, hour smallint NOT NULL, service text NOT NULL, visits bigint NOT NULL,
+  PRIMARY KEY (centre_id, day, hour, service)
+);
+CREATE TABLE agg_visits_day(
+  centre_id text NOT NULL, day date NOT NULL, service text NOT NULL, visits bigint NOT NULL,
+  PRIMARY KEY (centre_id, day, service)
+);
+CREATE INDEX agg_visits_day_by_day ON agg_visits_day(day);
+
+-- Served (with its outcome), no_show, transferred (outcome '' for the last two), by centre, day, service.
+CREATE TABLE agg_outcomes(
+  centre_id text NOT NULL, day date NOT NULL, service text NOT NULL, event text NOT NULL, outcome text NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (centre_id, day, service, event, outcome)
+);
+CREATE INDEX agg_outcomes_by_day ON agg_outcomes(day);
+
+-- A wait is her ticket's first `called` time minus its `issued` time. Bucket: the wait's lower bound in minutes,
+-- one a minute below an hour, 5 minutes to 4 hours, 30 minutes to a day, 1440 beyond.
+CREATE FUNCTION wait_bucket(w interval) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+  SELECT CASE WHEN m IS NULL THEN NULL WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5 WHEN m < 1440 THEN m - m % 30
+              ELSE 1440 END
+  FROM (SELECT floor(extract(epoch FROM w) / 60)::integer AS m) s
+$$;
+-- One row per ticket while its times arrive (issued and called may come in either order); counted_bucket: where it
+-- is counted in agg_waits now (moved if an earlier `called` arrives later).
+CREATE TABLE ticket_waits(
+  centre_id text NOT NULL, ticket_id text NOT NULL, day date, service text, issued_at timestamptz,
+  called_at timestamptz, counted_bucket integer,
+  PRIMARY KEY (centre_id, ticket_id)
+);
+CREATE TABLE agg_waits(
+  centre_id text NOT NULL, day date NOT NULL, service text NOT NULL, bucket integer NOT NULL, n bigint NOT NULL,
+  PRIMARY KEY (centre_id, day, service, bucket)
+);
+CREATE INDEX agg_waits_by_day ON agg_waits(day);
+
+-- Appointments by event (booked, moved, cancelled, kept, late, missed), by centre, day, service.
+CREATE TABLE agg_appointments(
+  centre_id text NOT NULL, day date NOT NULL, service text NOT NULL, event text NOT NULL, n bigint NOT NULL,
+  PRIMARY KEY (centre_id, day, service, event)
+);
+CREATE INDEX agg_appointments_by_day ON agg_appointments(day);
+
+-- Each referral's current state: its latest event (by time, then record id).
+CREATE TABLE referral_states(
+  centre_id text NOT NULL, referral_id text NOT NULL, from_service text NOT NULL, state text NOT NULL,
+  at timestamptz NOT NULL, record_id uuid NOT NULL,
+  PRIMARY KEY (centre_id, referral_id)
+);
+
+-- Jisr: each woman (person_key) once per milestone, with the centre and month she first reached it.
+CREATE TABLE women_milestones(
+  person_key text NOT NULL, milestone text NOT NULL, centre_id text NOT NULL, month date NOT NULL,
+  first_at timestamptz NOT NULL,
+  PRIMARY KEY (person_key, milestone)
+);
+CREATE INDEX women_milestones_by_centre ON women_milestones(centre_id, milestone);
+
+-- "Growing backlog": the heartbeat before the last one.
+ALTER TABLE kiosk_health ADD COLUMN previous_pending bigint, ADD COLUMN previous_seen timestamptz;
+
+CREATE FUNCTION dash_known_centres() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM new_rows ORDER BY 1 ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dash_ticket_counts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO agg_visits AS a(centre_id, day, hour, service, visits)
+    SELECT centre_id, day, hour, coalesce(service, ''), count(*) FROM new_rows WHERE event = 'issued'
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, hour, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
+  INSERT INTO agg_visits_day AS a(centre_id, day, service, visits)
+    SELECT centre_id, day, coalesce(service, ''), count(*) FROM new_rows WHERE event = 'issued'
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (centre_id, day, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
+  INSERT INTO agg_outcomes AS a(centre_id, day, service, event, outcome, n)
+    SELECT centre_id, day, coalesce(service, ''), event, CASE WHEN event = 'served' THEN coalesce(outcome, '') ELSE ''
+           END, count(*)
+    FROM new_rows WHERE event IN ('served', 'no_show', 'transferred')
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (centre_id, day, service, event, outcome) DO UPDATE SET n = a.n + EXCLUDED.n;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dash_ticket_waits() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  WITH t AS (
+    SELECT centre_id, ticket_id, min(day) FILTER (WHERE event = 'issued') AS day,
+           min(coalesce(service, '')) FILTER (WHERE event = 'issued') AS service,
+           min(at) FILTER (WHERE event = 'issued') AS issued_at, min(at) FILTER (WHERE event = 'called') AS called_at
+    FROM new_rows WHERE ticket_id IS NOT NULL AND at IS NOT NULL AND event IN ('issued', 'called')
+    GROUP BY 1, 2 ORDER BY 1, 2
+  ), up AS (
+    INSERT INTO ticket_waits AS w(centre_id, ticket_id, day, service, issued_at, called_at)
+    SELECT centre_id, ticket_id, day, service, issued_at, called_at FROM t
+    ON CONFLICT (centre_id, ticket_id) DO UPDATE SET day = coalesce(w.day, EXCLUDED.day),
+      service = coalesce(w.service, EXCLUDED.service), issued_at = least(w.issued_at, EXCLUDED.issued_at),
+      called_at = least(w.called_at, EXCLUDED.called_at)
+    RETURNING centre_id, day, service, counted_bucket AS was, wait_bucket(called_at - issued_at) AS now
+  ), delta AS (
+    SELECT centre_id, day, service, was AS bucket, -1 AS n FROM up WHERE was IS NOT NULL AND was IS DISTINCT FROM now
+    UNION ALL
+    SELECT centre_id, day, service, now, 1 FROM up WHERE now IS NOT NULL AND was IS DISTINCT FROM now
+  )
+  INSERT INTO agg_waits AS a(centre_id, day, service, bucket, n)
+    SELECT centre_id, day, service, bucket, sum(n) FROM delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, service, bucket) DO UPDATE SET n = a.n + EXCLUDED.n;
+  UPDATE ticket_waits w SET counted_bucket = wait_bucket(w.called_at - w.issued_at)
+    FROM (SELECT DISTINCT centre_id, ticket_id FROM new_rows WHERE ticket_id IS NOT NULL AND at IS NOT NULL
+            AND event IN ('issued', 'called')) k
+    WHERE w.centre_id = k.centre_id AND w.ticket_id = k.ticket_id
+      AND w.counted_bucket IS DISTINCT FROM wait_bucket(w.called_at - w.issued_at);
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dash_appointments() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO agg_appointments AS a(centre_id, day, service, event, n)
+    SELECT centre_id, day, service, event, count(*) FROM new_rows GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, service, event) DO UPDATE SET n = a.n + EXCLUDED.n;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dash_referrals() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO referral_states AS s(centre_id, referral_id, from_service, state, at, record_id)
+    SELECT DISTINCT ON (centre_id, referral_id) centre_id, referral_id, from_service, event, at, record_id
+    FROM new_rows ORDER BY centre_id, referral_id, at DESC, record_id DESC
+    ON CONFLICT (centre_id, referral_id) DO UPDATE SET from_service = EXCLUDED.from_service, state = EXCLUDED.state,
+      at = EXCLUDED.at, record_id = EXCLUDED.record_id
+    WHERE (EXCLUDED.at, EXCLUDED.record_id) > (s.at, s.record_id);
+  RETURN NULL;
+END $$;
+
+-- A milestone is a woman's once her visitor's registration (with its person_key) is stored, whichever comes first.
+-- The centre's advisory lock makes a registration and a milestone stored at once by two receivers see each other
+-- (each statement of a trigger takes a new snapshot once the lock is held).
+CREATE FUNCTION dash_milestones() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7306415, k) FROM (SELECT DISTINCT hashtext(centre_id) AS k FROM new_rows ORDER BY 1) s;
+  INSERT INTO women_milestones AS w(person_key, milestone, centre_id, month, first_at)
+    SELECT DISTINCT ON (r.person_key, m.milestone) r.person_key, m.milestone, m.centre_id,
+           date_trunc('month', m.day)::date, m.at
+    FROM new_rows m JOIN registrations r ON r.centre_id = m.centre_id AND r.visitor_id = m.visitor_id
+    WHERE r.person_key IS NOT NULL
+    ORDER BY r.person_key, m.milestone, m.at, m.centre_id
+    ON CONFLICT (person_key, milestone) DO UPDATE SET centre_id = EXCLUDED.centre_id, month = EXCLUDED.month,
+      first_at = EXCLUDED.first_at
+    WHERE EXCLUDED.first_at < w.first_at;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION dash_registrations() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM new_rows WHERE person_key IS NOT NULL AND visitor_id IS NOT NULL) THEN RETURN NULL; END IF;
+  PERFORM pg_advisory_xact_lock(7306415, k) FROM (SELECT DISTINCT hashtext(centre_id) AS k FROM new_rows ORDER BY 1) s;
+  INSERT INTO women_milestones AS w(person_key, milestone, centre_id, month, first_at)
+    SELECT DISTINCT ON (r.person_key, m.milestone) r.person_key, m.milestone, m.centre_id,
+           date_trunc('month', m.day)::date, m.at
+    FROM new_rows r JOIN milestones m ON m.centre_id = r.centre_id AND m.visitor_id = r.visitor_id
+    WHERE r.person_key IS NOT NULL
+    ORDER BY r.person_key, m.milestone, m.at, m.centre_id
+    ON CONFLICT (person_key, milestone) DO UPDATE SET centre_id = EXCLUDED.centre_id, month = EXCLUDED.month,
+      first_at = EXCLUDED.first_at
+    WHERE EXCLUDED.first_at < w.first_at;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION dash_health() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    NEW.previous_pending := OLD.pending;
+    NEW.previous_seen := OLD.last_seen;
+  END IF;
+  INSERT INTO centres(centre_id) VALUES (NEW.centre_id) ON CONFLICT DO NOTHING;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER dash_centres AFTER INSERT ON records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_known_centres();
+CREATE TRIGGER dash_counts AFTER INSERT ON ticket_events REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_ticket_counts();
+CREATE TRIGGER dash_waits AFTER INSERT ON ticket_events REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_ticket_waits();
+CREATE TRIGGER dash_appointments AFTER INSERT ON appointment_events REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_appointments();
+CREATE TRIGGER dash_referrals AFTER INSERT ON referral_events REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_referrals();
+CREATE TRIGGER dash_milestones AFTER INSERT ON milestones REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_milestones();
+CREATE TRIGGER dash_registrations AFTER INSERT ON registrations REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_registrations();
+CREATE TRIGGER dash_health BEFORE INSERT OR UPDATE ON kiosk_health
+  FOR EACH ROW EXECUTE FUNCTION dash_health();
+
+-- What was stored before this migration, through the same triggers (each fact table emptied and refilled).
+INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM records ORDER BY 1 ON CONFLICT DO NOTHING;
+CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM registrations;
+DELETE FROM registrations;
+INSERT INTO registrations SELECT * FROM dash_backfill;
+DROP TABLE dash_backfill;
+CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM ticket_events;
+DELETE FROM ticket_events;
+INSERT INTO ticket_events SELECT * FROM dash_backfill;
+DROP TABLE dash_backfill;
+CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM appointment_events;
+DELETE FROM appointment_events;
+INSERT INTO appointment_events SELECT * FROM dash_backfill;
+DROP TABLE dash_backfill;
+CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM referral_events;
+DELETE FROM referral_events;
+INSERT INTO referral_events SELECT * FROM dash_backfill;
+DROP TABLE dash_backfill;
+CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM milestones;
+DELETE FROM milestones;
+INSERT INTO milestones SELECT * FROM dash_backfill;
+DROP TABLE dash_backfill;
+INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM kiosk_health ORDER BY 1 ON CONFLICT DO NOTHING;
+)SQL";
+
 const std::vector<Migration>& all() {
-  static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2}};
+  static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2},
+                                              {3, "dashboard aggregates", kV3}};
   return m;
 }
 

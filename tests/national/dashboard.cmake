@@ -1,0 +1,14 @@
+# Dashboard figures (issue 17): suppression (pure), and the aggregates and scoped queries against a real PostgreSQL
+# (each test process starts its own cluster, tests/national/pg_cluster.hpp).
+add_executable(shubbak_dashboard_suppress_tests dashboard_suppress_test.cpp)
+target_link_libraries(shubbak_dashboard_suppress_tests PRIVATE shubbak_dashboard GTest::gtest_main)
+gtest_discover_tests(shubbak_dashboard_suppress_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS national)
+
+add_executable(shubbak_dashboard_pg_tests pg_cluster.cpp dashboard_seed.cpp dashboard_pg_test.cpp
+               dashboard_scope_test.cpp dashboard_bench_test.cpp)
+target_link_libraries(shubbak_dashboard_pg_tests PRIVATE shubbak_dashboard GTest::gtest_main PkgConfig::SODIUM
+                      Threads::Threads)
+target_compile_definitions(shubbak_dashboard_pg_tests PRIVATE SHUBBAK_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"
+                           SHUBBAK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(shubbak_dashboard_pg_tests shubbak-upstream)
+gtest_discover_tests(shubbak_dashboard_pg_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600 LABELS national)

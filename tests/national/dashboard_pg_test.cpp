@@ -1,0 +1,220 @@
+// Migration 3's aggregates against a real PostgreSQL, seeded through the receivers' own insert path: each aggregate
+// equals the truth computed by a plain GROUP BY over the fact tables, duplicates count once, concurrent batches
+// on the same groups neither deadlock nor lose a count, and a milestone is a woman's whichever of it and her
+// registration is stored first.
+#include <algorithm>
+#include <atomic>
+#include <barrier>
+#include <fstream>
+#include <latch>
+#include <sstream>
+#include <thread>
+
+#include "store/uuid.hpp"
+#include "tests/national/dashboard_fixture.hpp"
+
+namespace shubbak::testing {
+namespace {
+
+using upstream::pg::ReceiverStore;
+
+// Visits of one service on one day: n tickets issued a minute apart, each called after wait(k) minutes, then
+// served with outcome "advice" (every third: no_show; every fifth: transferred).
+std::vector<OpenedRecord> visits(const std::string& centre, const std::string& day, const std::string& service, int n,
+                                 int (*wait)(int)) {
+  std::vector<OpenedRecord> out;
+  for (int k = 0; k < n; ++k) {
+    std::string t = store::new_uuid_v4();
+    out.push_back(ticket_event(centre, t, "issued", service, utc(day, k)));
+    out.push_back(ticket_event(centre, t, "called", service, utc(day, k + wait(k))));
+    if (k % 3 == 0) out.push_back(ticket_event(centre, t, "no_show", service, utc(day, k + wait(k) + 2)));
+    else if (k % 5 == 0) out.push_back(ticket_event(centre, t, "transferred", service, utc(day, k + wait(k) + 2)));
+    else out.push_back(ticket_event(centre, t, "served", service, utc(day, k + wait(k) + 9), "advice"));
+  }
+  return out;
+}
+
+int short_wait(int k) { return k % 17; }
+int long_wait(int k) { return 50 + k * 7; }  // from under an hour to several hours: the coarser buckets
+
+// The truth, from the fact tables (never from the aggregates).
+const char* kTrueVisits = "SELECT centre_id, day, hour, coalesce(service, ''), count(*) FROM ticket_events "
+                          "WHERE event = 'issued' GROUP BY 1, 2, 3, 4";
+const char* kTrueOutcomes = "SELECT centre_id, day, coalesce(service, ''), event, CASE WHEN event = 'served' THEN "
+                            "coalesce(outcome, '') ELSE '' END, count(*) FROM ticket_events "
+                            "WHERE event IN ('served', 'no_show', 'transferred') GROUP BY 1, 2, 3, 4, 5";
+const char* kTrueWaits = "SELECT i.centre_id, i.day, coalesce(i.service, ''), wait_bucket(min(c.at) - i.at) AS b, 1 "
+                         "FROM ticket_events i JOIN ticket_events c ON c.centre_id = i.centre_id AND "
+                         "c.ticket_id = i.ticket_id AND c.event = 'called' WHERE i.event = 'issued' "
+                         "GROUP BY i.centre_id, i.ticket_id, i.day, i.service, i.at";
+const char* kTrueAppointments = "SELECT centre_id, day, service, event, count(*) FROM appointment_events "
+                                "GROUP BY 1, 2, 3, 4";
+const char* kTrueReferrals = "SELECT DISTINCT ON (centre_id, referral_id) centre_id, referral_id, event "
+                             "FROM referral_events ORDER BY centre_id, referral_id, at DESC, record_id DESC";
+const char* kTrueWomen = "SELECT DISTINCT ON (r.person_key, m.milestone) r.person_key, m.milestone, m.centre_id, "
+                         "date_trunc('month', m.day)::date FROM milestones m JOIN registrations r ON "
+                         "r.centre_id = m.centre_id AND r.visitor_id = m.visitor_id WHERE r.person_key IS NOT NULL "
+                         "ORDER BY r.person_key, m.milestone, m.at, m.centre_id";
+
+class DashboardAggregates : public DashboardDb {
+ protected:
+  void expect_aggregates_are_the_truth() {
+    EXPECT_EQ(rows("SELECT centre_id, day, hour, service, visits FROM agg_visits"), rows(kTrueVisits));
+    EXPECT_EQ(rows("SELECT centre_id, day, service, sum(visits) FROM agg_visits_day GROUP BY 1, 2, 3"),
+              rows("SELECT centre_id, day, coalesce(service, ''), count(*) FROM ticket_events WHERE event = 'issued' "
+                   "GROUP BY 1, 2, 3"));
+    EXPECT_EQ(rows("SELECT centre_id, day, service, event, outcome, n FROM agg_outcomes"), rows(kTrueOutcomes));
+    EXPECT_EQ(rows("SELECT centre_id, day, service, bucket, n FROM agg_waits WHERE n > 0"),
+              rows(std::string("SELECT centre_id, day, coalesce, b, sum(1) FROM (") + kTrueWaits +
+                   ") t GROUP BY 1, 2, 3, 4"));
+    EXPECT_EQ(rows("SELECT centre_id, day, service, event, n FROM agg_appointments"), rows(kTrueAppointments));
+    EXPECT_EQ(rows("SELECT centre_id, referral_id, state FROM referral_states"), rows(kTrueReferrals));
+    EXPECT_EQ(rows("SELECT person_key, milestone, centre_id, month FROM women_milestones"), rows(kTrueWomen));
+  }
+};
+
+TEST_F(DashboardAggregates, EveryAggregateEqualsAGroupByOverTheFacts) {
+  ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 40, short_wait)), 120);
+  ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-30", "jisr", 12, long_wait)), 36);
+  ASSERT_EQ(store_batch(*store, visits("MA-MRK-01", "2026-11-29", "legal", 7, short_wait)), 21);
+  std::vector<OpenedRecord> acc;
+  std::string a1 = store::new_uuid_v4(), a2 = store::new_uuid_v4(), r1 = store::new_uuid_v4();
+  acc.push_back(appointment("MA-CAS-01", a1, "booked", "jisr", utc("2026-11-28", 0)));
+  acc.push_back(appointment("MA-CAS-01", a1, "kept", "jisr", utc("2026-11-30", 0)));
+  acc.push_back(appointment("MA-CAS-01", a2, "missed", "jisr", utc("2026-11-30", 5)));
+  acc.push_back(referral("MA-CAS-01", r1, "proposed", "jisr", utc("2026-11-30", 0)));
+  acc.push_back(referral("MA-CAS-01", r1, "accepted", "jisr", utc("2026-11-30", 30)));
+  ASSERT_EQ(store_batch(*store, acc), 5);
+  // The referral's last event arrives in a later batch; an older one after it must not go back.
+  ASSERT_EQ(store_batch(*store, {referral("MA-CAS-01", r1, "completed", "jisr", utc("2026-12-01", 0))}), 1);
+  ASSERT_EQ(store_batch(*store, {referral("MA-CAS-01", r1, "declined", "jisr", utc("2026-11-30", 10))}), 1);
+  expect_aggregates_are_the_truth();
+  EXPECT_EQ(pg.psql("SELECT state FROM referral_states"), "completed");
+  EXPECT_EQ(pg.psql("SELECT sum(n) FROM agg_waits"), "59");
+  EXPECT_EQ(pg.psql("SELECT string_agg(centre_id, ',' ORDER BY centre_id) FROM centres"), "MA-CAS-01,MA-MRK-01");
+}
+
+TEST_F(DashboardAggregates, ADuplicateBatchFromASecondReceiverIsNotCountedTwice) {
+  std::vector<OpenedRecord> batch = visits("MA-CAS-01", "2026-11-30", "legal", 30, short_wait);
+  ASSERT_EQ(store_batch(*store, batch), 90);
+  ReceiverStore second(pg.conninfo());
+  EXPECT_EQ(store_batch(second, batch), 0);  // another Idempotency-Key, the same records: all duplicate
+  // Half old, half new: only the new half counts.
+  std::vector<OpenedRecord> mixed(batch.begin(), batch.begin() + 45);
+  auto fresh = visits("MA-CAS-01", "2026-11-30", "legal", 5, short_wait);
+  mixed.insert(mixed.end(), fresh.begin(), fresh.end());
+  EXPECT_EQ(store_batch(second, mixed), 15);
+  EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "35");
+  EXPECT_EQ(pg.psql("SELECT sum(n) FROM agg_waits"), "35");
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, AWaitWhoseCallArrivesBeforeItsIssueIsCountedOnceInTheRightBucket) {
+  std::string t = store::new_uuid_v4();
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "called", "legal", utc("2026-11-30", 75))}), 1);
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM agg_waits"), "0");
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "issued", "legal", utc("2026-11-30", 3))}), 1);
+  EXPECT_EQ(pg.psql("SELECT bucket || ':' || n FROM agg_waits"), "70:1");  // 72 minutes: the 5-minute bucket 70
+  // An earlier call of the same ticket arriving later moves her wait to its bucket.
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "called", "legal", utc("2026-11-30", 13))}), 1);
+  EXPECT_EQ(pg.psql("SELECT string_agg(bucket || ':' || n, ',' ORDER BY bucket) FROM agg_waits WHERE n <> 0"), "10:1");
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, ConcurrentBatchesOnTheSameGroupsNeitherDeadlockNorLoseCounts) {
+  constexpr int kBatches = 25;
+  std::vector<std::vector<OpenedRecord>> mine(kBatches);
+  for (auto& b : mine)
+    for (const char* service : {"legal", "jisr", "health", "work", "family"}) {
+      auto v = visits("MA-CAS-01", "2026-11-30", service, 4, short_wait);
+      b.insert(b.end(), v.begin(), v.end());
+    }
+  std::latch go(2);
+  std::atomic<int> stored{0};
+  auto worker = [&](bool reversed) {
+    ReceiverStore st(pg.conninfo());
+    go.arrive_and_wait();
+    for (int i = 0; i < kBatches; ++i) {
+      auto b = mine[reversed ? kBatches - 1 - i : i];  // the same batches, met in the other order
+      if (reversed) std::reverse(b.begin(), b.end());
+      stored += store_batch(st, b);
+    }
+  };
+  std::thread a(worker, false), b(worker, true);
+  a.join();
+  b.join();
+  EXPECT_EQ(stored.load(), kBatches * 5 * 4 * 3);  // each record stored once, by one of them
+  EXPECT_EQ(pg.psql("SELECT sum(deadlocks) FROM pg_stat_database"), "0");
+  EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), std::to_string(kBatches * 5 * 4));
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, AMilestoneCountsHerWhicheverOfItAndHerRegistrationComesFirst) {
+  const std::string c = "MA-CAS-01";
+  ASSERT_EQ(store_batch(*store, {milestone(c, "v1", "trained", utc("2026-10-05", 0))}), 1);
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), "0");  // no woman yet: her registration is not here
+  ASSERT_EQ(store_batch(*store, {registration(c, "v1", "pk-A", "jisr", utc("2026-10-01", 0))}), 1);
+  ASSERT_EQ(store_batch(*store, {registration(c, "v2", "pk-B", "jisr", utc("2026-10-01", 0))}), 1);
+  ASSERT_EQ(store_batch(*store, {milestone(c, "v2", "trained", utc("2026-11-02", 0))}), 1);
+  // The same woman again, as another visitor at another centre, later: still one woman, first reached in October.
+  ASSERT_EQ(store_batch(*store, {registration("MA-MRK-01", "v3", "pk-A", "jisr", utc("2026-11-01", 0)),
+                                 milestone("MA-MRK-01", "v3", "trained", utc("2026-11-20", 0))}),
+            2);
+  EXPECT_EQ(rows("SELECT person_key, centre_id, to_char(month, 'YYYY-MM') FROM women_milestones"),
+            "(pk-A,MA-CAS-01,2026-10);(pk-B,MA-CAS-01,2026-11)");
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, ARegistrationAndItsMilestoneStoredAtOnceByTwoReceiversAreJoined) {
+  constexpr int kWomen = 60;
+  std::barrier step(2);  // each woman's two records are stored at the same moment
+  auto worker = [&](bool registrations) {
+    ReceiverStore st(pg.conninfo());
+    for (int i = 0; i < kWomen; ++i) {
+      step.arrive_and_wait();
+      std::string v = "v" + std::to_string(i);
+      if (registrations) store_batch(st, {registration("MA-CAS-01", v, "pk-" + v, "jisr", utc("2026-11-30", 0))});
+      else store_batch(st, {milestone("MA-CAS-01", v, "coached", utc("2026-11-30", 1))});
+    }
+  };
+  std::thread a(worker, true), b(worker, false);
+  a.join();
+  b.join();
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), std::to_string(kWomen));
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, MigratingADatabaseThatAlreadyHasRecordsCountsThem) {
+  // Drop back to version 2 with facts in it, then migrate: the aggregates are filled from what is there.
+  store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 9, long_wait));
+  store_batch(*store, {registration("MA-CAS-01", "v1", "pk-A", "jisr", utc("2026-11-01", 0)),
+                       milestone("MA-CAS-01", "v1", "trained", utc("2026-11-02", 0))});
+  pg.psql("TRUNCATE agg_visits, agg_visits_day, agg_outcomes, agg_waits, ticket_waits, women_milestones, centres");
+  pg.psql("DROP TRIGGER dash_counts ON ticket_events; DROP TRIGGER dash_waits ON ticket_events; "
+          "DROP TRIGGER dash_appointments ON appointment_events; DROP TRIGGER dash_referrals ON referral_events; "
+          "DROP TRIGGER dash_milestones ON milestones; DROP TRIGGER dash_registrations ON registrations; "
+          "DROP TRIGGER dash_centres ON records; DROP TRIGGER dash_health ON kiosk_health; "
+          "DROP TABLE regions, centres, agg_visits, agg_visits_day, agg_outcomes, agg_waits, ticket_waits, "
+          "agg_appointments, referral_states, women_milestones; "
+          "DROP FUNCTION wait_bucket, dash_known_centres, dash_ticket_counts, dash_ticket_waits, dash_appointments, "
+          "dash_referrals, dash_milestones, dash_registrations, dash_health; "
+          "ALTER TABLE kiosk_health DROP COLUMN previous_pending, DROP COLUMN previous_seen; "
+          "DELETE FROM schema_migrations WHERE version = 3");
+  ASSERT_EQ(upstream::pg::migrate(*conn), upstream::pg::latest_schema_version());
+  EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "9");
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), "1");
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, RegionsAreTheReferenceFile) {
+  std::ifstream f(std::string(SHUBBAK_SOURCE_DIR) + "/config/national/regions.conf");
+  ASSERT_TRUE(f) << "config/national/regions.conf";
+  std::string line, expected;
+  while (std::getline(f, line))
+    if (!line.empty() && line[0] != '#') expected += (expected.empty() ? "" : "\n") + line;
+  EXPECT_EQ(pg.psql("SELECT code, name_ar, name_fr FROM regions ORDER BY code"), expected);
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM regions"), "12");
+}
+
+}  // namespace
+}  // namespace shubbak::testing

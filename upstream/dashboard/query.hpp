@@ -1,0 +1,54 @@
+// Inside the dashboard library: how a figure's SQL is scoped and run, and how its rows become a table.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "upstream/dashboard/figures.hpp"
+#include "upstream/pg/connection.hpp"
+
+namespace shubbak::upstream::dashboard::detail {
+
+// Runs `body` after "WITH p AS (SELECT $1 scope, $2 leave_out, $3 today)": body starts with " SELECT" or with
+// ", other AS (...)". In body, {scope} becomes the scope's predicate over the aliases `a` (a table with centre_id)
+// and `c` (centres, LEFT JOINed on a.centre_id), {keep} the predicate "a.service is not left out". `extra` are
+// $4, $5...
+pg::Result run(pg::Connection& c, const std::string& body, const Scope& scope,
+               const std::vector<std::string>& leave_out, const std::string& today,
+               const std::vector<pg::Param>& extra = {});
+
+// The services to leave out of a table: the sensitive ones when the scope is a centre or the rows are centres.
+std::vector<std::string> left_out(const Scope& scope, const Options& o, bool rows_are_centres = false);
+
+// A table from rows (row label, column label, count). Given labels come first in their order (absent ones are 0);
+// labels not given are added in the order the rows bring them.
+Table pivot(const std::string& id, const pg::Result& r, std::vector<std::string> rows,
+            std::vector<std::string> columns, const std::vector<std::string>& leave_out);
+
+// The last 30 days (ending today) of an aggregate `a` with a `day` column.
+inline constexpr const char* kLast30 = "a.day > p.today - 30 AND a.day <= p.today";
+
+// A wait histogram of one group (rows (bucket, count) ordered by bucket) and its count. Inside the library only.
+struct WaitGroup {
+  std::string label;
+  long long n = 0;
+  std::vector<std::pair<int, long long>> buckets;
+};
+// Waits over the last 30 days grouped by `group` (an SQL expression over a and c; "''" for one group), in the
+// order of the groups. `where`: more predicates (" AND a.centre_id = $4"), `extra` their parameters.
+std::vector<WaitGroup> waits_by(pg::Connection& c, const Scope& scope, const std::vector<std::string>& leave_out,
+                                const std::string& today, const std::string& group,
+                                const std::vector<pg::Param>& extra = {}, const std::string& where = "");
+// The table of the groups' counts (rows: `rows` in order, then groups not among them), suppressed.
+Table wait_counts(const std::string& id, const std::vector<std::string>& rows, const std::vector<WaitGroup>& groups);
+// The waits of each row of a table made by wait_counts: the shown count, and quantiles only if it is shown and at
+// least kFewestWaitsForQuantiles.
+std::vector<Waits> waits_for_rows(const Table& counts, const std::vector<WaitGroup>& groups);
+
+// The health of the centres in scope (`where`, `extra`: more predicates over alias a = centres), flagged first.
+std::vector<CentreHealth> health(pg::Connection& c, const Scope& s, const Options& o, const std::string& where,
+                                 const std::vector<pg::Param>& extra);
+
+// Median and p90 from rows (bucket, count) ordered by bucket, once the count is known to be shown.
+Waits waits_from_histogram(const std::vector<std::pair<int, long long>>& buckets);
+
+}  // namespace shubbak::upstream::dashboard::detail

@@ -10,10 +10,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "kiosk/admin/accompaniment_report.hpp"
+#include "kiosk/core/flow_ticket.hpp"
 #include "kiosk/store/staff_store.hpp"
 #include "tests/integration/accompaniment_journey_support.hpp"
 #include "tests/integration/helpers.hpp"
@@ -28,14 +31,30 @@ const char* kCin = "ZZ987654";
 const char* kReason = "Canaryreason wants to open a couscous workshop";
 const char* kNote = "Canarynote husband must not know";
 
-// What she reads on her ticket, in her language (assets/i18n/*.po).
+// What she reads on her ticket, in her language (assets/i18n/*.po), for a Jisr session on `tuesday` at 10:00.
 struct Words {
-  std::string next_appointment;  // Tuesday 8 December 10:00, Jisr
-  std::string code_prefix;       // before the 6 digits
+  std::string next_appointment;
+  std::string code_prefix;  // before the 6 digits
 };
-Words words(const std::string& lang) {
-  if (lang == "ar") return {"الموعد الجاي: مواكبة جسر للتمكين، الثلاثاء 08/12 مع 10:00", "الكود ديال الموعد: "};
-  return {"Prochain rendez-vous : Accompagnement Jisr, mardi 08/12 à 10:00", "Votre code pour ce rendez-vous : "};
+Words words(const std::string& lang, const std::string& tuesday) {
+  if (lang == "ar")
+    return {"الموعد الجاي: مواكبة جسر للتمكين، التلات " + day_month(tuesday) + " مع 10:00", "الكود ديال الموعد: "};
+  return {"Prochain rendez-vous : Accompagnement Jisr, mardi " + day_month(tuesday) + " à 10:00",
+          "Votre code pour ce rendez-vous : "};
+}
+
+// The journey's first day: a Monday ahead of the real date. The real shubbak-sync purges notes and details by the
+// real date, so nothing of hers may look old to it, whatever day the test runs.
+std::string monday_ahead(const TimeZone& zone) {
+  TimePoint t = std::chrono::system_clock::now() + std::chrono::hours(24);
+  for (int i = 0; i < 7 && weekday_key(local_day(t, zone)) != "day.mon"; ++i) t += std::chrono::hours(24);
+  return local_day(t, zone);
+}
+
+std::string printed_text(const std::vector<app::PrintLine>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l.text + "\n";
+  return out;
 }
 
 class Journey : public ::testing::TestWithParam<std::string> {
@@ -44,15 +63,25 @@ class Journey : public ::testing::TestWithParam<std::string> {
     hub.emplace(Hub::up(t.path / "hub", 1));
     make_hub_sync_config(t.path / "cfg", *hub, "kiosk-01", /*format3=*/true);
     config.emplace(CentreConfig::load((t.path / "cfg").string()));
-    clock.emplace(local(30, 11, 9, 0), config->settings.zone);
+    monday = monday_ahead(config->settings.zone);
+    clock.emplace(local(0, 9, 0), config->settings.zone);
     kiosk.emplace(data(), *config, tr, *clock);
     StaffStore staff(kiosk->db());
     staff.add("salma", "Salma", "4821", clock->now(), {"jisr"});
     staff.add("khadija", "Khadija", "7315", clock->now(), {"incubator"});
   }
   fs::path data() const { return t.path / "data"; }
-  TimePoint local(int day, int month, int hour, int minute) const {
-    return from_local(2026, month, day, hour, minute, config->settings.zone);
+  // The local day `offset` days after the first (Monday), "YYYY-MM-DD".
+  std::string day(int offset) const {
+    int y = 0, m = 0, d = 0;
+    std::sscanf(monday.c_str(), "%d-%d-%d", &y, &m, &d);
+    const TimeZone& zone = config->settings.zone;
+    return local_day(from_local(y, m, d, 12, 0, zone) + std::chrono::hours(24) * offset, zone);
+  }
+  TimePoint local(int offset, int hour, int minute) const {
+    int y = 0, m = 0, d = 0;
+    std::sscanf(day(offset).c_str(), "%d-%d-%d", &y, &m, &d);
+    return from_local(y, m, d, hour, minute, config->settings.zone);
   }
   // The kiosk's outbox sent upstream by the real sync process; nothing left behind.
   void sync() {
@@ -73,10 +102,10 @@ class Journey : public ::testing::TestWithParam<std::string> {
   Translations tr = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");
   std::optional<ManualClock> clock;
   std::optional<KioskAtTheCentre> kiosk;
-  std::string visitor_id, incubator_referral;
+  std::string monday, visitor_id, incubator_referral;
 };
 
-// Monday 30 November: she registers, (a) and (c) yes, SMS no; served, two coaching sessions booked.
+// Monday (day 0): she registers, (a) and (c) yes, SMS no; served, two coaching sessions booked.
 void Journey::first_visit() {
   kiosk->taps({ev::ChooseLanguage{lang()}, ev::OpenService{"jisr"}, ev::Register{}, ev::KeyText{kName},
                ev::FieldNext{}, ev::KeyText{kPhone}, ev::FieldNext{}, ev::KeyText{kCin}, ev::FieldNext{},
@@ -98,31 +127,31 @@ void Journey::first_visit() {
   EXPECT_FALSE(answers.at(ConsentPurpose::Sms).granted);
   EXPECT_TRUE(answers.at(ConsentPurpose::Share).granted);
 
-  clock->set(local(30, 11, 9, 10));
+  clock->set(local(0, 9, 10));
   DeskAtTheCentre desk(data(), *config, *clock);
   desk.sign_in("salma", "4821", 1);
   ASSERT_EQ(desk.call_next(), number);
   auto file = desk.file();
   ASSERT_TRUE(file);
   EXPECT_TRUE(file->visits.empty()) << "her first visit";
-  for (int day : {3, 8}) {  // Thursday 3 and Tuesday 8 December, 10:00
-    Booking b = desk.appointments.book(visitor_id, "jisr", local(day, 12, 10, 0), "salma", "salma", clock->now());
+  for (int offset : {3, 8}) {  // Thursday and the next Tuesday, 10:00
+    Booking b = desk.appointments.book(visitor_id, "jisr", local(offset, 10, 0), "salma", "salma", clock->now());
     ASSERT_TRUE(std::holds_alternative<Appointment>(b)) << "the slot had room";
   }
-  clock->set(local(30, 11, 9, 30));
+  clock->set(local(0, 9, 30));
   desk.served("jisr_registered", kNote);
   sync();
 }
 
-// Thursday 3 December: a walk-in at 09:40; she checks in by phone at 10:02, on time for 10:00.
+// Thursday (day 3): a walk-in at 09:40; she checks in by phone at 10:02, on time for 10:00.
 void Journey::second_visit(std::string& code) {
-  clock->set(local(3, 12, 9, 40));
+  clock->set(local(3, 9, 40));
   kiosk->tap(ev::Home{});
   kiosk->taps({ev::ChooseLanguage{lang() == "ar" ? "fr" : "ar"}, ev::OpenService{"jisr"}, ev::GetTicket{}});
   const std::string walk_in = kiosk->state().ticket.number;
   EXPECT_EQ(kiosk->state().ticket.people_ahead, 0);
 
-  clock->set(local(3, 12, 10, 2));
+  clock->set(local(3, 10, 2));
   kiosk->tap(ev::Home{});
   kiosk->taps({ev::ChooseLanguage{lang()}, ev::OpenService{"jisr"}, ev::HaveAppointment{},
                ev::PadKind{IdentityKind::Phone}, ev::KeyText{kPhone}, ev::FieldNext{}});
@@ -134,22 +163,22 @@ void Journey::second_visit(std::string& code) {
   EXPECT_EQ(mine.wait_minutes, 0);
   // Her ticket, in her language, carries her next session and its code.
   const auto& lines = kiosk->printed();
-  const Words w = words(lang());
+  const Words w = words(lang(), day(8));
   EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [&](const auto& l) { return l.text == w.next_appointment; }))
-      << "no line reads: " << w.next_appointment;
+      << "no line reads: " << w.next_appointment << "\n" << printed_text(lines);
   for (const auto& l : lines)
     if (l.text.rfind(w.code_prefix, 0) == 0) code = l.text.substr(w.code_prefix.size());
   EXPECT_EQ(code.size(), 6u) << "the code line, in her language";
   EXPECT_TRUE(std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) << code;
 
-  clock->set(local(3, 12, 10, 5));
+  clock->set(local(3, 10, 5));
   DeskAtTheCentre desk(data(), *config, *clock);
   desk.sign_in("salma", "4821", 1);
   EXPECT_EQ(desk.call_next(), mine.number) << "her appointment ticket is called before the walk-in";
   auto file = desk.file();
   ASSERT_TRUE(file);
   ASSERT_EQ(file->visits.size(), 1u) << "visit 1 in her file";
-  EXPECT_EQ(file->visits[0].day, "2026-11-30");
+  EXPECT_EQ(file->visits[0].day, day(0));
   EXPECT_EQ(file->visits[0].service_id, "jisr");
   EXPECT_EQ(file->visits[0].outcome, "jisr_registered");
   EXPECT_EQ(file->visits[0].note, kNote) << "her own service's staff read the note";
@@ -158,17 +187,17 @@ void Journey::second_visit(std::string& code) {
   ASSERT_EQ(file->milestones.size(), 1u);
   EXPECT_EQ(file->milestones[0].milestone, "registered");
   incubator_referral = desk.referrals.refer_internal(visitor_id, "jisr", "incubator", kReason, "salma", clock->now());
-  clock->set(local(3, 12, 10, 30));
+  clock->set(local(3, 10, 30));
   desk.served("coached");
   EXPECT_EQ(desk.call_next(), walk_in);
   desk.served("info_given");
   sync();
 }
 
-// Tuesday 8 December: she types her code at 09:50; the jisr desk sends her on to the incubator, which accepts her
+// The next Tuesday (day 8): she types her code at 09:50; the jisr desk sends her on to the incubator, which accepts her
 // referral and refers her to the partner association Afak (she agreed to share her file).
 void Journey::third_visit(const std::string& code) {
-  clock->set(local(8, 12, 9, 50));
+  clock->set(local(8, 9, 50));
   kiosk->tap(ev::Home{});
   kiosk->taps({ev::ChooseLanguage{lang()}, ev::OpenService{"jisr"}, ev::HaveAppointment{},
                ev::PadKind{IdentityKind::AppointmentCode}, ev::KeyText{code}, ev::FieldNext{}});
@@ -177,7 +206,7 @@ void Journey::third_visit(const std::string& code) {
   EXPECT_TRUE(mine.for_appointment);
   EXPECT_FALSE(mine.next_appointment) << "nothing more booked";
 
-  clock->set(local(8, 12, 10, 0));
+  clock->set(local(8, 10, 0));
   DeskAtTheCentre jisr(data(), *config, *clock);
   jisr.sign_in("salma", "4821", 1);
   ASSERT_EQ(jisr.call_next(), mine.number);
@@ -190,7 +219,7 @@ void Journey::third_visit(const std::string& code) {
   EXPECT_EQ(file->referrals[0].state, "proposed");
   jisr.transfer("incubator");
 
-  clock->set(local(8, 12, 10, 20));
+  clock->set(local(8, 10, 20));
   DeskAtTheCentre incubator(data(), *config, *clock);
   incubator.sign_in("khadija", "7315", 2);
   auto waiting = incubator.referrals.waiting_at({"incubator"}, "khadija");
@@ -199,7 +228,7 @@ void Journey::third_visit(const std::string& code) {
   ASSERT_EQ(incubator.call_next(), mine.number) << "transferred, she keeps her number";
   incubator.referrals.accept(incubator_referral, "khadija", clock->now());
   incubator.referrals.refer_external(visitor_id, "incubator", "afak", kReason, "khadija", clock->now());
-  clock->set(local(8, 12, 11, 0));
+  clock->set(local(8, 11, 0));
   incubator.served("incubated");
   incubator.referrals.complete(incubator_referral, "khadija", clock->now());
   sync();
@@ -215,15 +244,15 @@ TEST_P(Journey, HerThreeVisitsReachTheReportAndTheMinistryWithoutHerIdentityInCl
   store::Database& db = kiosk->db();
   const TimeZone& zone = config->settings.zone;
   auto centre = [&](const std::string& day) { return admin::accompaniment_counts(db, day, zone)[""]; };
-  auto day1 = centre("2026-11-30");
+  auto day1 = centre(day(0));
   EXPECT_EQ(day1.milestones["registered"], 1);
-  auto day2 = centre("2026-12-03");
+  auto day2 = centre(day(3));
   EXPECT_EQ(day2.kept, 1);
   EXPECT_EQ(day2.late, 0);
   EXPECT_EQ(day2.missed, 0);
   EXPECT_EQ(day2.referrals["internal"]["proposed"], 1);
   EXPECT_EQ(day2.milestones["coached"], 1);
-  auto day3 = centre("2026-12-08");
+  auto day3 = centre(day(8));
   EXPECT_EQ(day3.kept, 1);
   EXPECT_EQ(day3.referrals["internal"]["accepted"], 1);
   EXPECT_EQ(day3.referrals["internal"]["completed"], 1);

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 #include <stdexcept>
 
 #include "store/outbox.hpp"
 #include "kiosk/store/milestone_store.hpp"
+#include "kiosk/store/queue_order.hpp"
 #include "kiosk/store/staff_store.hpp"
 
 namespace shubbak {
@@ -18,8 +18,7 @@ CounterStore::CounterStore(store::Database& db, const Catalogue& catalogue, cons
     : db_(db),
       catalogue_(catalogue),
       settings_(settings),
-      sealer_(settings.sync.seal_public_key, settings.sync.writes_format3() ? 3 : 2),
-      identity_keys_(store::load_identity_keys(settings.sync)) {}
+      seal_(settings.sync) {}
 
 static QueuedTicket row_to_ticket(store::Statement& st) {
   QueuedTicket t;
@@ -53,8 +52,7 @@ std::vector<QueuedTicket> CounterStore::queue(const std::vector<std::string>& se
   // Queue placement (issue 16): appointment_at is set only for a woman who came on time or early.
   auto st = db_.prepare(std::string("SELECT ") + kCols + " FROM tickets WHERE day=? AND state='waiting'" +
                         in_list(services) +
-                        " ORDER BY priority DESC, (appointment_at IS NOT NULL AND appointment_at <= ?) DESC, "
-                        "coalesce(appointment_at, issued_at), rowid");
+                        " ORDER BY " + queue_order_key("", "?"));
   st.bind(1, local_day(now, settings_.zone));
   for (size_t i = 0; i < services.size(); ++i) st.bind(static_cast<int>(i + 2), services[i]);
   st.bind(static_cast<int>(services.size() + 2), to_rfc3339_utc(now));
@@ -77,15 +75,9 @@ void CounterStore::event(const std::string& ticket_id, const std::string& what, 
   json e = {{"centre_id", settings_.centre_id}, {"kiosk_id", settings_.kiosk_id}, {"ticket_id", t.id},
             {"event", what},                    {"service", t.service_id},       {"number", t.number},
             {"at", at},                         {"staff", staff},                {"counter", t.counter}};
-  if (key == "note" && identity_keys_) {
-    // Free text a staff member typed is identity-class: in format 3 it travels sealed to the registry key.
-    std::string note = json{{"note", value}}.dump();
-    e["identity"] = store::to_base64(store::seal_identity(note, identity_keys_->registry_public));
-    sodium_memzero(note.data(), note.size());
-  } else if (!key.empty()) {
-    e[key] = value;
-  }
-  store::append_outbox(db_, sealer_, "ticket_event", e.dump(), at);
+  if (key == "note") seal_.add_staff_text(e, key, value);  // identity-class: sealed in format 3
+  else if (!key.empty()) e[key] = value;
+  store::append_outbox(db_, seal_.sealer(), "ticket_event", e.dump(), at);
   append_audit(db_, "staff:" + staff, what, t.number, key.empty() || key == "note" ? "" : key + "=" + value, now);
 }
 
@@ -148,7 +140,7 @@ void CounterStore::served(const std::string& ticket_id, const std::string& outco
     if (db_.changes() == 0) throw std::invalid_argument("only a called ticket can be served");
     event(ticket_id, "served", staff, "outcome", outcome, now);
     if (QueuedTicket t = load(ticket_id); !o->milestone.empty() && !t.visitor_id.empty())
-      record_milestone(db_, sealer_, settings_, t.visitor_id, o->milestone, t.service_id, t.id, staff, now);
+      record_milestone(db_, seal_.sealer(), settings_, t.visitor_id, o->milestone, t.service_id, t.id, staff, now);
   });
 }
 

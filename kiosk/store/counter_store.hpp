@@ -8,6 +8,7 @@
 
 #include "common/catalogue.hpp"
 #include "common/clock.hpp"
+#include "kiosk/store/staff_record_sealer.hpp"
 #include "store/database.hpp"
 #include "kiosk/core/registration.hpp"
 #include "store/identity.hpp"
@@ -67,8 +68,7 @@ class CounterStore {
   store::Database& db_;
   const Catalogue& catalogue_;
   const Settings& settings_;
-  store::Sealer sealer_;
-  std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
+  StaffRecordSealer seal_;
 };
 
 }  // namespace shubbak

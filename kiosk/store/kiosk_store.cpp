@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/store/queue_order.hpp"
 #include "store/data_dir.hpp"
 #include "store/outbox.hpp"
 #include "store/uuid.hpp"
@@ -104,9 +105,15 @@ void KioskStore::record_consents(const IssueRequest& req, const std::string& vis
   for (const auto& [purpose, granted] : answers) consents_.record(visitor_id, purpose, granted, ConsentSource::kiosk(), now);
 }
 
-void KioskStore::fill_queue_figures(const Service& svc, const std::string& day, IssuedTicket& t) {
-  auto ahead = db_.cached("SELECT count(*) FROM tickets WHERE service_id=? AND day=? AND state IN ('waiting','called')");
-  ahead->bind(1, svc.id).bind(2, day);
+void KioskStore::fill_queue_figures(const Service& svc, const std::string& ticket_id, const std::string& at,
+                                    IssuedTicket& t) {
+  // Ahead of her: who is at a counter, and who the desk would call before her now (the desk's own order).
+  static const std::string sql =
+      "SELECT count(*) FROM tickets t JOIN tickets me ON me.id=?1 WHERE t.service_id=me.service_id AND "
+      "t.day=me.day AND t.id<>me.id AND (t.state='called' OR (t.state='waiting' AND (" + queue_order_key("t", "?2") +
+      ") < (" + queue_order_key("me", "?2") + ")))";
+  auto ahead = db_.cached(sql);
+  ahead->bind(1, ticket_id).bind(2, at);
   ahead->step();
   t.people_ahead = static_cast<int>(ahead->integer(0));
   int serving = std::max<int>(1, static_cast<int>(svc.counters.size()));
@@ -157,7 +164,6 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       seq = next->integer(0);
     }  // reset here: a cached statement left on a row would hold a read snapshot open
     t.number = ticket_number(svc->prefix, seq);
-    fill_queue_figures(*svc, day, t);
 
     std::string ticket_id = store::new_uuid_v4();
     {
@@ -173,6 +179,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       else ins->bind_null(13);
       ins->run();
     }
+    fill_queue_figures(*svc, ticket_id, at, t);
     if (arrival) appointments_.keep(*arrival, ticket_id, now);
     record_consents(req, visitor_id, !registration_id.empty(), now);
     append_issue_records(req, *svc, t, ticket_id, visitor_id, registration_id, at);

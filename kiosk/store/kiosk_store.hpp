@@ -45,7 +45,8 @@ class KioskStore {
  private:
   void insert_visitor(const VisitorDetails& v, const std::string& visitor_id, const std::string& at);
   void record_consents(const IssueRequest& req, const std::string& visitor_id, bool registered, TimePoint now);
-  void fill_queue_figures(const Service& svc, const std::string& day, IssuedTicket& t);
+  // Her place once her ticket row exists: who is at a counter, and who the desk would call before her now.
+  void fill_queue_figures(const Service& svc, const std::string& ticket_id, const std::string& at, IssuedTicket& t);
   std::optional<NextAppointment> next_appointment(const std::string& visitor_id, TimePoint now);
   void append_issue_records(const IssueRequest& req, const Service& svc, const IssuedTicket& t,
                             const std::string& ticket_id, const std::string& visitor_id,

@@ -27,8 +27,7 @@ ReferralStore::ReferralStore(store::Database& db, const Catalogue& catalogue, co
     : db_(db),
       catalogue_(catalogue),
       settings_(settings),
-      sealer_(settings.sync.seal_public_key, settings.sync.writes_format3() ? 3 : 2),
-      identity_keys_(store::load_identity_keys(settings.sync)) {}
+      seal_(settings.sync) {}
 
 namespace {
 
@@ -157,16 +156,9 @@ void ReferralStore::record(const Referral& r, const std::string& event, const st
             {"at", at},
             {"staff", staff}};
   if (!r.state_reason.empty()) e["state_reason"] = r.state_reason;
-  if (!reason.empty() && identity_keys_) {
-    // Free text a staff member typed is identity-class: in format 3 it travels sealed to the registry key.
-    std::string sealed = json{{"reason", reason}}.dump();
-    e["identity"] = store::to_base64(store::seal_identity(sealed, identity_keys_->registry_public));
-    sodium_memzero(sealed.data(), sealed.size());
-  } else if (!reason.empty()) {
-    e["reason"] = reason;
-  }
+  seal_.add_staff_text(e, "reason", reason);  // identity-class: sealed in format 3
   std::string payload = e.dump();
-  store::append_outbox(db_, sealer_, "referral", payload, at);
+  store::append_outbox(db_, seal_.sealer(), "referral", payload, at);
   sodium_memzero(payload.data(), payload.size());
   append_audit(db_, "staff:" + staff, "referral_" + event, r.id,
                std::string(e["to"].get<std::string>()) + (r.state_reason.empty() ? "" : " " + r.state_reason), now);

@@ -13,6 +13,7 @@
 #include "common/centre_settings.hpp"
 #include "common/clock.hpp"
 #include "kiosk/store/consent_store.hpp"  // ConsentMissing
+#include "kiosk/store/staff_record_sealer.hpp"
 #include "store/database.hpp"
 #include "store/identity.hpp"
 #include "store/seal.hpp"
@@ -100,8 +101,7 @@ class ReferralStore {
   store::Database& db_;
   const Catalogue& catalogue_;
   const Settings& settings_;
-  store::Sealer sealer_;
-  std::optional<store::IdentityKeys> identity_keys_;  // format 3 when set ([sync] registry key)
+  StaffRecordSealer seal_;
 };
 
 }  // namespace shubbak

@@ -3,9 +3,10 @@
 #include <set>
 
 #include "store/privacy.hpp"
-#include "tests/unit/appointment_fixture.hpp"
+#include "tests/unit/accompaniment_fixture.hpp"
 
 using namespace shubbak;
+using shubbak::testing::AppointmentTest;
 
 // The numbers "call next" gives for jisr from now on, until nobody waits.
 static std::vector<std::string> call_all(CounterStore& c, TimePoint now) {
@@ -15,8 +16,8 @@ static std::vector<std::string> call_all(CounterStore& c, TimePoint now) {
 }
 
 TEST_F(AppointmentTest, BookingUntilTheSlotIsFullOffersTheNextFreeSlot) {
-  const std::string a = register_woman("0611111111"), b = register_woman("0622222222"),
-                    c = register_woman("0633333333"), d = register_woman("0644444444");
+  const std::string a = register_for_literacy("0611111111"), b = register_for_literacy("0622222222"),
+                    c = register_for_literacy("0633333333"), d = register_for_literacy("0644444444");
   const TimePoint ten = at(0, 10, 0);
   Appointment first = booked(appointments->book(a, "jisr", ten, "", "salma", clock.now()));
   EXPECT_EQ(first.state, "booked");
@@ -38,7 +39,7 @@ TEST_F(AppointmentTest, BookingUntilTheSlotIsFullOffersTheNextFreeSlot) {
 }
 
 TEST_F(AppointmentTest, ABookingMustBeAFutureSlotOfAServiceThatTakesAppointments) {
-  const std::string v = register_woman("0611111111");
+  const std::string v = register_for_literacy("0611111111");
   EXPECT_THROW(appointments->book(v, "jisr", at(0, 10, 10), "", "salma", clock.now()), std::invalid_argument);
   EXPECT_THROW(appointments->book(v, "jisr", at(5, 10, 0), "", "salma", clock.now()), std::invalid_argument)
       << "Saturday";
@@ -50,8 +51,8 @@ TEST_F(AppointmentTest, ABookingMustBeAFutureSlotOfAServiceThatTakesAppointments
 }
 
 TEST_F(AppointmentTest, MovingAndCancellingKeepTheCapacityRight) {
-  const std::string a = register_woman("0611111111"), b = register_woman("0622222222"),
-                    c = register_woman("0633333333");
+  const std::string a = register_for_literacy("0611111111"), b = register_for_literacy("0622222222"),
+                    c = register_for_literacy("0633333333");
   booked(appointments->book(a, "jisr", at(1, 9, 0), "", "salma", clock.now()));
   booked(appointments->book(b, "jisr", at(1, 9, 0), "", "salma", clock.now()));
   Appointment hers = booked(appointments->book(c, "jisr", at(1, 9, 30), "", "salma", clock.now()));
@@ -83,7 +84,7 @@ TEST_F(AppointmentTest, MovingAndCancellingKeepTheCapacityRight) {
 TEST_F(AppointmentTest, CodesAreSixDigitsAndUniqueAmongBookedAppointments) {
   std::set<std::string> codes;
   for (int i = 0; i < 20; ++i) {
-    const std::string v = register_woman("06100000" + std::to_string(10 + i));
+    const std::string v = register_for_literacy("06100000" + std::to_string(10 + i));
     // Training takes 4 women per slot: 4 each Monday at 09:00, over 5 weeks.
     Appointment a = booked(appointments->book(v, "training", at(7 * (i / 4), 9, 0), "", "salma", clock.now()));
     EXPECT_EQ(a.code.size(), 6u);
@@ -94,7 +95,7 @@ TEST_F(AppointmentTest, CodesAreSixDigitsAndUniqueAmongBookedAppointments) {
 }
 
 TEST_F(AppointmentTest, OnTimeSheIsCalledAheadOfWalkInsAtHerTime) {
-  const std::string her = register_woman("0611223344");
+  const std::string her = register_for_literacy("0611223344");
   Appointment a = booked(appointments->book(her, "jisr", at(0, 10, 0), "", "salma", clock.now()));
   const std::string w1 = walk_in(at(0, 9, 40)), w2 = walk_in(at(0, 9, 45));
   auto found = appointments->find_today(*kiosk->find_visitor(IdentityKind::Phone, "0611223344"), at(0, 9, 50));
@@ -118,8 +119,36 @@ TEST_F(AppointmentTest, OnTimeSheIsCalledAheadOfWalkInsAtHerTime) {
   EXPECT_EQ(count("SELECT count(*) FROM tickets WHERE appointment_id IS NOT NULL"), 1);
 }
 
+// "N people ahead" on her ticket counts those the desk will call before her, in the order it calls (not every ticket
+// waiting): on time for her appointment she passes the walk-ins; a pregnant woman passes everyone.
+TEST_F(AppointmentTest, PeopleAheadAreThoseTheDeskCallsBeforeHer) {
+  const std::string her = register_for_literacy("0611223344");
+  Appointment a = booked(appointments->book(her, "jisr", at(0, 10, 0), "", "salma", clock.now()));
+  const IssuedTicket w1 = kiosk->issue(IssueRequest{"jisr", std::nullopt, "", false}, at(0, 9, 40));
+  const IssuedTicket w2 = kiosk->issue(IssueRequest{"jisr", std::nullopt, "", false}, at(0, 9, 50));
+  EXPECT_EQ(w1.people_ahead, 0);
+  EXPECT_EQ(w2.people_ahead, 1);
+  IssueRequest req{"", std::nullopt, "", false};
+  req.appointment_id = a.id;
+  const IssuedTicket mine = kiosk->issue(req, at(0, 10, 3));
+  ASSERT_TRUE(mine.for_appointment && !mine.late);
+  EXPECT_EQ(mine.people_ahead, 0) << "on time: she is called before the two walk-ins who came earlier";
+  EXPECT_EQ(mine.wait_minutes, 0);
+  const IssuedTicket pregnant = kiosk->issue(IssueRequest{"jisr", std::nullopt, "", true}, at(0, 10, 4));
+  EXPECT_EQ(pregnant.people_ahead, 0) << "priority first";
+  auto called = counter->call_next({"jisr"}, 1, "salma", at(0, 10, 5));
+  ASSERT_TRUE(called);
+  EXPECT_EQ(called->number, pregnant.number);
+  const IssuedTicket w3 = kiosk->issue(IssueRequest{"jisr", std::nullopt, "", false}, at(0, 10, 6));
+  EXPECT_EQ(w3.people_ahead, 4) << "the woman at the counter, then her, w1 and w2";
+  EXPECT_EQ(w3.wait_minutes, 4 * 15 / 2) << "jisr: 15 minutes a visitor, two counters";
+  std::vector<std::string> order;
+  for (const QueuedTicket& t : counter->queue({"jisr"}, at(0, 10, 6))) order.push_back(t.number);
+  EXPECT_EQ(order, (std::vector<std::string>{mine.number, w1.number, w2.number, w3.number}));
+}
+
 TEST_F(AppointmentTest, PriorityStillComesFirstAndEarlierAppointmentsFirstAmongThem) {
-  const std::string a = register_woman("0611111111"), b = register_woman("0622222222");
+  const std::string a = register_for_literacy("0611111111"), b = register_for_literacy("0622222222");
   Appointment at930 = booked(appointments->book(a, "jisr", at(0, 9, 30), "", "salma", clock.now()));
   Appointment at900 = booked(appointments->book(b, "jisr", at(0, 9, 0), "", "salma", clock.now()));
   const std::string walk = walk_in(at(0, 8, 45));
@@ -134,7 +163,7 @@ TEST_F(AppointmentTest, PriorityStillComesFirstAndEarlierAppointmentsFirstAmongT
 }
 
 TEST_F(AppointmentTest, LateBeyondTheGraceSheIsAWalkInAndTheDeskSeesIt) {
-  const std::string her = register_woman("0611223344"), other = register_woman("0622334455");
+  const std::string her = register_for_literacy("0611223344"), other = register_for_literacy("0622334455");
   Appointment late = booked(appointments->book(her, "jisr", at(0, 10, 0), "", "salma", clock.now()));
   Appointment edge = booked(appointments->book(other, "jisr", at(0, 10, 0), "", "salma", clock.now()));
   const std::string w1 = walk_in(at(0, 10, 5));
@@ -164,7 +193,7 @@ TEST_F(AppointmentTest, LateBeyondTheGraceSheIsAWalkInAndTheDeskSeesIt) {
 }
 
 TEST_F(AppointmentTest, TheCodeFindsOnlyAnAppointmentOfToday) {
-  const std::string her = register_woman("0611223344");
+  const std::string her = register_for_literacy("0611223344");
   Appointment tomorrow = booked(appointments->book(her, "jisr", at(1, 14, 0), "", "salma", clock.now()));
   EXPECT_FALSE(appointments->find_today_by_code(tomorrow.code, clock.now())) << "not today";
   EXPECT_FALSE(appointments->find_today(her, clock.now()));
@@ -176,7 +205,7 @@ TEST_F(AppointmentTest, TheCodeFindsOnlyAnAppointmentOfToday) {
 }
 
 TEST_F(AppointmentTest, HerTicketCarriesHerNextAppointmentAndTheDeskSeesWhoArrived) {
-  const std::string her = register_woman("0611223344"), absent = register_woman("0622334455");
+  const std::string her = register_for_literacy("0611223344"), absent = register_for_literacy("0622334455");
   Appointment today = booked(appointments->book(her, "jisr", at(0, 9, 0), "", "salma", clock.now()));
   Appointment next = booked(appointments->book(her, "listening", at(3, 11, 0), "", "salma", clock.now()));
   booked(appointments->book(absent, "jisr", at(0, 9, 30), "", "salma", clock.now()));
@@ -200,7 +229,7 @@ TEST_F(AppointmentTest, HerTicketCarriesHerNextAppointmentAndTheDeskSeesWhoArriv
 }
 
 TEST_F(AppointmentTest, AppointmentsNotKeptAreMissedOnceTheirDayHasEnded) {
-  const std::string her = register_woman("0611223344");
+  const std::string her = register_for_literacy("0611223344");
   Appointment monday = booked(appointments->book(her, "jisr", at(0, 14, 0), "", "salma", clock.now()));
   Appointment tuesday = booked(appointments->book(her, "jisr", at(1, 9, 0), "", "salma", clock.now()));
   EXPECT_EQ(appointments->mark_missed(at(0, 23, 59)), 0) << "her day is not over";
@@ -219,8 +248,8 @@ TEST_F(AppointmentTest, AppointmentsNotKeptAreMissedOnceTheirDayHasEnded) {
 }
 
 TEST_F(AppointmentTest, AnAccompaniedWomanKeepsHerDetailsWhileHerAppointmentOrReferralIsOpen) {
-  const std::string booked_one = register_woman("0611111111"), withdrew = register_woman("0622222222"),
-                    referred = register_woman("0633333333"), alone = register_woman("0644444444");
+  const std::string booked_one = register_for_literacy("0611111111"), withdrew = register_for_literacy("0622222222"),
+                    referred = register_for_literacy("0633333333"), alone = register_for_literacy("0644444444");
   booked(appointments->book(booked_one, "jisr", at(7, 9, 0), "", "salma", clock.now()));
   Appointment w = booked(appointments->book(withdrew, "jisr", at(7, 9, 0), "", "salma", clock.now()));
   consents->record(withdrew, ConsentPurpose::Keep, false, ConsentSource::desk("salma"), clock.now());

@@ -3,9 +3,10 @@
 #include "kiosk/core/consent.hpp"
 #include "kiosk/store/sms_queue.hpp"
 #include "kiosk/store/staff_store.hpp"
-#include "tests/unit/appointment_fixture.hpp"
+#include "tests/unit/accompaniment_fixture.hpp"
 
 using namespace shubbak;
+using shubbak::testing::AppointmentTest;
 
 TEST(ConsentTexts, EachPurposeHasItsIdSpokenExplanationAndVersion) {
   for (ConsentPurpose p : consent_purposes()) {
@@ -19,7 +20,7 @@ TEST(ConsentTexts, EachPurposeHasItsIdSpokenExplanationAndVersion) {
 }
 
 TEST_F(AppointmentTest, ConsentHistoryKeepsEveryAnswerAndTheLatestCounts) {
-  const std::string v = register_woman("0611223344", {{ConsentPurpose::Sms, true}});
+  const std::string v = register_for_literacy("0611223344", {{ConsentPurpose::Sms, true}});
   auto now = consents->current(v);
   ASSERT_EQ(now.size(), 2u) << "keep (her registration) and sms; she was not asked about sharing";
   EXPECT_TRUE(now[ConsentPurpose::Keep].granted);
@@ -49,7 +50,7 @@ TEST_F(AppointmentTest, ConsentHistoryKeepsEveryAnswerAndTheLatestCounts) {
 }
 
 TEST_F(AppointmentTest, EachAnswerIsASealedConsentRecord) {
-  const std::string v = register_woman("0611223344", {{ConsentPurpose::Sms, false}});
+  const std::string v = register_for_literacy("0611223344", {{ConsentPurpose::Sms, false}});
   clock.advance(Seconds(90));
   consents->record(v, ConsentPurpose::Share, true, ConsentSource::desk("amal"), clock.now());
   auto r = records("consent");
@@ -87,7 +88,7 @@ TEST_F(AppointmentTest, NothingIsKeptForAWomanWhoSaidNoAndARegistrationCannotRef
 }
 
 TEST_F(AppointmentTest, AWomanRegisteredBeforePerPurposeAnswersKeepsHerRegistrationConsent) {
-  const std::string v = register_woman("0611223344");
+  const std::string v = register_for_literacy("0611223344");
   db->exec("DELETE FROM consents");  // as a store written before schema 6 has them
   auto now = consents->current(v);
   ASSERT_TRUE(now.count(ConsentPurpose::Keep));
@@ -98,8 +99,8 @@ TEST_F(AppointmentTest, AWomanRegisteredBeforePerPurposeAnswersKeepsHerRegistrat
 
 TEST_F(AppointmentTest, NoSmsCanBeQueuedWithoutHerSmsConsent) {
   SmsQueue sms(*db);
-  const std::string asked_no = register_woman("0611223344", {{ConsentPurpose::Sms, false}});
-  const std::string never_asked = register_woman("0622334455");
+  const std::string asked_no = register_for_literacy("0611223344", {{ConsentPurpose::Sms, false}});
+  const std::string never_asked = register_for_literacy("0622334455");
   for (const auto& v : {asked_no, never_asked})
     EXPECT_THROW(sms.enqueue(v, "appointment_reminder", "", clock.now(), clock.now()), ConsentMissing);
   EXPECT_EQ(count("SELECT count(*) FROM sms_queue"), 0);
@@ -110,8 +111,8 @@ TEST_F(AppointmentTest, NoSmsCanBeQueuedWithoutHerSmsConsent) {
 
 TEST_F(AppointmentTest, WithdrawingSmsConsentCancelsHerQueuedSmsAtOnce) {
   SmsQueue sms(*db);
-  const std::string her = register_woman("0611223344", {{ConsentPurpose::Sms, true}});
-  const std::string other = register_woman("0622334455", {{ConsentPurpose::Sms, true}});
+  const std::string her = register_for_literacy("0611223344", {{ConsentPurpose::Sms, true}});
+  const std::string other = register_for_literacy("0622334455", {{ConsentPurpose::Sms, true}});
   sms.enqueue(her, "appointment_reminder", "a1", clock.now() + std::chrono::hours(20), clock.now());
   sms.enqueue(her, "turn_near", "t1", clock.now(), clock.now());
   sms.enqueue(other, "turn_near", "t2", clock.now(), clock.now());

@@ -5,34 +5,16 @@
 #include "common/centre_settings.hpp"
 #include "kiosk/core/flow.hpp"
 #include "kiosk/core/flow_ticket.hpp"
+#include "tests/unit/flow_fixture.hpp"
 
 using namespace shubbak;
 
 namespace {
 
-class Accompaniment : public ::testing::Test {
+class Accompaniment : public shubbak::testing::FlowFixture {
  protected:
-  CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
-  ManualClock clock{from_local(2026, 12, 1, 9, 0, cfg.settings.zone), cfg.settings.zone};
-  VisitorFlow flow{cfg.catalogue, cfg.settings, false};
-  FlowState s = flow.initial(clock.now());
-  std::vector<Effect> fx;
+  Accompaniment() : FlowFixture(2026, 12, 1) {}
 
-  void send(const Event& e) {
-    Step st = flow.handle(s, e, clock.now());
-    s = st.state;
-    fx = st.effects;
-  }
-  template <class T>
-  const T* effect() const {
-    for (const auto& e : fx)
-      if (auto* p = std::get_if<T>(&e)) return p;
-    return nullptr;
-  }
-  std::string spoken() const {
-    const auto* p = effect<fx::PlayPrompt>();
-    return p ? p->key : "";
-  }
   // Literacy asks for a name, an optional phone and a birth year; it has no partners in the demo catalogue.
   void fill_literacy(const std::string& phone) {
     send(ev::ChooseLanguage{"fr"});

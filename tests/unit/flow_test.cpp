@@ -4,28 +4,13 @@
 #include "kiosk/core/flow.hpp"
 #include "common/utf8.hpp"
 #include "common/centre_settings.hpp"
+#include "tests/unit/flow_fixture.hpp"
 
 using namespace shubbak;
 
-class FlowTest : public ::testing::Test {
+class FlowTest : public shubbak::testing::FlowFixture {
  protected:
-  CentreConfig cfg = CentreConfig::load(SHUBBAK_SOURCE_DIR "/config/demo");
-  ManualClock clock{from_local(2026, 11, 30, 9, 0, cfg.settings.zone), cfg.settings.zone};
-  VisitorFlow flow{cfg.catalogue, cfg.settings, false};
-  FlowState s = flow.initial(clock.now());
-  std::vector<Effect> fx;
-
-  void send(const Event& e) {
-    Step st = flow.handle(s, e, clock.now());
-    s = st.state;
-    fx = st.effects;
-  }
-  template <class T>
-  const T* effect() const {
-    for (const auto& e : fx)
-      if (auto* p = std::get_if<T>(&e)) return p;
-    return nullptr;
-  }
+  FlowTest() : FlowFixture(2026, 11, 30) {}
 };
 
 TEST_F(FlowTest, QuickTicketInThreeTapsAfterLanguage) {

@@ -54,8 +54,8 @@ class PgCommands : public ::testing::Test {
 TEST_F(PgCommands, MigrateTwicePrintsTheSchemaVersion) {
   Ran again = run_program({upstream_bin(), "migrate", "--db", pg.conninfo()});
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(again.out, "schema version 2 (already up to date)\n");
-  EXPECT_EQ(pg.psql("SELECT max(version) FROM schema_migrations"), "2");
+  EXPECT_EQ(again.out, "schema version 3 (already up to date)\n");
+  EXPECT_EQ(pg.psql("SELECT max(version) FROM schema_migrations"), "3");
 }
 
 TEST_F(PgCommands, MigrateWithTheDatabaseAwaySaysSoAndExitsStore) {

@@ -1,10 +1,12 @@
 // What migration 3's triggers cost on ingest: the same 500-record batches stored through receive_batch into a
 // database with the triggers and into one without (dropped after migrating), alternating, records/s printed both
 // ways (docs/performance.md, "National ingest"). $SHUBBAK_DASH_BENCH_BATCHES batches each way (default 40; the
-// figure in performance.md used 2,000). Asserts only what was stored.
+// figure in performance.md used 1,000). $SHUBBAK_DASH_BENCH_DROP names the triggers dropped (comma-separated, e.g.
+// "dash_waits"; default all): one at a time tells what each costs. Asserts only what was stored.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "store/uuid.hpp"
 #include "tests/national/dashboard_fixture.hpp"
@@ -14,11 +16,22 @@ namespace {
 
 using upstream::pg::ReceiverStore;
 
-const char* kDropTriggers =
-    "DROP TRIGGER dash_counts ON ticket_events; DROP TRIGGER dash_waits ON ticket_events; "
-    "DROP TRIGGER dash_appointments ON appointment_events; DROP TRIGGER dash_referrals ON referral_events; "
-    "DROP TRIGGER dash_milestones ON milestones; DROP TRIGGER dash_registrations ON registrations; "
-    "DROP TRIGGER dash_centres ON records";
+struct Trigger {
+  const char* name;
+  const char* table;
+};
+const Trigger kTriggers[] = {{"dash_counts", "ticket_events"},        {"dash_waits", "ticket_events"},
+                             {"dash_appointments", "appointment_events"}, {"dash_referrals", "referral_events"},
+                             {"dash_milestones", "milestones"},         {"dash_registrations", "registrations"},
+                             {"dash_centres", "records"}};
+
+std::string drop_triggers(const char* only) {
+  std::string sql, wanted = only ? "," + std::string(only) + "," : "";
+  for (const Trigger& t : kTriggers)
+    if (!only || wanted.find("," + std::string(t.name) + ",") != std::string::npos)
+      sql += "DROP TRIGGER " + std::string(t.name) + " ON " + t.table + ";";
+  return sql;
+}
 
 // A centre's batch as the field sends it: per visit a registration (every other one), issued, called, served; an
 // accompaniment record now and then. 500 records.
@@ -51,7 +64,10 @@ TEST(DashboardBench, TriggersCostOnIngest) {
   }
   {
     upstream::pg::Connection c(without);
-    c.exec_script(kDropTriggers);
+    const char* only = std::getenv("SHUBBAK_DASH_BENCH_DROP");
+    std::string sql = drop_triggers(only);
+    ASSERT_FALSE(sql.empty()) << "no trigger named in SHUBBAK_DASH_BENCH_DROP=" << only;
+    c.exec_script(sql);
   }
   ReceiverStore st_with(with), st_without(without);
   std::chrono::duration<double> t_with{0}, t_without{0};
@@ -66,8 +82,10 @@ TEST(DashboardBench, TriggersCostOnIngest) {
     }
   }
   double records = batches * 500.0;
-  std::printf("%d batches of 500: with the dashboard triggers %.0f records/s, without %.0f records/s (%.1f%% slower)\n",
-              batches, records / t_with.count(), records / t_without.count(),
+  const char* dropped = std::getenv("SHUBBAK_DASH_BENCH_DROP");
+  std::printf("%d batches of 500: with the dashboard triggers %.0f records/s, without %s %.0f records/s "
+              "(%.1f%% slower)\n",
+              batches, records / t_with.count(), dropped ? dropped : "any", records / t_without.count(),
               100.0 * (t_with.count() / t_without.count() - 1));
   EXPECT_EQ(pg.psql("SELECT count(*) FROM records"), std::to_string(batches * 500));
 }

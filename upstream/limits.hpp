@@ -51,4 +51,8 @@ inline constexpr int kTokenCacheSeconds = 60;
 inline constexpr int kAnswerRetentionDays = 7;
 inline constexpr int kAnswerPurgeSeconds = 3600;
 
+// The dashboard's aggregates are counted this often from what the receivers queued (upstream/app/aggregate_loop.hpp):
+// a record is on the dashboard within a few seconds (the issue asks for a minute).
+inline constexpr int kAggregateSeconds = 1;
+
 }  // namespace shubbak::upstream::limits

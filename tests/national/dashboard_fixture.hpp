@@ -7,6 +7,7 @@
 
 #include "tests/national/dashboard_seed.hpp"
 #include "tests/national/pg_cluster.hpp"
+#include "upstream/pg/aggregate.hpp"
 #include "upstream/pg/connection.hpp"
 #include "upstream/pg/migrations.hpp"
 #include "upstream/pg/receiver_store.hpp"
@@ -21,6 +22,8 @@ class DashboardDb : public ::testing::Test {
     ASSERT_EQ(upstream::pg::migrate(*conn), upstream::pg::latest_schema_version());
     store = std::make_unique<upstream::pg::ReceiverStore>(pg.conninfo());
   }
+  // What the receivers' aggregator does every second: counts every record stored so far.
+  void count_queued() { upstream::pg::aggregate_everything(*conn); }
   // Rows of a query (psql -At), sorted, for comparing an aggregate with the truth from the fact tables.
   std::string rows(const std::string& sql) { return pg.psql("SELECT string_agg(x::text, ';' ORDER BY x::text) FROM (" + sql + ") x"); }
 

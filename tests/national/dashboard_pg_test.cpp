@@ -6,6 +6,7 @@
 #include <atomic>
 #include <barrier>
 #include <fstream>
+#include <functional>
 #include <latch>
 #include <sstream>
 #include <thread>
@@ -58,7 +59,26 @@ const char* kTrueWomen = "SELECT DISTINCT ON (r.person_key, m.milestone) r.perso
 
 class DashboardAggregates : public DashboardDb {
  protected:
+  // The receivers' aggregator counting over and over while `body` stores (as in a running receiver), then a last
+  // count: what was stored in any order while steps ran is counted once.
+  void while_aggregating(const std::function<void()>& body) {
+    std::atomic<bool> done{false};
+    std::atomic<long long> steps{0};
+    std::thread aggregator([&] {
+      upstream::pg::Connection c(pg.conninfo());
+      upstream::pg::Aggregator a(c);
+      while (!done) {
+        EXPECT_TRUE(a.step(3).has_value());  // the only aggregator: it always leads; 3 batches a step, many steps
+        ++steps;
+      }
+    });
+    body();
+    done = true;
+    aggregator.join();
+    EXPECT_GT(steps.load(), 1);
+  }
   void expect_aggregates_are_the_truth() {
+    count_queued();
     EXPECT_EQ(rows("SELECT centre_id, day, hour, service, visits FROM agg_visits"), rows(kTrueVisits));
     EXPECT_EQ(rows("SELECT centre_id, day, service, sum(visits) FROM agg_visits_day GROUP BY 1, 2, 3"),
               rows("SELECT centre_id, day, coalesce(service, ''), count(*) FROM ticket_events WHERE event = 'issued' "
@@ -90,6 +110,7 @@ TEST_F(DashboardAggregates, EveryAggregateEqualsAGroupByOverTheFacts) {
   ASSERT_EQ(store_batch(*store, {referral("MA-CAS-01", r1, "declined", "jisr", utc("2026-11-30", 10))}), 1);
   expect_aggregates_are_the_truth();
   EXPECT_EQ(pg.psql("SELECT state FROM referral_states"), "completed");
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT sum(n) FROM agg_waits"), "59");
   EXPECT_EQ(pg.psql("SELECT string_agg(centre_id, ',' ORDER BY centre_id) FROM centres"), "MA-CAS-01,MA-MRK-01");
 }
@@ -104,6 +125,7 @@ TEST_F(DashboardAggregates, ADuplicateBatchFromASecondReceiverIsNotCountedTwice)
   auto fresh = visits("MA-CAS-01", "2026-11-30", "legal", 5, short_wait);
   mixed.insert(mixed.end(), fresh.begin(), fresh.end());
   EXPECT_EQ(store_batch(second, mixed), 15);
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "35");
   EXPECT_EQ(pg.psql("SELECT sum(n) FROM agg_waits"), "35");
   expect_aggregates_are_the_truth();
@@ -112,11 +134,14 @@ TEST_F(DashboardAggregates, ADuplicateBatchFromASecondReceiverIsNotCountedTwice)
 TEST_F(DashboardAggregates, AWaitWhoseCallArrivesBeforeItsIssueIsCountedOnceInTheRightBucket) {
   std::string t = store::new_uuid_v4();
   ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "called", "legal", utc("2026-11-30", 75))}), 1);
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT count(*) FROM agg_waits"), "0");
   ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "issued", "legal", utc("2026-11-30", 3))}), 1);
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT bucket || ':' || n FROM agg_waits"), "70:1");  // 72 minutes: the 5-minute bucket 70
   // An earlier call of the same ticket arriving later moves her wait to its bucket.
   ASSERT_EQ(store_batch(*store, {ticket_event("MA-CAS-01", t, "called", "legal", utc("2026-11-30", 13))}), 1);
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT string_agg(bucket || ':' || n, ',' ORDER BY bucket) FROM agg_waits WHERE n <> 0"), "10:1");
   expect_aggregates_are_the_truth();
 }
@@ -145,6 +170,7 @@ TEST_F(DashboardAggregates, ConcurrentBatchesOnTheSameGroupsNeitherDeadlockNorLo
   b.join();
   EXPECT_EQ(stored.load(), kBatches * 5 * 4 * 3);  // each record stored once, by one of them
   EXPECT_EQ(pg.psql("SELECT sum(deadlocks) FROM pg_stat_database"), "0");
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), std::to_string(kBatches * 5 * 4));
   expect_aggregates_are_the_truth();
 }
@@ -152,6 +178,7 @@ TEST_F(DashboardAggregates, ConcurrentBatchesOnTheSameGroupsNeitherDeadlockNorLo
 TEST_F(DashboardAggregates, AMilestoneCountsHerWhicheverOfItAndHerRegistrationComesFirst) {
   const std::string c = "MA-CAS-01";
   ASSERT_EQ(store_batch(*store, {milestone(c, "v1", "trained", utc("2026-10-05", 0))}), 1);
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), "0");  // no woman yet: her registration is not here
   ASSERT_EQ(store_batch(*store, {registration(c, "v1", "pk-A", "jisr", utc("2026-10-01", 0))}), 1);
   ASSERT_EQ(store_batch(*store, {registration(c, "v2", "pk-B", "jisr", utc("2026-10-01", 0))}), 1);
@@ -160,6 +187,7 @@ TEST_F(DashboardAggregates, AMilestoneCountsHerWhicheverOfItAndHerRegistrationCo
   ASSERT_EQ(store_batch(*store, {registration("MA-MRK-01", "v3", "pk-A", "jisr", utc("2026-11-01", 0)),
                                  milestone("MA-MRK-01", "v3", "trained", utc("2026-11-20", 0))}),
             2);
+  count_queued();
   EXPECT_EQ(rows("SELECT person_key, centre_id, to_char(month, 'YYYY-MM') FROM women_milestones"),
             "(pk-A,MA-CAS-01,2026-10);(pk-B,MA-CAS-01,2026-11)");
   expect_aggregates_are_the_truth();
@@ -177,11 +205,57 @@ TEST_F(DashboardAggregates, ARegistrationAndItsMilestoneStoredAtOnceByTwoReceive
       else store_batch(st, {milestone("MA-CAS-01", v, "coached", utc("2026-11-30", 1))});
     }
   };
-  std::thread a(worker, true), b(worker, false);
-  a.join();
-  b.join();
+  while_aggregating([&] {
+    std::thread a(worker, true), b(worker, false);
+    a.join();
+    b.join();
+  });
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), std::to_string(kWomen));
   expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, AnIssueAndItsCallStoredAtOnceByTwoReceiversAreCounted) {
+  constexpr int kTickets = 60;
+  std::barrier step(2);  // each ticket's two events are stored at the same moment, by two receivers
+  std::vector<std::string> tickets;
+  for (int i = 0; i < kTickets; ++i) tickets.push_back(store::new_uuid_v4());
+  auto worker = [&](const char* event, int minute) {
+    ReceiverStore st(pg.conninfo());
+    for (const std::string& t : tickets) {
+      step.arrive_and_wait();
+      store_batch(st, {ticket_event("MA-CAS-01", t, event, "legal", utc("2026-11-30", minute))});
+    }
+  };
+  while_aggregating([&] {
+    std::thread a(worker, "issued", 0), b(worker, "called", 12);
+    a.join();
+    b.join();
+  });
+  count_queued();
+  EXPECT_EQ(pg.psql("SELECT string_agg(bucket || ':' || n, ',') FROM agg_waits WHERE n <> 0"),
+            "12:" + std::to_string(kTickets));
+  expect_aggregates_are_the_truth();
+}
+
+TEST_F(DashboardAggregates, OneReceiverCountsAtATimeAndAnotherTakesOverWhenItStops) {
+  auto c1 = std::make_unique<upstream::pg::Connection>(pg.conninfo());
+  upstream::pg::Connection c2(pg.conninfo());
+  auto first = std::make_unique<upstream::pg::Aggregator>(*c1);
+  upstream::pg::Aggregator second(c2);
+  ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 4, short_wait)), 12);
+  EXPECT_EQ(first->step(), 12);
+  ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 5, short_wait)), 15);
+  EXPECT_EQ(second.step(), std::nullopt);  // the first one counts: the second waits its turn
+  EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "4");
+  first.reset();  // its receiver stops (its session ending would do the same)
+  c1.reset();
+  EXPECT_EQ(second.step(), 15);
+  EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "9");
+  // A step outside the aggregator's session is refused: a stray call cannot count anything twice.
+  upstream::pg::Connection stray(pg.conninfo());
+  upstream::pg::Transaction tx(stray, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+  EXPECT_THROW(stray.exec("SELECT dash_aggregate(10)"), upstream::pg::DatabaseError);
 }
 
 TEST_F(DashboardAggregates, MigratingADatabaseThatAlreadyHasRecordsCountsThem) {
@@ -189,18 +263,15 @@ TEST_F(DashboardAggregates, MigratingADatabaseThatAlreadyHasRecordsCountsThem) {
   store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 9, long_wait));
   store_batch(*store, {registration("MA-CAS-01", "v1", "pk-A", "jisr", utc("2026-11-01", 0)),
                        milestone("MA-CAS-01", "v1", "trained", utc("2026-11-02", 0))});
-  pg.psql("TRUNCATE agg_visits, agg_visits_day, agg_outcomes, agg_waits, ticket_waits, women_milestones, centres");
-  pg.psql("DROP TRIGGER dash_counts ON ticket_events; DROP TRIGGER dash_waits ON ticket_events; "
-          "DROP TRIGGER dash_appointments ON appointment_events; DROP TRIGGER dash_referrals ON referral_events; "
-          "DROP TRIGGER dash_milestones ON milestones; DROP TRIGGER dash_registrations ON registrations; "
-          "DROP TRIGGER dash_centres ON records; DROP TRIGGER dash_health ON kiosk_health; "
-          "DROP TABLE regions, centres, agg_visits, agg_visits_day, agg_outcomes, agg_waits, ticket_waits, "
-          "agg_appointments, referral_states, women_milestones; "
-          "DROP FUNCTION wait_bucket, dash_known_centres, dash_ticket_counts, dash_ticket_waits, dash_appointments, "
-          "dash_referrals, dash_milestones, dash_registrations, dash_health; "
+  pg.psql("DROP TRIGGER dash_records ON records; DROP TRIGGER dash_health ON kiosk_health; "
+          "DROP TABLE regions, centres, agg_visits, agg_visits_day, agg_outcomes, agg_waits, agg_appointments, "
+          "referral_states, women_milestones, agg_queue; DROP INDEX ticket_events_by_ticket; "
+          "DROP FUNCTION wait_bucket, wait_bucket_of_minutes, dash_records, dash_health, dash_aggregate, "
+          "dash_count_tickets, dash_count_waits, dash_count_accompaniment; "
           "ALTER TABLE kiosk_health DROP COLUMN previous_pending, DROP COLUMN previous_seen; "
           "DELETE FROM schema_migrations WHERE version = 3");
   ASSERT_EQ(upstream::pg::migrate(*conn), upstream::pg::latest_schema_version());
+  count_queued();
   EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "9");
   EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), "1");
   expect_aggregates_are_the_truth();

@@ -50,6 +50,7 @@ class DashboardFigures : public DashboardDb {
       b.push_back(ticket_event(centre, t, k % 4 ? "served" : "no_show", service, utc(day, k * 3 + 30), "advice"));
     }
     ASSERT_EQ(store_batch(*store, b), 3 * n);
+    count_queued();
   }
   // The truth: tickets issued in the last 30 days, by `group`, from ticket_events.
   std::map<std::string, long long> true_visits(const std::string& group, const std::string& where = "true") {

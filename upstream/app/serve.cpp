@@ -10,6 +10,7 @@
 #include "common/exit_codes.hpp"
 #include "common/log.hpp"
 #include "upstream/app/args.hpp"
+#include "upstream/app/aggregate_loop.hpp"
 #include "upstream/app/answer_purge.hpp"
 #include "upstream/app/serve_routes.hpp"
 #include "http/server.hpp"
@@ -63,7 +64,8 @@ int cmd_serve(const Args& a) {
   Routes routes(std::move(cfg), metrics);
   http::Server server(opt, [&routes](const http::Request& r) { return routes(r); }, metrics);
   server.start(listen);
-  AnswerPurge purge(db);  // housekeeping beside the requests, with its own connection
+  AnswerPurge purge(db);         // housekeeping beside the requests, with its own connection
+  AggregateLoop aggregate(db);   // the dashboard's aggregates (one receiver at a time counts them)
   // scripts/hub and the tests read this line to learn where it listens.
   std::printf("listening on %s\n", server.address().c_str());
   std::fflush(stdout);

@@ -227,10 +227,12 @@ CREATE VIEW current_consents AS
 
 // 3: the dashboard's figures (issue 17). Regions (reference data: config/national/regions.conf is the source, the
 // rows below are its copy, kept equal by a test), centres and their region, and aggregates kept current by
-// AFTER INSERT ... FOR EACH STATEMENT triggers on the fact tables: one batch is one upsert per group, in the batch's
-// own transaction, so a record is on the dashboard the moment it is stored and the dashboard can read a standby.
-// Only rows really inserted reach a transition table: a duplicate skipped by ON CONFLICT DO NOTHING counts nothing.
-// Every upsert goes in the order of its key (two batches never wait on each other in a cycle).
+// The aggregates are counted off the receivers' path: each batch's transaction only queues the ids it really
+// inserted (a statement trigger on `records`; a duplicate skipped by ON CONFLICT DO NOTHING is not in its transition
+// table), and the aggregator (upstream/pg/aggregate.hpp: a thread of one receiver at a time) counts the queue every
+// second, many batches in one step. Counting in each batch's transaction cost the receivers a third of their
+// throughput (docs/performance.md); a record is now on the dashboard within seconds. The aggregates are written on
+// the primary, so the dashboard can read a standby.
 const char* kV3 = R"SQL(
 CREATE TABLE regions(
   code    text PRIMARY KEY CHECK (code ~ '^[0-9]{2}$'),
@@ -280,18 +282,17 @@ CREATE INDEX agg_outcomes_by_day ON agg_outcomes(day);
 
 -- A wait is her ticket's first `called` time minus its `issued` time. Bucket: the wait's lower bound in minutes,
 -- one a minute below an hour, 5 minutes to 4 hours, 30 minutes to a day, 1440 beyond.
-CREATE FUNCTION wait_bucket(w interval) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
-  SELECT CASE WHEN m IS NULL THEN NULL WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5 WHEN m < 1440 THEN m - m % 30
-              ELSE 1440 END
-  FROM (SELECT floor(extract(epoch FROM w) / 60)::integer AS m) s
+-- Both are plain expressions, so that PostgreSQL inlines them into the query (a SQL function with a FROM runs its own
+-- executor on every call: 80 microseconds each, most of the waits trigger's time).
+CREATE FUNCTION wait_bucket_of_minutes(m integer) RETURNS integer IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
+  SELECT CASE WHEN m IS NULL THEN NULL WHEN m < 0 THEN 0 WHEN m < 60 THEN m WHEN m < 240 THEN m - m % 5
+              WHEN m < 1440 THEN m - m % 30 ELSE 1440 END
 $$;
--- One row per ticket while its times arrive (issued and called may come in either order); counted_bucket: where it
--- is counted in agg_waits now (moved if an earlier `called` arrives later).
-CREATE TABLE ticket_waits(
-  centre_id text NOT NULL, ticket_id text NOT NULL, day date, service text, issued_at timestamptz,
-  called_at timestamptz, counted_bucket integer,
-  PRIMARY KEY (centre_id, ticket_id)
-);
+CREATE FUNCTION wait_bucket(w interval) RETURNS integer IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
+  SELECT wait_bucket_of_minutes(floor(extract(epoch FROM w) / 60)::integer)
+$$;
+-- A ticket's events, found from any one of them (the waits trigger looks a `called` event's `issued` up here).
+CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id);
 CREATE TABLE agg_waits(
   centre_id text NOT NULL, day date NOT NULL, service text NOT NULL, bucket integer NOT NULL, n bigint NOT NULL,
   PRIMARY KEY (centre_id, day, service, bucket)
@@ -323,111 +324,15 @@ CREATE INDEX women_milestones_by_centre ON women_milestones(centre_id, milestone
 -- "Growing backlog": the heartbeat before the last one.
 ALTER TABLE kiosk_health ADD COLUMN previous_pending bigint, ADD COLUMN previous_seen timestamptz;
 
-CREATE FUNCTION dash_known_centres() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Records stored and not yet counted: one row per batch, the ids really inserted (a duplicate skipped by ON CONFLICT
+-- DO NOTHING is not in the transition table), written by the batch's own transaction. dash_aggregate() takes them.
+CREATE TABLE agg_queue(id bigserial PRIMARY KEY, record_ids uuid[] NOT NULL);
+
+-- The one trigger on the receivers' path: what every batch costs the dashboard is this row and its centre.
+CREATE FUNCTION dash_records() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM new_rows ORDER BY 1 ON CONFLICT DO NOTHING;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dash_ticket_counts() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO agg_visits AS a(centre_id, day, hour, service, visits)
-    SELECT centre_id, day, hour, coalesce(service, ''), count(*) FROM new_rows WHERE event = 'issued'
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (centre_id, day, hour, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
-  INSERT INTO agg_visits_day AS a(centre_id, day, service, visits)
-    SELECT centre_id, day, coalesce(service, ''), count(*) FROM new_rows WHERE event = 'issued'
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (centre_id, day, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
-  INSERT INTO agg_outcomes AS a(centre_id, day, service, event, outcome, n)
-    SELECT centre_id, day, coalesce(service, ''), event, CASE WHEN event = 'served' THEN coalesce(outcome, '') ELSE ''
-           END, count(*)
-    FROM new_rows WHERE event IN ('served', 'no_show', 'transferred')
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (centre_id, day, service, event, outcome) DO UPDATE SET n = a.n + EXCLUDED.n;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dash_ticket_waits() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  WITH t AS (
-    SELECT centre_id, ticket_id, min(day) FILTER (WHERE event = 'issued') AS day,
-           min(coalesce(service, '')) FILTER (WHERE event = 'issued') AS service,
-           min(at) FILTER (WHERE event = 'issued') AS issued_at, min(at) FILTER (WHERE event = 'called') AS called_at
-    FROM new_rows WHERE ticket_id IS NOT NULL AND at IS NOT NULL AND event IN ('issued', 'called')
-    GROUP BY 1, 2 ORDER BY 1, 2
-  ), up AS (
-    INSERT INTO ticket_waits AS w(centre_id, ticket_id, day, service, issued_at, called_at)
-    SELECT centre_id, ticket_id, day, service, issued_at, called_at FROM t
-    ON CONFLICT (centre_id, ticket_id) DO UPDATE SET day = coalesce(w.day, EXCLUDED.day),
-      service = coalesce(w.service, EXCLUDED.service), issued_at = least(w.issued_at, EXCLUDED.issued_at),
-      called_at = least(w.called_at, EXCLUDED.called_at)
-    RETURNING centre_id, day, service, counted_bucket AS was, wait_bucket(called_at - issued_at) AS now
-  ), delta AS (
-    SELECT centre_id, day, service, was AS bucket, -1 AS n FROM up WHERE was IS NOT NULL AND was IS DISTINCT FROM now
-    UNION ALL
-    SELECT centre_id, day, service, now, 1 FROM up WHERE now IS NOT NULL AND was IS DISTINCT FROM now
-  )
-  INSERT INTO agg_waits AS a(centre_id, day, service, bucket, n)
-    SELECT centre_id, day, service, bucket, sum(n) FROM delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (centre_id, day, service, bucket) DO UPDATE SET n = a.n + EXCLUDED.n;
-  UPDATE ticket_waits w SET counted_bucket = wait_bucket(w.called_at - w.issued_at)
-    FROM (SELECT DISTINCT centre_id, ticket_id FROM new_rows WHERE ticket_id IS NOT NULL AND at IS NOT NULL
-            AND event IN ('issued', 'called')) k
-    WHERE w.centre_id = k.centre_id AND w.ticket_id = k.ticket_id
-      AND w.counted_bucket IS DISTINCT FROM wait_bucket(w.called_at - w.issued_at);
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dash_appointments() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO agg_appointments AS a(centre_id, day, service, event, n)
-    SELECT centre_id, day, service, event, count(*) FROM new_rows GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (centre_id, day, service, event) DO UPDATE SET n = a.n + EXCLUDED.n;
-  RETURN NULL;
-END $$;
-
-CREATE FUNCTION dash_referrals() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO referral_states AS s(centre_id, referral_id, from_service, state, at, record_id)
-    SELECT DISTINCT ON (centre_id, referral_id) centre_id, referral_id, from_service, event, at, record_id
-    FROM new_rows ORDER BY centre_id, referral_id, at DESC, record_id DESC
-    ON CONFLICT (centre_id, referral_id) DO UPDATE SET from_service = EXCLUDED.from_service, state = EXCLUDED.state,
-      at = EXCLUDED.at, record_id = EXCLUDED.record_id
-    WHERE (EXCLUDED.at, EXCLUDED.record_id) > (s.at, s.record_id);
-  RETURN NULL;
-END $$;
-
--- A milestone is a woman's once her visitor's registration (with its person_key) is stored, whichever comes first.
--- The centre's advisory lock makes a registration and a milestone stored at once by two receivers see each other
--- (each statement of a trigger takes a new snapshot once the lock is held).
-CREATE FUNCTION dash_milestones() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_advisory_xact_lock(7306415, k) FROM (SELECT DISTINCT hashtext(centre_id) AS k FROM new_rows ORDER BY 1) s;
-  INSERT INTO women_milestones AS w(person_key, milestone, centre_id, month, first_at)
-    SELECT DISTINCT ON (r.person_key, m.milestone) r.person_key, m.milestone, m.centre_id,
-           date_trunc('month', m.day)::date, m.at
-    FROM new_rows m JOIN registrations r ON r.centre_id = m.centre_id AND r.visitor_id = m.visitor_id
-    WHERE r.person_key IS NOT NULL
-    ORDER BY r.person_key, m.milestone, m.at, m.centre_id
-    ON CONFLICT (person_key, milestone) DO UPDATE SET centre_id = EXCLUDED.centre_id, month = EXCLUDED.month,
-      first_at = EXCLUDED.first_at
-    WHERE EXCLUDED.first_at < w.first_at;
-  RETURN NULL;
-END $$;
-CREATE FUNCTION dash_registrations() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM new_rows WHERE person_key IS NOT NULL AND visitor_id IS NOT NULL) THEN RETURN NULL; END IF;
-  PERFORM pg_advisory_xact_lock(7306415, k) FROM (SELECT DISTINCT hashtext(centre_id) AS k FROM new_rows ORDER BY 1) s;
-  INSERT INTO women_milestones AS w(person_key, milestone, centre_id, month, first_at)
-    SELECT DISTINCT ON (r.person_key, m.milestone) r.person_key, m.milestone, m.centre_id,
-           date_trunc('month', m.day)::date, m.at
-    FROM new_rows r JOIN milestones m ON m.centre_id = r.centre_id AND m.visitor_id = r.visitor_id
-    WHERE r.person_key IS NOT NULL
-    ORDER BY r.person_key, m.milestone, m.at, m.centre_id
-    ON CONFLICT (person_key, milestone) DO UPDATE SET centre_id = EXCLUDED.centre_id, month = EXCLUDED.month,
-      first_at = EXCLUDED.first_at
-    WHERE EXCLUDED.first_at < w.first_at;
+  INSERT INTO agg_queue(record_ids) SELECT array_agg(id) FROM new_rows HAVING count(*) > 0;
   RETURN NULL;
 END $$;
 
@@ -441,46 +346,152 @@ BEGIN
   RETURN NEW;
 END $$;
 
-CREATE TRIGGER dash_centres AFTER INSERT ON records REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_known_centres();
-CREATE TRIGGER dash_counts AFTER INSERT ON ticket_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_ticket_counts();
-CREATE TRIGGER dash_waits AFTER INSERT ON ticket_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_ticket_waits();
-CREATE TRIGGER dash_appointments AFTER INSERT ON appointment_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_appointments();
-CREATE TRIGGER dash_referrals AFTER INSERT ON referral_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_referrals();
-CREATE TRIGGER dash_milestones AFTER INSERT ON milestones REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_milestones();
-CREATE TRIGGER dash_registrations AFTER INSERT ON registrations REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION dash_registrations();
+CREATE TRIGGER dash_records AFTER INSERT ON records REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION dash_records();
 CREATE TRIGGER dash_health BEFORE INSERT OR UPDATE ON kiosk_health
   FOR EACH ROW EXECUTE FUNCTION dash_health();
 
--- What was stored before this migration, through the same triggers (each fact table emptied and refilled).
+-- The aggregator's step (upstream/pg/aggregate.hpp): the first max_batches queued batches are counted and leave the
+-- queue in one transaction, so that each record is counted exactly once whatever stops where. It must run in a
+-- REPEATABLE READ transaction of the one session holding the aggregator's lock: the queue and the facts are then
+-- one snapshot, and no two steps ever count the same batch or see each other half done. Returns the records taken.
+CREATE FUNCTION dash_aggregate(max_batches integer) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  taken_records bigint;
+BEGIN
+  IF current_setting('transaction_isolation') <> 'repeatable read'
+     OR NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+                      AND classid = 7306416 AND objid = 1 AND granted) THEN
+    RAISE EXCEPTION 'dash_aggregate runs in a REPEATABLE READ transaction of the session holding the aggregator lock';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM agg_queue) THEN
+    RETURN 0;
+  END IF;
+  CREATE TEMP TABLE agg_taken ON COMMIT DROP AS SELECT id FROM agg_queue ORDER BY id LIMIT max_batches;
+  -- Every queued record, taken now or not: one not taken is neither counted nor part of "before" (see waits).
+  CREATE TEMP TABLE agg_pending ON COMMIT DROP AS
+    SELECT unnest(q.record_ids) AS record_id, t.id IS NOT NULL AS taken FROM agg_queue q LEFT JOIN agg_taken t USING (id);
+  CREATE INDEX ON agg_pending(record_id);
+  ANALYZE agg_pending;
+  SELECT count(*) INTO taken_records FROM agg_pending WHERE taken;
+  IF taken_records = 0 THEN
+    DELETE FROM agg_queue WHERE id IN (SELECT id FROM agg_taken);
+    DROP TABLE agg_taken, agg_pending;
+    RETURN 0;
+  END IF;
+  CREATE TEMP TABLE new_ticket_events ON COMMIT DROP AS
+    SELECT e.* FROM agg_pending p JOIN ticket_events e ON e.record_id = p.record_id WHERE p.taken;
+  CREATE TEMP TABLE new_appointment_events ON COMMIT DROP AS
+    SELECT e.* FROM agg_pending p JOIN appointment_events e ON e.record_id = p.record_id WHERE p.taken;
+  CREATE TEMP TABLE new_referral_events ON COMMIT DROP AS
+    SELECT e.* FROM agg_pending p JOIN referral_events e ON e.record_id = p.record_id WHERE p.taken;
+  CREATE TEMP TABLE new_milestones ON COMMIT DROP AS
+    SELECT e.* FROM agg_pending p JOIN milestones e ON e.record_id = p.record_id WHERE p.taken;
+  CREATE TEMP TABLE new_registrations ON COMMIT DROP AS
+    SELECT e.* FROM agg_pending p JOIN registrations e ON e.record_id = p.record_id WHERE p.taken;
+  ANALYZE new_ticket_events, new_appointment_events, new_referral_events, new_milestones, new_registrations;
+  PERFORM dash_count_tickets();
+  PERFORM dash_count_waits();
+  PERFORM dash_count_accompaniment();
+  DELETE FROM agg_queue WHERE id IN (SELECT id FROM agg_taken);
+  DROP TABLE agg_taken, agg_pending, new_ticket_events, new_appointment_events, new_referral_events, new_milestones,
+    new_registrations;
+  RETURN taken_records;
+END $$;
+
+-- Visits, outcomes: counted from the new ticket events alone.
+CREATE FUNCTION dash_count_tickets() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO agg_visits AS a(centre_id, day, hour, service, visits)
+    SELECT centre_id, day, hour, coalesce(service, ''), count(*) FROM new_ticket_events WHERE event = 'issued'
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, hour, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
+  INSERT INTO agg_visits_day AS a(centre_id, day, service, visits)
+    SELECT centre_id, day, coalesce(service, ''), count(*) FROM new_ticket_events WHERE event = 'issued'
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (centre_id, day, service) DO UPDATE SET visits = a.visits + EXCLUDED.visits;
+  INSERT INTO agg_outcomes AS a(centre_id, day, service, event, outcome, n)
+    SELECT centre_id, day, coalesce(service, ''), event, CASE WHEN event = 'served' THEN coalesce(outcome, '') ELSE ''
+           END, count(*)
+    FROM new_ticket_events WHERE event IN ('served', 'no_show', 'transferred')
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (centre_id, day, service, event, outcome) DO UPDATE SET n = a.n + EXCLUDED.n;
+END $$;
+
+-- Waits: for each ticket the new events touch, its wait before them (its events already counted: not queued) and
+-- after (those and the new ones); the histogram moves by the difference. So an earlier `called` arriving later
+-- moves her wait, and an `issued` arriving after its `called` counts it then.
+CREATE FUNCTION dash_count_waits() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  WITH touched AS (
+    SELECT DISTINCT centre_id, ticket_id FROM new_ticket_events
+    WHERE ticket_id IS NOT NULL AND at IS NOT NULL AND event IN ('issued', 'called')
+  ), ev AS (
+    SELECT e.centre_id, e.ticket_id, e.event, e.day, coalesce(e.service, '') AS service, e.at,
+           p.taken IS NOT NULL AS is_new
+    FROM touched t JOIN ticket_events e ON e.ticket_id = t.ticket_id AND e.centre_id = t.centre_id
+    LEFT JOIN agg_pending p ON p.record_id = e.record_id
+    WHERE e.at IS NOT NULL AND e.event IN ('issued', 'called') AND p.taken IS NOT FALSE
+  ), t AS (
+    SELECT min(day) FILTER (WHERE event = 'issued') AS day, min(service) FILTER (WHERE event = 'issued') AS service,
+           wait_bucket(min(at) FILTER (WHERE event = 'called') - min(at) FILTER (WHERE event = 'issued')) AS now,
+           min(day) FILTER (WHERE event = 'issued' AND NOT is_new) AS day_was,
+           min(service) FILTER (WHERE event = 'issued' AND NOT is_new) AS service_was,
+           wait_bucket(min(at) FILTER (WHERE event = 'called' AND NOT is_new)
+                       - min(at) FILTER (WHERE event = 'issued' AND NOT is_new)) AS was, centre_id
+    FROM ev GROUP BY centre_id, ticket_id
+  ), delta AS (
+    SELECT centre_id, day_was AS day, service_was AS service, was AS bucket, -1 AS n FROM t
+    WHERE was IS NOT NULL AND (day_was, service_was, was) IS DISTINCT FROM (day, service, now)
+    UNION ALL
+    SELECT centre_id, day, service, now, 1 FROM t
+    WHERE now IS NOT NULL AND (day_was, service_was, was) IS DISTINCT FROM (day, service, now)
+  )
+  INSERT INTO agg_waits AS a(centre_id, day, service, bucket, n)
+    SELECT centre_id, day, service, bucket, sum(n) FROM delta GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, service, bucket) DO UPDATE SET n = a.n + EXCLUDED.n;
+END $$;
+
+-- Appointments by event; each referral's latest state; each woman's first time at each milestone. The last two
+-- are the same whatever the order and however often a record is seen (the latest, the earliest), so a milestone
+-- whose registration is still queued (or the reverse) is joined with it now or when it is taken.
+CREATE FUNCTION dash_count_accompaniment() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO agg_appointments AS a(centre_id, day, service, event, n)
+    SELECT centre_id, day, service, event, count(*) FROM new_appointment_events GROUP BY 1, 2, 3, 4
+    ORDER BY 1, 2, 3, 4
+    ON CONFLICT (centre_id, day, service, event) DO UPDATE SET n = a.n + EXCLUDED.n;
+  INSERT INTO referral_states AS s(centre_id, referral_id, from_service, state, at, record_id)
+    SELECT DISTINCT ON (centre_id, referral_id) centre_id, referral_id, from_service, event, at, record_id
+    FROM new_referral_events ORDER BY centre_id, referral_id, at DESC, record_id DESC
+    ON CONFLICT (centre_id, referral_id) DO UPDATE SET from_service = EXCLUDED.from_service, state = EXCLUDED.state,
+      at = EXCLUDED.at, record_id = EXCLUDED.record_id
+    WHERE (EXCLUDED.at, EXCLUDED.record_id) > (s.at, s.record_id);
+  INSERT INTO women_milestones AS w(person_key, milestone, centre_id, month, first_at)
+    SELECT DISTINCT ON (person_key, milestone) person_key, milestone, centre_id, month, at FROM (
+      SELECT r.person_key, m.milestone, m.centre_id, date_trunc('month', m.day)::date AS month, m.at
+      FROM new_milestones m JOIN registrations r ON r.centre_id = m.centre_id AND r.visitor_id = m.visitor_id
+      WHERE r.person_key IS NOT NULL
+      UNION ALL
+      SELECT r.person_key, m.milestone, m.centre_id, date_trunc('month', m.day)::date, m.at
+      FROM new_registrations r JOIN milestones m ON m.centre_id = r.centre_id AND m.visitor_id = r.visitor_id
+      WHERE r.person_key IS NOT NULL
+    ) j
+    ORDER BY person_key, milestone, at, centre_id
+    ON CONFLICT (person_key, milestone) DO UPDATE SET centre_id = EXCLUDED.centre_id, month = EXCLUDED.month,
+      first_at = EXCLUDED.first_at
+    WHERE EXCLUDED.first_at < w.first_at;
+END $$;
+
+-- What was stored before this migration: its centres, and every record queued (in batches of 10,000) for the
+-- aggregator.
 INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM records ORDER BY 1 ON CONFLICT DO NOTHING;
-CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM registrations;
-DELETE FROM registrations;
-INSERT INTO registrations SELECT * FROM dash_backfill;
-DROP TABLE dash_backfill;
-CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM ticket_events;
-DELETE FROM ticket_events;
-INSERT INTO ticket_events SELECT * FROM dash_backfill;
-DROP TABLE dash_backfill;
-CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM appointment_events;
-DELETE FROM appointment_events;
-INSERT INTO appointment_events SELECT * FROM dash_backfill;
-DROP TABLE dash_backfill;
-CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM referral_events;
-DELETE FROM referral_events;
-INSERT INTO referral_events SELECT * FROM dash_backfill;
-DROP TABLE dash_backfill;
-CREATE TEMP TABLE dash_backfill ON COMMIT DROP AS SELECT * FROM milestones;
-DELETE FROM milestones;
-INSERT INTO milestones SELECT * FROM dash_backfill;
-DROP TABLE dash_backfill;
 INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM kiosk_health ORDER BY 1 ON CONFLICT DO NOTHING;
+INSERT INTO agg_queue(record_ids)
+  SELECT array_agg(id ORDER BY id) FROM (SELECT id, (row_number() OVER (ORDER BY received_at, id) - 1) / 10000 AS g
+                                         FROM records) r
+  GROUP BY g ORDER BY g;
 )SQL";
 
 const std::vector<Migration>& all() {

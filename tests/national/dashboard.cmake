@@ -21,3 +21,7 @@ target_compile_definitions(shubbak_dashboard_web_tests PRIVATE SHUBBAK_BIN_DIR="
                            SHUBBAK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(shubbak_dashboard_web_tests shubbak-upstream)
 gtest_discover_tests(shubbak_dashboard_web_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300 LABELS national)
+
+# The browser tests' seed (tests/browser/test_dashboard.py): records through the receivers' insert path.
+add_executable(shubbak-dashboard-seed dashboard_seed_tool.cpp dashboard_seed.cpp)
+target_link_libraries(shubbak-dashboard-seed PRIVATE shubbak_upstream_pg PkgConfig::SODIUM)

@@ -7,6 +7,7 @@
 
 #include "tests/national/dashboard_fixture.hpp"
 #include "upstream/dashboard_web/dashboard_app.hpp"
+#include "upstream/dashboard_web/dashboard_limits.hpp"
 #include "upstream/dashboard_web/role.hpp"
 #include "upstream/dashboard_web/users.hpp"
 
@@ -122,6 +123,7 @@ class DashboardRefusals : public DashboardAccounts {
     return "";
   }
   void sign_in() {
+    cookies.clear();
     http::Reply page = get("/signin");
     std::smatch m;
     ASSERT_TRUE(std::regex_search(page.body, m, std::regex("name=\"csrf\" value=\"([^\"]+)\""))) << page.body;
@@ -137,9 +139,77 @@ class DashboardRefusals : public DashboardAccounts {
     cookies = cookie_of(signed_in, "shubbak_dash");
     ASSERT_FALSE(cookies.empty());
   }
+  http::Reply post(const std::string& path, const std::string& body) {
+    http::Request r;
+    r.method = "POST";
+    r.path = path;
+    r.peer = "192.0.2.7";
+    r.headers = {{"cookie", cookies}, {"content-type", "application/x-www-form-urlencoded"}};
+    r.body = body;
+    return app->handle(r);
+  }
+  std::string csrf_of(const std::string& html) {
+    std::smatch m;
+    return std::regex_search(html, m, std::regex("name=\"csrf\" value=\"([^\"]+)\"")) ? m[1].str() : "";
+  }
   std::unique_ptr<DashboardApp> app;
   std::string cookies;
 };
+
+TEST_F(DashboardRefusals, ASignInOrSignOutWithoutItsFormsTokenIsRefused) {
+  http::Reply page = get("/signin");
+  const std::string token = csrf_of(page.body);
+  ASSERT_FALSE(token.empty());
+  // No pre-session cookie (another site's form), then the cookie with another token.
+  http::Reply r = post("/signin", "csrf=" + token + "&name=amina&password=correct+horse+battery");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(cookie_of(r, "shubbak_dash").empty());
+  cookies = cookie_of(page, "shubbak_dash_pre");
+  r = post("/signin", "csrf=" + std::string(token.size(), 'A') + "&name=amina&password=correct+horse+battery");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_TRUE(cookie_of(r, "shubbak_dash").empty());
+  sign_in();
+  const std::string session_csrf = csrf_of(get("/").body);
+  EXPECT_EQ(post("/signout", "csrf=" + std::string(session_csrf.size(), 'A')).status, 403);
+  EXPECT_EQ(get("/").status, 200) << "a refused sign-out leaves her signed in";
+  EXPECT_EQ(post("/signout", "csrf=" + session_csrf).status, 303);
+  http::Reply after = get("/");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.headers.front().second, "/signin");
+}
+
+TEST_F(DashboardRefusals, ASessionEndsAfterFifteenIdleMinutesAndEightHoursInAnyCase) {
+  sign_in();
+  app->clock().advance(std::chrono::minutes(limits::kIdleMinutes) - std::chrono::seconds(5));
+  EXPECT_EQ(get("/").status, 200) << "still within the idle time";
+  app->clock().advance(std::chrono::minutes(limits::kIdleMinutes) + std::chrono::seconds(1));
+  http::Reply r = get("/");
+  EXPECT_EQ(r.status, 303);
+  http::Reply signin = get("/signin");
+  EXPECT_NE(signin.body.find("15 دقيقة"), std::string::npos) << "the sign-in page says why, once";
+  EXPECT_EQ(get("/signin").body.find("15 دقيقة"), std::string::npos);
+  // Active all along, still signed out at the absolute end.
+  sign_in();
+  for (int m = 0; m < limits::kAbsoluteHours * 60; m += limits::kIdleMinutes - 1) {
+    app->clock().advance(std::chrono::minutes(limits::kIdleMinutes - 1));
+    if (get("/").status != 200) {
+      EXPECT_GE(m + limits::kIdleMinutes - 1, limits::kAbsoluteHours * 60 - limits::kIdleMinutes);
+      return;
+    }
+  }
+  ADD_FAILURE() << "the session outlived " << limits::kAbsoluteHours << " hours";
+}
+
+TEST_F(DashboardRefusals, FiveWrongPasswordsLockTheAccountAndThePageSaysUntilWhen) {
+  for (int i = 0; i < 5; ++i) {
+    http::Reply page = get("/signin");
+    if (cookies.empty()) cookies = cookie_of(page, "shubbak_dash_pre");
+    http::Reply r = post("/signin", "csrf=" + csrf_of(page.body) + "&name=amina&password=not+her+password+at+all");
+    EXPECT_EQ(r.status, i < 4 ? 401 : 403) << i;
+    if (i == 4) EXPECT_NE(r.body.find("مسدود حتى"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(pg.psql("SELECT count(*) FROM dashboard_audit WHERE what = 'password_lockout'"), "1");
+}
 
 TEST_F(DashboardRefusals, AnotherRegionsCentreOrPageIsRefusedWithWordsAndAudited) {
   sign_in();

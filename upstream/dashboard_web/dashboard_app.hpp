@@ -50,6 +50,8 @@ class DashboardApp {
   explicit DashboardApp(DashboardOptions o);
   http::Reply handle(const http::Request& r);
   http::ServerOptions server_options() const;
+  // The clock of sessions and sign-in rates (tests move it forward instead of waiting).
+  SystemClock& clock() { return clock_; }
 
  private:
   struct Found {

@@ -22,7 +22,8 @@ const char* kUsage =
     "       shubbak-upstream user lock|unlock|remove NAME --db URI\n"
     "       shubbak-upstream user list --db URI\n"
     "       shubbak-upstream dashboard --db URI --listen HOST:PORT|unix:PATH [--audit-db URI] [--catalog FILE]\n"
-    "                                  [--assets DIR] [--idle-seconds N] [--session-seconds N]\n";
+    "                                  [--assets DIR] [--idle-seconds N] [--session-seconds N]\n"
+    "                                  [--signins-per-minute N]\n";
 
 // Flags that take no value.
 bool is_switch(const std::string& s) { return s == "--json" || s == "--identities" || s == "--naive"; }

@@ -1,5 +1,5 @@
 // shubbak-upstream dashboard --db URI --listen HOST:PORT|unix:PATH [--audit-db URI] [--catalog FILE] [--assets DIR]
-//                            [--idle-seconds N] [--session-seconds N]
+//                            [--idle-seconds N] [--session-seconds N] [--signins-per-minute N]
 // The ministry's dashboard (docs/dashboard.md): plain HTTP behind nginx (TLS is nginx's), read-only on --db (a hot
 // standby will do), accounts and audit on --audit-db (the primary; default: --db). SIGTERM or SIGINT: stops
 // accepting, finishes the requests in progress, exits 0.
@@ -23,7 +23,7 @@ namespace {
 
 constexpr const char* kInstalledCatalogue = "/etc/shubbak/upstream/catalog.conf";
 
-// --idle-seconds N / --session-seconds N: from 1 second to a day.
+// --idle-seconds N / --session-seconds N (from 1 second to a day), --signins-per-minute N.
 int seconds_flag(const Args& a, const std::string& flag, int fallback) {
   if (!a.has(flag)) return fallback;
   int n = -1;
@@ -46,6 +46,7 @@ int cmd_dashboard(const Args& a) {
   o.assets_dir = a.get("--assets");
   o.idle_seconds = seconds_flag(a, "--idle-seconds", o.idle_seconds);
   o.session_seconds = seconds_flag(a, "--session-seconds", o.session_seconds);
+  o.signins_per_minute = seconds_flag(a, "--signins-per-minute", o.signins_per_minute);
   const std::string listen = a.need("--listen");
   {  // the schema is this build's (on the figures' database; a standby has the primary's)
     pg::Connection c(o.db);

@@ -36,7 +36,7 @@ DashboardApp::DashboardApp(DashboardOptions o)
     : opt_(std::move(o)),
       reads_(opt_.db, limits::kWorkers),
       sessions_(limits::kMaxSessions),
-      signin_rate_(limits::kSignInAttemptsPerMinute, limits::kMaxPeersTracked),
+      signin_rate_(opt_.signins_per_minute, limits::kMaxPeersTracked),
       form_limits_{limits::kMaxFormBytes, limits::kMaxFormFields, limits::kMaxFieldNameBytes,
                    limits::kMaxFieldValueBytes} {
   if (opt_.audit_db.empty()) opt_.audit_db = opt_.db;

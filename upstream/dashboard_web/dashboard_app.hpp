@@ -33,6 +33,7 @@ struct DashboardOptions {
   std::string assets_dir, fonts_dir = "/usr/share/fonts/truetype/noto";
   int idle_seconds = limits::kIdleMinutes * 60;
   int session_seconds = limits::kAbsoluteHours * 3600;
+  int signins_per_minute = limits::kSignInAttemptsPerMinute;  // per client address
 };
 
 struct DashSession {

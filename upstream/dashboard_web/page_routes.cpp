@@ -33,6 +33,51 @@ const dashboard::Table* find_table(const std::vector<const dashboard::Table*>& t
   return nullptr;
 }
 
+// One page's figures (one call), the tables its CSV links may ask for, and its HTML unless a CSV is asked for.
+struct Built {
+  std::optional<dashboard::Overview> ov;
+  std::optional<dashboard::CentresPage> cs;
+  std::optional<dashboard::CentrePage> one;
+  std::vector<const dashboard::Table*> tables;
+  std::optional<TableText> extra;  // a table that is not a figures Table (waits, health)
+  std::string html;
+};
+
+void build_overview(const Pages& p, pg::Connection& c, const Scope& scope, const dashboard::Options& o,
+                    const Labels& l, Frame& f, bool csv, const std::string& words, Built& b) {
+  b.ov = dashboard::overview(c, scope, o);
+  const dashboard::Overview& ov = *b.ov;
+  b.tables = {&ov.visits, &ov.visits_by_service, &ov.visits_by_region, &ov.milestone_women,
+              &ov.milestone_women_by_month, &ov.referrals_by_state, &ov.appointments};
+  b.extra = waits_text(l, "waits", "dashboard.table.waits", LabelKind::Period, {"30_days"}, {ov.waits}, {});
+  f.page = "overview";
+  f.title = l.tr("dashboard.title_overview");
+  if (!csv) b.html = p.overview(f, l, ov, words);
+}
+
+void build_centres(const Pages& p, pg::Connection& c, const Scope& scope, const dashboard::Options& o,
+                   const Labels& l, Frame& f, bool csv, const std::string& words, Built& b) {
+  b.cs = dashboard::centres(c, scope, o);
+  b.extra = health_text(l, *b.cs);
+  f.page = "centres";
+  f.title = l.tr("dashboard.title_centres");
+  if (!csv) b.html = p.centres(f, l, *b.cs, words);
+}
+
+void build_centre(const Pages& p, pg::Connection& c, const Scope& scope, const dashboard::Options& o,
+                  const Labels& l, Frame& f, bool csv, const std::string& centre, Built& b) {
+  b.one = dashboard::centre(c, scope, centre, o);
+  if (!b.one) return;
+  const dashboard::CentrePage& one = *b.one;
+  b.tables = {&one.visits_by_service, &one.visits_by_hour, &one.outcomes, &one.served_outcomes,
+              &one.waits_by_service, &one.referrals_by_state, &one.milestone_women, &one.appointments};
+  b.extra = waits_text(l, "waits", "dashboard.table.waits_by_service", LabelKind::Service, one.waits_by_service.rows,
+                       one.waits, one.notes);
+  f.page = "centre";
+  f.title = l.tr("dashboard.title_centre", {{"centre", one.health.name.empty() ? centre : one.health.name}});
+  if (!csv) b.html = p.centre(f, l, one);
+}
+
 }  // namespace
 
 std::string DashboardApp::scope_words(const Labels& l, const Scope& scope) const {
@@ -81,49 +126,24 @@ http::Reply DashboardApp::figures_page(const http::Request& r, const DashSession
   if (!region.empty()) f.region_query = "?region=" + region;
   f.region_links = s.role.kind == Kind::National && region.empty();
 
-  std::string html;
-  std::vector<const dashboard::Table*> tables;
-  std::optional<TableText> extra;  // a table that is not a figures Table (waits, health)
-  std::optional<dashboard::Overview> ov;
-  std::optional<dashboard::CentresPage> cs;
-  std::optional<dashboard::CentrePage> one;
-  if (which == Which::Overview) {
-    ov = dashboard::overview(c, *scope, o);
-    tables = {&ov->visits, &ov->visits_by_service, &ov->visits_by_region, &ov->milestone_women,
-              &ov->milestone_women_by_month, &ov->referrals_by_state, &ov->appointments};
-    extra = waits_text(l, "waits", "dashboard.table.waits", LabelKind::Period, {"30_days"}, {ov->waits}, {});
-    f.page = "overview";
-    f.title = l.tr("dashboard.title_overview");
-    if (!csv) html = pages_->overview(f, l, *ov, scope_words(l, *scope));
-  } else if (which == Which::Centres) {
-    cs = dashboard::centres(c, *scope, o);
-    extra = health_text(l, *cs);
-    f.page = "centres";
-    f.title = l.tr("dashboard.title_centres");
-    if (!csv) html = pages_->centres(f, l, *cs, scope_words(l, *scope));
-  } else {
-    one = dashboard::centre(c, *scope, centre, o);
-    if (!one) {
-      tx.commit();
-      // Outside her scope whether it exists or not (nothing tells her which); a national user: it is not known.
-      if (s.role.kind != Kind::National) return forbidden(r, s);
-      return error_page(r, 404, "dashboard.no_such_centre", "/centres", &s);
-    }
-    tables = {&one->visits_by_service, &one->visits_by_hour, &one->outcomes, &one->served_outcomes,
-              &one->waits_by_service, &one->referrals_by_state, &one->milestone_women, &one->appointments};
-    extra = waits_text(l, "waits", "dashboard.table.waits_by_service", LabelKind::Service, one->waits_by_service.rows,
-                       one->waits, one->notes);
-    f.page = "centre";
-    f.title = l.tr("dashboard.title_centre", {{"centre", one->health.name.empty() ? centre : one->health.name}});
-    if (!csv) html = pages_->centre(f, l, *one);
+  Built b;
+  const std::string words = scope_words(l, *scope);
+  if (which == Which::Overview) build_overview(*pages_, c, *scope, o, l, f, csv, words, b);
+  else if (which == Which::Centres) build_centres(*pages_, c, *scope, o, l, f, csv, words, b);
+  else build_centre(*pages_, c, *scope, o, l, f, csv, centre, b);
+  if (which == Which::Centre && !b.one) {
+    tx.commit();
+    // Outside her scope whether it exists or not (nothing tells her which); a national user: it is not known.
+    if (s.role.kind != Kind::National) return forbidden(r, s);
+    return error_page(r, 404, "dashboard.no_such_centre", "/centres", &s);
   }
   tx.commit();
-  if (!csv) return web::html(200, std::move(html));
+  if (!csv) return web::html(200, std::move(b.html));
   const std::string id = q.get("table");
   const std::string file = file_name(f.page + "-" + (scope->code().empty() ? "national" : scope->code()) + "-" +
                            (which == Which::Centre ? centre + "-" : "") + id) + ".csv";
-  if (extra && extra->id == id) return web::csv(csv_of(*extra), file);
-  if (const dashboard::Table* t = find_table(tables, id)) return web::csv(csv_of(table_text(l, f.page, *t)), file);
+  if (b.extra && b.extra->id == id) return web::csv(csv_of(*b.extra), file);
+  if (const dashboard::Table* t = find_table(b.tables, id)) return web::csv(csv_of(table_text(l, f.page, *t)), file);
   return error_page(r, 404, "dashboard.not_found", "/", &s);
 }
 

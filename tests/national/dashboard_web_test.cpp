@@ -206,7 +206,9 @@ TEST_F(DashboardRefusals, FiveWrongPasswordsLockTheAccountAndThePageSaysUntilWhe
     if (cookies.empty()) cookies = cookie_of(page, "shubbak_dash_pre");
     http::Reply r = post("/signin", "csrf=" + csrf_of(page.body) + "&name=amina&password=not+her+password+at+all");
     EXPECT_EQ(r.status, i < 4 ? 401 : 403) << i;
-    if (i == 4) EXPECT_NE(r.body.find("مسدود حتى"), std::string::npos) << r.body;
+    if (i == 4) {
+      EXPECT_NE(r.body.find("مسدود حتى"), std::string::npos) << r.body;
+    }
   }
   EXPECT_EQ(pg.psql("SELECT count(*) FROM dashboard_audit WHERE what = 'password_lockout'"), "1");
 }

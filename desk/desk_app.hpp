@@ -16,7 +16,7 @@
 #include "desk/sessions.hpp"
 #include "desk/static_files.hpp"
 #include "http/server.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 
 namespace shubbak::desk {
 

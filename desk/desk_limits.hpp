@@ -8,7 +8,6 @@ inline constexpr size_t kMaxFormBytes = 16u << 10;   // a form body (the note is
 inline constexpr int kMaxFormFields = 16;            // fields in one form
 inline constexpr size_t kMaxFieldNameBytes = 32;
 inline constexpr size_t kMaxFieldValueBytes = 4u << 10;
-inline constexpr size_t kMaxCookieHeaderBytes = 4u << 10;
 inline constexpr int kMaxPinDigits = 8;
 inline constexpr int kMaxSessions = 64;              // signed-in browsers at once (a centre has a handful of desks)
 inline constexpr int kSignInAttemptsPerMinute = 10;  // per peer address; beyond: 429

@@ -2,11 +2,6 @@
 
 #include <ctemplate/template.h>
 
-#include <fstream>
-#include <regex>
-#include <sstream>
-#include <stdexcept>
-
 #include "common/languages.hpp"
 #include "desk/accompany_pages.hpp"
 #include "desk/words.hpp"
@@ -17,74 +12,32 @@ using ctemplate::TemplateDictionary;
 
 namespace {
 
-constexpr const char* kTemplates[] = {"head.tpl",   "signin.tpl", "console.tpl",        "live.tpl",
-                                     "error.tpl",  "day.tpl",    "accompany.tpl", "referral_steps.tpl"};
-
-std::string marker_of(const std::string& key) {
-  std::string m = "T_";
-  for (char c : key) m += c == '.' ? std::string("__") : std::string(1, c);
-  return m;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read the desk template " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+const std::vector<std::string> kTemplates = {"head.tpl",  "signin.tpl", "console.tpl",   "live.tpl",
+                                             "error.tpl", "day.tpl",    "accompany.tpl", "referral_steps.tpl"};
 
 }  // namespace
 
-std::set<std::string> Pages::keys_in(const std::string& text) {
-  std::set<std::string> keys;
-  static const std::regex marker(R"re(\{\{T_([a-z0-9_]+)\}\})re");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), marker); it != std::sregex_iterator(); ++it) {
-    std::string m = (*it)[1], key;
-    for (size_t i = 0; i < m.size(); ++i) {
-      if (m.compare(i, 2, "__") == 0) {
-        key += '.';
-        ++i;
-      } else {
-        key += m[i];
-      }
-    }
-    keys.insert(key);
-  }
-  return keys;
-}
+std::set<std::string> Pages::keys_in(const std::string& text) { return web::keys_in(text); }
 
 Pages::Pages(std::string dir, const Translations& tr, const CentreConfig& config, AssetUrls assets)
-    : dir_(std::move(dir)), tr_(tr), config_(config), assets_(std::move(assets)) {
-  for (const char* name : kTemplates) {
-    const std::string path = dir_ + "/" + name;
-    auto keys = keys_in(read_text(path));
-    keys_.insert(keys.begin(), keys.end());
-    if (!ctemplate::Template::GetTemplate(path, ctemplate::STRIP_BLANK_LINES))
-      throw std::runtime_error("the desk template " + path + " does not parse (ctemplate said why above)");
-  }
-}
+    : dir_(std::move(dir)), tr_(tr), config_(config), assets_(std::move(assets)), templates_(dir_, kTemplates) {}
 
 std::string Pages::expand(const std::string& name, const void* dict) const {
-  std::string out;
-  if (!ctemplate::ExpandTemplate(dir_ + "/" + name, ctemplate::STRIP_BLANK_LINES,
-                                 static_cast<const TemplateDictionary*>(dict), &out))
-    throw std::runtime_error("the desk template " + name + " could not be expanded");
-  return out;
+  return templates_.expand(name, *static_cast<const TemplateDictionary*>(dict));
 }
 
 namespace {
 
 // Language, direction, every translated marker and the <head> (title) of a page.
-void fill_page(TemplateDictionary& d, const Words& w, const std::set<std::string>& keys, const std::string& dir,
+void fill_page(TemplateDictionary& d, const Words& w, const web::Templates& t, const Translations& tr,
                const std::string& title, const AssetUrls& assets) {
   d.SetTemplateGlobalValue("CSS_URL", assets.css);
   d.SetTemplateGlobalValue("JS_URL", assets.js);
   d.SetTemplateGlobalValue("LANG", w.lang());
   d.SetTemplateGlobalValue("DIR", dir_of(w.lang()));
   d.SetTemplateGlobalValue("TITLE", title);
-  for (const auto& k : keys) d.SetTemplateGlobalValue(marker_of(k), w.tr(k));
-  d.AddIncludeDictionary("HEAD")->SetFilename(dir + "/head.tpl");
+  t.translate(d, tr, w.lang());
+  d.AddIncludeDictionary("HEAD")->SetFilename(t.dir() + "/head.tpl");
 }
 
 void fill_details(TemplateDictionary& cur, const Words& w, const VisitorDetails& v) {
@@ -190,7 +143,7 @@ std::string console_title(const Words& w, const CounterState& s) {
 std::string Pages::signin(const SignInView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("signin");
-  fill_page(d, w, keys_, dir_, w.tr("counter.signin_title"), assets_);
+  fill_page(d, w, templates_, tr_, w.tr("counter.signin_title"), assets_);
   d.SetValue("CSRF", v.csrf);
   d.SetValue("MESSAGE", v.message);
   d.SetIntValue("COUNTER", v.counter);
@@ -213,7 +166,7 @@ std::string Pages::signin(const SignInView& v) const {
 std::string Pages::console(const ConsoleView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("console");
-  fill_page(d, w, keys_, dir_, console_title(w, v.state), assets_);
+  fill_page(d, w, templates_, tr_, console_title(w, v.state), assets_);
   d.SetTemplateGlobalValue("CSRF", v.csrf);
   d.SetValue("VERSION", std::to_string(v.version));
   d.SetValue("MESSAGE", v.message);
@@ -226,7 +179,7 @@ std::string Pages::console(const ConsoleView& v) const {
 std::string Pages::live(const ConsoleView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("live");
-  for (const auto& k : keys_) d.SetTemplateGlobalValue(marker_of(k), w.tr(k));
+  templates_.translate(d, tr_, w.lang());
   fill_live(d, w, v, config_, dir_);
   return expand("live.tpl", &d);
 }
@@ -234,7 +187,7 @@ std::string Pages::live(const ConsoleView& v) const {
 std::string Pages::error(const ErrorView& v) const {
   Words w(tr_, v.lang);
   TemplateDictionary d("error");
-  fill_page(d, w, keys_, dir_, v.title, assets_);
+  fill_page(d, w, templates_, tr_, v.title, assets_);
   d.SetValue("MESSAGE", v.message);
   d.SetValue("BACK", v.back);
   d.SetValue("BACK_LABEL", v.back_label.empty() ? w.tr("desk.back") : v.back_label);

@@ -1,5 +1,4 @@
-// The desk's HTML, through ctemplate (escaping by default: every template starts with AUTOESCAPE context="HTML").
-// Translation keys are written in templates as {{T_prefix__key}} (the key "prefix.key": "__" stands for the dot);
+// The desk's HTML, through ctemplate (web/templates.hpp: escaping by default, translation keys as {{T_prefix__key}});
 // values the code computes (a title with a number, her details) are upper-case markers.
 #pragma once
 #include <cstdint>
@@ -11,7 +10,8 @@
 #include "desk/accompany.hpp"
 #include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/counter_flow.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
+#include "web/templates.hpp"
 
 namespace shubbak::desk {
 
@@ -67,7 +67,7 @@ class Pages {
   const Translations& tr_;
   const CentreConfig& config_;
   AssetUrls assets_;
-  std::set<std::string> keys_;  // every key the templates name
+  web::Templates templates_;  // read and checked at start
 };
 
 }  // namespace shubbak::desk

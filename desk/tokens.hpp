@@ -1,12 +1,10 @@
-// Session ids and CSRF tokens: 32 random bytes (libsodium) in base64url, compared in constant time.
+// Session ids and CSRF tokens: the web foundation's (web/tokens.hpp).
 #pragma once
-#include <string>
-#include <string_view>
+#include "web/tokens.hpp"
 
 namespace shubbak::desk {
 
-std::string random_token();
-// Constant time for equal lengths; false for different lengths or empty tokens.
-bool same_token(std::string_view a, std::string_view b);
+using web::random_token;
+using web::same_token;
 
 }  // namespace shubbak::desk

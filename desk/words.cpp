@@ -54,9 +54,4 @@ std::string in_lang(const std::map<std::string, std::string>& texts, const std::
   return texts.empty() ? std::string() : texts.begin()->second;
 }
 
-const char* dir_of(const std::string& lang) {
-  const Language* l = find_language(lang);
-  return l && l->rtl ? "rtl" : "ltr";
-}
-
 }  // namespace shubbak::desk

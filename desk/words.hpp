@@ -7,7 +7,8 @@
 #include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/counter_flow.hpp"
 #include "common/clock.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
+#include "web/templates.hpp"
 
 namespace shubbak::desk {
 
@@ -38,6 +39,6 @@ class Words {
 // The text of a catalogue entry in lang (the centre's default language, then any, if missing).
 std::string in_lang(const std::map<std::string, std::string>& texts, const std::string& lang);
 // "ar" -> "rtl".
-const char* dir_of(const std::string& lang);
+using web::dir_of;
 
 }  // namespace shubbak::desk

@@ -31,7 +31,7 @@
 #include "common/centre_settings.hpp"
 #include "kiosk/core/validators.hpp"
 #include "kiosk/core/voice.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "common/languages.hpp"
 
 namespace {

@@ -18,7 +18,7 @@
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/ticket_printer.hpp"
 #include "kiosk/app/voice_clips.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/platform/audio.hpp"
 #include "kiosk/platform/host.hpp"
 #include "kiosk/platform/input.hpp"

@@ -8,7 +8,7 @@
 #include "common/log.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/script.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/platform/window.hpp"
 #include "kiosk/text/fonts.hpp"
 #include "store/database.hpp"

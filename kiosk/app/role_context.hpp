@@ -4,7 +4,7 @@
 #include "common/clock.hpp"
 #include "kiosk/app/audit_log.hpp"
 #include "kiosk/app/voice_clips.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/platform/audio.hpp"
 
 namespace shubbak::app {

@@ -8,7 +8,7 @@
 #include "common/clock.hpp"
 #include "kiosk/app/ticket_printer.hpp"
 #include "kiosk/core/flow.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 
 namespace shubbak::app {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/catalogue.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 
 namespace shubbak {
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "common/centre_settings.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/text/fonts.hpp"
 #include "kiosk/text/text_cache.hpp"
 #include "kiosk/ui/theme.hpp"

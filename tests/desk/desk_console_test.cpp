@@ -8,7 +8,7 @@
 #include <chrono>
 #include <thread>
 
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "store/database.hpp"
 #include "tests/desk/desk_fixture.hpp"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/core/registration.hpp"
 #include "tests/integration/helpers.hpp"
 

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <regex>
 
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "tests/desk/desk_fixture.hpp"
 
 using namespace shubbak;

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

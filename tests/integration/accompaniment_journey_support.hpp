@@ -15,7 +15,7 @@
 #include "kiosk/app/ticket_layout.hpp"
 #include "kiosk/core/consent.hpp"
 #include "kiosk/core/flow.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/store/appointment_store.hpp"
 #include "kiosk/store/counter_session.hpp"
 #include "kiosk/store/history_store.hpp"

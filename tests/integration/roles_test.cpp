@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/exit_codes.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "store/database.hpp"
 #include "tests/integration/helpers.hpp"
 

@@ -12,3 +12,16 @@ target_compile_definitions(shubbak_dashboard_pg_tests PRIVATE SHUBBAK_BIN_DIR="$
                            SHUBBAK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_dependencies(shubbak_dashboard_pg_tests shubbak-upstream)
 gtest_discover_tests(shubbak_dashboard_pg_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600 LABELS national)
+
+# The dashboard's web side (issue 17): accounts, lockout, roles, refusals with their audit rows.
+add_executable(shubbak_dashboard_web_tests pg_cluster.cpp dashboard_seed.cpp dashboard_web_test.cpp)
+target_link_libraries(shubbak_dashboard_web_tests PRIVATE shubbak_dashboard_web GTest::gtest_main PkgConfig::SODIUM
+                      Threads::Threads)
+target_compile_definitions(shubbak_dashboard_web_tests PRIVATE SHUBBAK_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"
+                           SHUBBAK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_dependencies(shubbak_dashboard_web_tests shubbak-upstream)
+gtest_discover_tests(shubbak_dashboard_web_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 300 LABELS national)
+
+# The browser tests' seed (tests/browser/test_dashboard.py): records through the receivers' insert path.
+add_executable(shubbak-dashboard-seed dashboard_seed_tool.cpp dashboard_seed.cpp)
+target_link_libraries(shubbak-dashboard-seed PRIVATE shubbak_upstream_pg PkgConfig::SODIUM)

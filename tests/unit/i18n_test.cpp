@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "common/languages.hpp"
 
 using namespace shubbak;
@@ -21,14 +21,17 @@ static std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-// The desk's templates name keys as {{T_prefix__key}} ("__" stands for the dot: desk/pages.hpp).
+// The desk's and the dashboard's templates name keys as {{T_prefix__key}} ("__" stands for the dot:
+// web/templates.hpp).
 static void add_template_keys(std::set<std::string>& keys) {
   std::regex marker(R"re(\{\{T_([a-z0-9_]+)\}\})re");
-  for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + "/assets/desk/templates")) {
-    if (f.path().extension() != ".tpl") continue;
-    std::string text = slurp(f.path());
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), marker); it != std::sregex_iterator(); ++it)
-      keys.insert(std::regex_replace(std::string((*it)[1]), std::regex("__"), "."));
+  for (const char* dir : {"/assets/desk/templates", "/assets/dashboard/templates"}) {
+    for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
+      if (f.path().extension() != ".tpl") continue;
+      std::string text = slurp(f.path());
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), marker); it != std::sregex_iterator(); ++it)
+        keys.insert(std::regex_replace(std::string((*it)[1]), std::regex("__"), "."));
+    }
   }
 }
 
@@ -52,6 +55,23 @@ static std::set<std::string> keys_used_in_code() {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), *lit); it != std::sregex_iterator(); ++it)
           keys.insert((*it)[1]);
     }
+  // The dashboard's keys are literals "dashboard.…" in its code and in the figures' header (the note's key).
+  std::regex dashboard_literal(R"re("(dashboard\.(?!css")[a-z0-9_]+(?:\.[a-z0-9_]+)*)")re");
+  for (const char* path : {"/upstream/dashboard_web", "/upstream/dashboard/figures.hpp"}) {
+    const fs::path p = std::string(SHUBBAK_SOURCE_DIR) + path;
+    std::vector<fs::path> files;
+    if (fs::is_directory(p)) {
+      for (const auto& f : fs::directory_iterator(p))
+        if (f.path().extension() == ".cpp") files.push_back(f.path());
+    } else {
+      files.push_back(p);
+    }
+    for (const auto& f : files) {
+      std::string text = slurp(f);
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), dashboard_literal); it != std::sregex_iterator(); ++it)
+        keys.insert((*it)[1]);
+    }
+  }
   add_template_keys(keys);
   return keys;
 }

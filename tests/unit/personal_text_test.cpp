@@ -10,7 +10,7 @@
 #include "common/icons.hpp"
 #include "common/languages.hpp"
 #include "kiosk/core/flow.hpp"
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 #include "kiosk/text/fonts.hpp"
 #include "kiosk/text/text_cache.hpp"
 #include "kiosk/ui/visitor_view.hpp"

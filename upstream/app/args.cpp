@@ -16,7 +16,14 @@ const char* kUsage =
     "       shubbak-upstream token revoke KIOSK_ID --db URI\n"
     "       shubbak-upstream serve --db URI --listen HOST:PORT|unix:PATH --keys KEYS [--catalog FILE]\n"
     "                              [--workers N] [--queue N] [--naive]\n"
-    "       shubbak-upstream export --db URI [--identities --registry-key FILE --reason WORDS]\n";
+    "       shubbak-upstream export --db URI [--identities --registry-key FILE --reason WORDS]\n"
+    "       shubbak-upstream centre set CENTRE_ID --region CODE [--name NAME] --db URI\n"
+    "       shubbak-upstream user add NAME --role national|region:CODE|centre:ID --db URI   (password on stdin)\n"
+    "       shubbak-upstream user lock|unlock|remove NAME --db URI\n"
+    "       shubbak-upstream user list --db URI\n"
+    "       shubbak-upstream dashboard --db URI --listen HOST:PORT|unix:PATH [--audit-db URI] [--catalog FILE]\n"
+    "                                  [--assets DIR] [--idle-seconds N] [--session-seconds N]\n"
+    "                                  [--signins-per-minute N]\n";
 
 // Flags that take no value.
 bool is_switch(const std::string& s) { return s == "--json" || s == "--identities" || s == "--naive"; }

@@ -25,5 +25,7 @@ int cmd_token(const Args& a);    // upstream/app/token.cpp
 int cmd_export(const Args& a);   // upstream/app/export.cpp
 int cmd_serve(const Args& a);    // upstream/app/serve.cpp
 int cmd_centre(const Args& a);   // upstream/app/centre.cpp
+int cmd_user(const Args& a);     // upstream/app/user.cpp
+int cmd_dashboard(const Args& a);  // upstream/app/dashboard.cpp
 
 }  // namespace shubbak::upstream::app

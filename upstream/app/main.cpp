@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     if (cmd == "serve") return cmd_serve(a);
     if (cmd == "export") return cmd_export(a);
     if (cmd == "centre") return cmd_centre(a);
+    if (cmd == "user") return cmd_user(a);
+    if (cmd == "dashboard") return cmd_dashboard(a);
     usage_error("unknown command " + cmd);
   } catch (const upstream::pg::DatabaseUnavailable& e) {
     log::error(std::string("the database is not reachable: ") + e.what());

@@ -494,9 +494,32 @@ INSERT INTO agg_queue(record_ids)
   GROUP BY g ORDER BY g;
 )SQL";
 
+// 4: the dashboard's accounts and audit (issue 17). Written on the primary only: a dashboard reading a standby
+// writes here through --audit-db (docs/dashboard.md). No personal data of a woman: an account is ministry staff, an
+// audit row says who asked for what (a path), never a figure.
+const char* kV4 = R"SQL(
+CREATE TABLE dashboard_users(
+  name          text PRIMARY KEY,
+  role          text NOT NULL CHECK (role = 'national' OR role ~ '^region:(0[1-9]|1[0-2])$' OR role ~ '^centre:.+$'),
+  password_hash text NOT NULL,
+  failures      integer NOT NULL DEFAULT 0,
+  locked_until  timestamptz,
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE dashboard_audit(
+  id        bigserial PRIMARY KEY,
+  at        timestamptz NOT NULL DEFAULT now(),
+  user_name text NOT NULL,
+  what      text NOT NULL,
+  detail    text NOT NULL DEFAULT ''
+);
+CREATE INDEX dashboard_audit_by_time ON dashboard_audit(at);
+)SQL";
+
 const std::vector<Migration>& all() {
   static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2},
-                                              {3, "dashboard aggregates", kV3}};
+                                              {3, "dashboard aggregates", kV3},
+                                              {4, "dashboard accounts and audit", kV4}};
   return m;
 }
 

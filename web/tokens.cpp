@@ -1,10 +1,10 @@
-#include "desk/tokens.hpp"
+#include "web/tokens.hpp"
 
 #include <sodium.h>
 
 #include <stdexcept>
 
-namespace shubbak::desk {
+namespace shubbak::web {
 
 std::string random_token() {
   if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
@@ -21,4 +21,4 @@ bool same_token(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-}  // namespace shubbak::desk
+}  // namespace shubbak::web

@@ -1,6 +1,6 @@
-#include "desk/replies.hpp"
+#include "web/replies.hpp"
 
-namespace shubbak::desk {
+namespace shubbak::web {
 
 void add_security_headers(http::Reply& r) {
   r.headers.emplace_back("Content-Security-Policy",
@@ -40,6 +40,12 @@ http::Reply see_other(const std::string& location) {
   return r;
 }
 
+http::Reply csv(std::string body, const std::string& file_name) {
+  http::Reply r = body_reply(200, std::move(body), "text/csv; charset=utf-8");
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return r;
+}
+
 void set_cookie(http::Reply& r, const std::string& name, const std::string& value, int max_age_seconds) {
   std::string c = name + "=" + value + "; HttpOnly; Secure; SameSite=Strict; Path=/";
   if (max_age_seconds >= 0) c += "; Max-Age=" + std::to_string(max_age_seconds);
@@ -48,4 +54,4 @@ void set_cookie(http::Reply& r, const std::string& name, const std::string& valu
 
 void clear_cookie(http::Reply& r, const std::string& name) { set_cookie(r, name, "", 0); }
 
-}  // namespace shubbak::desk
+}  // namespace shubbak::web

@@ -1,4 +1,4 @@
-#include "desk/static_files.hpp"
+#include "web/static_files.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -7,9 +7,9 @@
 #include <stdexcept>
 
 #include "common/log.hpp"
-#include "desk/replies.hpp"
+#include "web/replies.hpp"
 
-namespace shubbak::desk {
+namespace shubbak::web {
 
 namespace {
 
@@ -32,22 +32,21 @@ std::string digest_of(const std::string& body) {
 
 constexpr int kVersionedMaxAgeSeconds = 365 * 24 * 3600;
 
-constexpr const char* kFonts[] = {"NotoSansTifinagh-Regular.ttf", "NotoSansArabic-Regular.ttf",
-                                  "NotoSansArabic-Bold.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
-
 }  // namespace
 
-StaticFiles::StaticFiles(const std::string& desk_dir, const std::string& fonts_dir) {
-  for (const auto& [name, type] : {std::pair<const char*, const char*>{"desk.css", "text/css; charset=utf-8"},
-                                   {"desk.js", "text/javascript; charset=utf-8"}}) {
-    auto body = slurp(desk_dir + "/" + name);
-    if (!body) throw std::runtime_error("cannot read " + desk_dir + "/" + name + " (is the package complete?)");
+StaticFiles::StaticFiles(const std::string& assets_dir, const std::vector<OwnFile>& own_files,
+                         const std::string& fonts_dir, const std::vector<std::string>& fonts, const std::string& who) {
+  for (const auto& [name, type] : own_files) {
+    auto body = slurp(assets_dir + "/" + name);
+    if (!body) throw std::runtime_error("cannot read " + assets_dir + "/" + name + " (is the package complete?)");
     std::string version = digest_of(*body);
     files_["/static/" + std::string(name)] = {std::move(*body), type, false, std::move(version)};
   }
-  for (const char* font : kFonts) {
-    if (auto body = slurp(fonts_dir + "/" + font)) files_["/static/fonts/" + std::string(font)] = {std::move(*body), "font/ttf", true, ""};
-    else log::warn(std::string("desk: no ") + fonts_dir + "/" + font + " (install fonts-noto-core): browsers use their own");
+  for (const std::string& font : fonts) {
+    if (auto body = slurp(fonts_dir + "/" + font))
+      files_["/static/fonts/" + font] = {std::move(*body), "font/ttf", true, ""};
+    else
+      log::warn(who + ": no " + fonts_dir + "/" + font + " (install fonts-noto-core): browsers use their own");
   }
 }
 
@@ -74,4 +73,4 @@ std::optional<http::Reply> StaticFiles::get(const std::string& path, const std::
   return r;
 }
 
-}  // namespace shubbak::desk
+}  // namespace shubbak::web

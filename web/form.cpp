@@ -1,10 +1,10 @@
-#include "desk/form.hpp"
+#include "web/form.hpp"
 
 #include <cctype>
 
-#include "desk/desk_limits.hpp"
+#include "web/form_limits.hpp"
 
-namespace shubbak::desk {
+namespace shubbak::web {
 
 std::string Form::get(const std::string& name) const {
   auto it = fields.find(name);
@@ -66,8 +66,8 @@ std::string decode(std::string_view part, size_t max_bytes, const char* what) {
 
 }  // namespace
 
-Form parse_urlencoded(std::string_view text) {
-  if (text.size() > limits::kMaxFormBytes) throw FormError("a form over its size limit");
+Form parse_urlencoded(std::string_view text, const FormLimits& limits) {
+  if (text.size() > limits.max_form_bytes) throw FormError("a form over its size limit");
   Form f;
   if (text.empty()) return f;
   size_t start = 0;
@@ -76,11 +76,11 @@ Form parse_urlencoded(std::string_view text) {
     std::string_view pair = text.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
     size_t eq = pair.find('=');
     if (eq == std::string_view::npos || eq == 0) throw FormError("a form field without a name or a value");
-    std::string name = decode(pair.substr(0, eq), limits::kMaxFieldNameBytes, "field name");
+    std::string name = decode(pair.substr(0, eq), limits.max_field_name_bytes, "field name");
     for (char c : name)
       if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') throw FormError("an odd field name");
-    if (static_cast<int>(f.fields.size()) >= limits::kMaxFormFields) throw FormError("a form with too many fields");
-    if (!f.fields.emplace(name, decode(pair.substr(eq + 1), limits::kMaxFieldValueBytes, "field value")).second)
+    if (static_cast<int>(f.fields.size()) >= limits.max_fields) throw FormError("a form with too many fields");
+    if (!f.fields.emplace(name, decode(pair.substr(eq + 1), limits.max_field_value_bytes, "field value")).second)
       throw FormError("a form field given twice");
     if (amp == std::string_view::npos) break;
     start = amp + 1;
@@ -97,7 +97,7 @@ bool is_urlencoded(std::string_view ct) {
 
 std::map<std::string, std::string> parse_cookies(std::string_view header) {
   std::map<std::string, std::string> out;
-  if (header.size() > limits::kMaxCookieHeaderBytes) return out;
+  if (header.size() > kMaxCookieHeaderBytes) return out;
   size_t start = 0;
   while (start < header.size()) {
     size_t semi = header.find(';', start);
@@ -113,4 +113,4 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
   return out;
 }
 
-}  // namespace shubbak::desk
+}  // namespace shubbak::web

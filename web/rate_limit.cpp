@@ -1,6 +1,6 @@
-#include "desk/rate_limit.hpp"
+#include "web/rate_limit.hpp"
 
-namespace shubbak::desk {
+namespace shubbak::web {
 
 bool RateLimit::allow(const std::string& peer, TimePoint now) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -18,4 +18,4 @@ bool RateLimit::allow(const std::string& peer, TimePoint now) {
   return true;
 }
 
-}  // namespace shubbak::desk
+}  // namespace shubbak::web

@@ -1,4 +1,4 @@
-#include "kiosk/core/i18n.hpp"
+#include "common/i18n.hpp"
 
 #include <algorithm>
 #include <fstream>

@@ -1,0 +1,236 @@
+"""The ministry's dashboard in a real browser (issue 17): scripts/hub up --dashboard (PostgreSQL, a receiver, the
+dashboard, nginx with TLS), figures seeded through the receivers' insert path (shubbak-dashboard-seed), accounts made
+with `shubbak-upstream user add`. The truth is computed from the fact tables with psql, never from the seed's
+numbers. Screenshots of every page in ar and fr at 1366x768 and 1920x1080 go to out/dashboard/."""
+import os
+import ssl
+import subprocess
+import unittest
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from selenium.common.exceptions import StaleElementReferenceException
+
+from desk_fixture import BIN, SOURCE, TempRoot, browser, sh, trusting_home, wait_until
+
+OUT = Path(os.environ.get("SHUBBAK_DASHBOARD_OUT_DIR", SOURCE / "out" / "dashboard"))
+PSQL = "/usr/lib/postgresql/15/bin/psql"
+PASSWORD = "a long password for tests"
+USERS = {"nadia": "national", "rachida": "region:06", "karima": "centre:MA-CAS-01"}
+RECORD_DEADLINE = 60  # a record stored by a receiver is on the overview "within a minute" (issue 17)
+PAGE_DEADLINE = 10
+
+
+class DashboardCase(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = TempRoot()
+        cls.root = cls.tmp.__enter__()
+        os.chmod(cls.root, 0o755)  # the hub's own user must enter it (scripts/hub)
+        cls.hubdir = cls.root / "hub"
+        try:
+            # Every test signs in from 127.0.0.1 (nginx's X-Forwarded-For): more than the default 10 a minute.
+            out = sh([SOURCE / "scripts" / "hub", "up", cls.hubdir, "--dashboard"], timeout=180,
+                     env=dict(os.environ, SHUBBAK_BIN=str(BIN),
+                              SHUBBAK_HUB_DASHBOARD_FLAGS="--signins-per-minute 200")).stdout
+        except Exception:
+            cls.tmp.__exit__(None, None, None)
+            raise
+        cls.env = dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+        cls.url = cls.env["dashboard_url"]
+        cls.db = cls.env["db"]
+        sh([BIN / "shubbak-dashboard-seed", cls.db])
+        for name, role in USERS.items():
+            sh([BIN / "shubbak-upstream", "user", "add", name, "--role", role, "--db", cls.db], stdin=PASSWORD + "\n")
+        cls.home = trusting_home(cls.root / "home", Path(cls.env["ca_file"]))
+
+    @classmethod
+    def tearDownClass(cls):
+        subprocess.run([SOURCE / "scripts" / "hub", "down", cls.hubdir], capture_output=True, timeout=60)
+        cls.tmp.__exit__(None, None, None)
+
+    def psql(self, sql):
+        return sh([PSQL, self.db, "-At", "-c", sql]).stdout.strip()
+
+    def truth_visits(self, where="true", days=30):
+        return int(self.psql("SELECT count(*) FROM ticket_events e LEFT JOIN centres c USING (centre_id) WHERE "
+                             "e.event = 'issued' AND e.day > (now() AT TIME ZONE 'Africa/Casablanca')::date - "
+                             f"{days} AND {where}"))
+
+    def page(self, lang="fr", size=(1366, 768)):
+        d = browser(self.home, lang=lang, size=size)
+        self.addCleanup(d.quit)
+        return d
+
+    def sign_in(self, d, name, password=PASSWORD, lang="fr"):
+        d.get(f"{self.url}/lang?to={lang}&back=/signin")
+        wait_until(lambda: d.find_elements("id", "signin"), PAGE_DEADLINE, "the sign-in page")
+        d.find_element("id", "name").send_keys(name)
+        d.find_element("id", "password").send_keys(password)
+        old = d.find_element("tag name", "body")
+        d.find_element("id", "signin-submit").click()
+
+        def next_page():
+            try:
+                old.get_attribute("data-page")
+                return False  # still the sign-in page being left
+            except StaleElementReferenceException:
+                return d.find_elements("css selector", "body[data-page]")
+        wait_until(next_page, PAGE_DEADLINE, "the page after sign-in")
+
+    def open(self, d, path):
+        d.get(self.url + path)
+        wait_until(lambda: d.find_elements("css selector", "body[data-page]"), PAGE_DEADLINE, path)
+        return d.find_element("css selector", "body").get_attribute("data-page")
+
+    def cell(self, d, table, row, col=1):
+        rows = d.find_elements("css selector", f"#table-{table} tr[data-row='{row}']")
+        if not rows:
+            return None
+        return rows[0].find_elements("css selector", "td")[col - 1].text
+
+    def csv(self, d, path):
+        """The CSV at path, downloaded with the browser's session cookie; (status, text)."""
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in d.get_cookies())
+        ctx = ssl.create_default_context(cafile=self.env["ca_file"])
+        req = urllib.request.Request(self.url + path, headers={"Cookie": cookie})
+        try:
+            with urllib.request.urlopen(req, context=ctx, timeout=PAGE_DEADLINE) as r:
+                return r.status, r.read().decode("utf-8-sig"), r.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace"), e.headers.get("Content-Type", "")
+
+    def forbidden_count(self, user):
+        return int(self.psql(f"SELECT count(*) FROM dashboard_audit WHERE what = 'forbidden' AND user_name = '{user}'"))
+
+
+class TestDashboard(DashboardCase):
+    def test_figures_on_the_overview_a_region_and_a_centre_equal_the_truth(self):
+        d = self.page()
+        self.sign_in(d, "nadia")
+        self.assertEqual(self.open(d, "/"), "overview")
+        self.assertEqual(self.cell(d, "visits", "today"), str(self.truth_visits(days=1)))
+        self.assertEqual(self.cell(d, "visits", "30_days"), str(self.truth_visits()))
+        self.assertEqual(self.cell(d, "visits_by_service", "jisr"),
+                         str(self.truth_visits("e.service = 'jisr'")))
+        self.open(d, "/?region=06")
+        self.assertEqual(self.cell(d, "visits", "30_days"), str(self.truth_visits("c.region_code = '06'")))
+        self.assertIsNone(self.cell(d, "visits_by_service", "training"), "another region's service on a region page")
+        self.assertEqual(self.open(d, "/centres/MA-CAS-01"), "centre")
+        for service in ("jisr", "legal"):
+            self.assertEqual(self.cell(d, "visits_by_service", service),
+                             str(self.truth_visits(f"e.centre_id = 'MA-CAS-01' AND e.service = '{service}'")))
+        self.assertIsNone(self.cell(d, "visits_by_service", "listening"), "a sensitive service below region level")
+        self.assertIn("ne sont pas comptés", d.find_element("id", "t-visits_by_service").text)
+
+    def test_three_visits_at_the_listening_service_show_as_under_five_on_the_page_and_in_the_csv(self):
+        d = self.page()
+        self.sign_in(d, "nadia")
+        self.open(d, "/")
+        self.assertEqual(self.truth_visits("e.service = 'listening'"), 3)
+        self.assertEqual(self.cell(d, "visits_by_service", "listening"), "<5")
+        status, text, ctype = self.csv(d, "/?format=csv&table=visits_by_service")
+        self.assertEqual(status, 200)
+        self.assertTrue(ctype.startswith("text/csv"), ctype)
+        rows = {line.split(",")[0]: line.split(",")[1] for line in text.strip().splitlines()[1:]}
+        self.assertEqual(rows.get("Écoute et soutien aux femmes"), "<5", text)
+        self.assertNotIn(",3\r", text.replace("\n", "\r"), "a hidden count in the CSV")
+
+    def test_a_region_user_tampering_the_url_for_another_regions_centre_gets_403_and_an_audit_row(self):
+        d = self.page()
+        self.sign_in(d, "rachida")
+        self.assertEqual(self.open(d, "/centres/MA-CAS-02"), "centre")
+        before = self.forbidden_count("rachida")
+        self.assertEqual(self.open(d, "/centres/MA-MRK-01"), "error")
+        self.assertIn("hors de ce que votre compte peut voir", d.find_element("id", "message").text)
+        self.assertNotIn("Daoudiate", d.page_source)
+        status, text, ctype = self.csv(d, "/centres/MA-MRK-01?format=csv&table=visits_by_service")
+        self.assertEqual(status, 403)
+        self.assertTrue(ctype.startswith("text/html"), ctype)
+        self.assertEqual(self.open(d, "/?region=07"), "error")
+        self.assertEqual(self.forbidden_count("rachida"), before + 3)
+        self.assertEqual(self.open(d, "/centres"), "centres")
+        ids = [r.get_attribute("data-row") for r in d.find_elements("css selector", "#table-health tbody tr")]
+        self.assertEqual(sorted(ids), ["MA-CAS-01", "MA-CAS-02"])
+
+    def test_a_centre_user_sees_only_her_centre(self):
+        d = self.page()
+        self.sign_in(d, "karima")
+        before = self.forbidden_count("karima")
+        self.assertEqual(self.open(d, "/centres/MA-CAS-01"), "centre")
+        self.assertEqual(self.open(d, "/centres/MA-CAS-02"), "error")
+        self.assertEqual(self.open(d, "/?region=06"), "error")
+        status, _, _ = self.csv(d, "/centres/MA-CAS-02?format=csv&table=visits_by_hour")
+        self.assertEqual(status, 403)
+        self.assertEqual(self.forbidden_count("karima"), before + 3)
+
+    def test_silent_and_growing_backlog_centres_come_first_in_red_with_words(self):
+        d = self.page()
+        self.sign_in(d, "nadia")
+        self.open(d, "/centres")
+        rows = d.find_elements("css selector", "#table-health tbody tr")
+        ids = [r.get_attribute("data-row") for r in rows]
+        self.assertEqual(ids[:2], ["MA-CAS-02", "MA-MRK-01"], ids)
+        self.assertIn("flagged", rows[0].get_attribute("class"))
+        self.assertEqual(rows[0].find_element("css selector", ".status").text, "Jamais vu")
+        self.assertIn("s'accumulent", rows[1].find_element("css selector", ".status").text)
+        colour = rows[0].find_element("css selector", ".status").value_of_css_property("color")
+        self.assertIn("176, 0, 32", colour)
+
+    def test_a_record_stored_by_a_receiver_is_on_the_overview_on_reload(self):
+        d = self.page()
+        self.sign_in(d, "nadia")
+        self.open(d, "/")
+        before = int(self.cell(d, "visits", "today"))
+        token = sh([SOURCE / "scripts" / "hub", "token", self.hubdir, "load-0001", "MA-CAS-01"],
+                   env=dict(os.environ, SHUBBAK_BIN=str(BIN))).stdout.strip().split()[-1]
+        tokens = self.root / "tokens"
+        tokens.write_text(f"load-0001 MA-CAS-01 {token}\n")
+        sh([BIN / "shubbak-loadgen", "--url", self.env["url"], "--ca-file", self.env["ca_file"],
+            "--seal-public-key", self.env["seal_public_key"], "--tokens", tokens, "--backlog", "5",
+            "--deadline", "60"], timeout=120)
+        stored = self.truth_visits(days=1)
+        self.assertEqual(stored, before + 1)
+
+        def shown():
+            self.open(d, "/")
+            return self.cell(d, "visits", "today") == str(stored)
+        wait_until(shown, RECORD_DEADLINE, "the receiver's record on the overview", step=1)
+
+    def test_five_wrong_passwords_lock_the_account(self):
+        sh([BIN / "shubbak-upstream", "user", "add", "lockme", "--role", "national", "--db", self.db],
+           stdin=PASSWORD + "\n")
+        d = self.page()
+        for i in range(5):
+            self.sign_in(d, "lockme", password="not the right password")
+            message = d.find_element("id", "message").text
+            self.assertIn("bloqué" if i == 4 else "incorrect", message)
+        self.sign_in(d, "lockme")
+        self.assertIn("bloqué jusqu'à", d.find_element("id", "message").text)
+
+    def test_screenshots_of_every_page_in_arabic_and_french(self):
+        OUT.mkdir(parents=True, exist_ok=True)
+        for lang in ("ar", "fr"):
+            for size in ((1366, 768), (1920, 1080)):
+                d = self.page(lang=lang, size=size)
+                d.get(f"{self.url}/lang?to={lang}&back=/signin")
+                wait_until(lambda: d.find_elements("id", "signin"), PAGE_DEADLINE, "the sign-in page")
+                self.assertEqual(d.find_element("tag name", "html").get_attribute("dir"), "rtl" if lang == "ar" else "ltr")
+                d.save_screenshot(str(OUT / f"signin-{lang}-{size[0]}x{size[1]}.png"))
+                self.sign_in(d, "nadia", lang=lang)
+                for name, path in (("overview", "/"), ("region", "/?region=06"), ("centres", "/centres"),
+                                   ("centre", "/centres/MA-CAS-01"), ("not-found", "/centres/NOPE")):
+                    self.open(d, path)
+                    overflow = d.execute_script(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth")
+                    self.assertFalse(overflow, f"{name} in {lang} at {size} is wider than the window")
+                    d.set_window_size(*size)
+                    height = d.execute_script("return document.documentElement.scrollHeight")
+                    d.set_window_size(size[0], max(size[1], min(height, 6000)))
+                    d.save_screenshot(str(OUT / f"{name}-{lang}-{size[0]}x{size[1]}.png"))
+                    d.set_window_size(*size)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -43,7 +43,7 @@ std::string civil_from_days(long z) {
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  char b[16];
+  char b[40];
   std::snprintf(b, sizeof b, "%04ld-%02u-%02u", static_cast<long>(yoe) + era * 400 + (m <= 2), m, d);
   return b;
 }
@@ -217,7 +217,7 @@ void FieldSeed::ticket(const Day& d, size_t centre, int minute, const Visitor& v
     event("no_show", minute + wait + 2, "\\N", "\\N");
 }
 
-void FieldSeed::accompaniment(const Day& d, size_t centre, int minute, Visitor& v, const std::string& service,
+void FieldSeed::accompaniment(const Day&, size_t centre, int minute, Visitor& v, const std::string& service,
                               SeedChunk& out) {
   const SeedCentre& c = centres_[centre];
   const std::string head = "\t" + c.id + "\t" + kiosk_of(c) + "\t";

@@ -3,8 +3,9 @@
 // aggregates filled by one GROUP BY afterwards — checks a sample of centres' aggregates against a GROUP BY over the
 // facts, then times the dashboard's figures calls (overview, centres, centre) for the nation, one region and one
 // centre: `warmup` runs, then `runs` timed ones, p50/p95/max.
-//   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via triggers|group-by] [--chunk N]
+//   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via triggers|group-by] [--chunk N] [--days N]
 //                           [--runs N] [--warmup N] [--no-seed] [--today YYYY-MM-DD] [--explain-over MS]
+// --days: how many days the records are spread over (default 730, two years; fewer days is a denser field).
 // --no-seed measures a database seeded before (the same --records and --seed: the centres are taken from them).
 // --explain-over MS logs EXPLAIN (ANALYZE, BUFFERS) of every figures statement slower than MS to the server's log
 // (auto_explain). Prints key=value lines; exit 0, 1 if the aggregates differ from the facts, 2 on a usage error, 5 on PostgreSQL's error.
@@ -51,6 +52,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--seed") a.plan.seed = std::stoull(value());
     else if (k == "--via") a.via = value();
     else if (k == "--chunk") a.plan.chunk_records = std::stoll(value());
+    else if (k == "--days") a.plan.days = std::stoi(value());
     else if (k == "--runs") a.runs = std::stoi(value());
     else if (k == "--warmup") a.warmup = std::stoi(value());
     else if (k == "--today") a.today = value();
@@ -60,6 +62,8 @@ Args parse(int argc, char** argv) {
   }
   if (a.db.empty()) throw std::invalid_argument("--db URI is needed");
   if (a.via != "triggers" && a.via != "group-by") throw std::invalid_argument("--via triggers|group-by");
+  if (a.plan.days < 1 || a.plan.records < 1 || a.plan.chunk_records < 1 || a.runs < 1 || a.warmup < 0)
+    throw std::invalid_argument("--days, --records, --chunk, --runs need a positive number");
   return a;
 }
 

@@ -1,6 +1,7 @@
 # Dashboard figures (issue 17): suppression (pure), and the aggregates and scoped queries against a real PostgreSQL
 # (each test process starts its own cluster, tests/national/pg_cluster.hpp).
-add_executable(shubbak_dashboard_suppress_tests dashboard_suppress_test.cpp)
+add_executable(shubbak_dashboard_suppress_tests dashboard_suppress_test.cpp dashboard_chart_test.cpp
+               dashboard_csv_test.cpp)
 target_link_libraries(shubbak_dashboard_suppress_tests PRIVATE shubbak_dashboard GTest::gtest_main)
 gtest_discover_tests(shubbak_dashboard_suppress_tests DISCOVERY_TIMEOUT 60 PROPERTIES LABELS national)
 

@@ -139,6 +139,29 @@ TEST_F(DashboardFigures, TheNationalOverviewEqualsTheTruth) {
   EXPECT_EQ(v.jisr_target_women, 36000);
 }
 
+// Each centre's waits on the centres page (the quantiles worked out in SQL, one row a centre) against
+// percentile_disc over its tickets' bucketed waits, the sensitive service left out (the rows are centres).
+TEST_F(DashboardFigures, EachCentresWaitsEqualTheTruth) {
+  seed_country();
+  visits("MA-CAS-02", "2026-11-28", "jisr", 30);
+  CentresPage page = centres(*conn, Scope::national(), opts);
+  std::string truth = pg.psql(
+      "SELECT i.centre_id, percentile_disc(0.5) WITHIN GROUP (ORDER BY w), percentile_disc(0.9) WITHIN GROUP "
+      "(ORDER BY w), count(*) FROM (SELECT i.centre_id, wait_bucket(min(c.at) - i.at) AS w FROM ticket_events i "
+      "JOIN ticket_events c ON c.ticket_id = i.ticket_id AND c.event = 'called' WHERE i.event = 'issued' AND "
+      "i.service <> 'listening' AND i.day > DATE '2026-11-30' - 30 GROUP BY i.centre_id, i.ticket_id, i.at) i "
+      "GROUP BY 1 HAVING count(*) >= 5 ORDER BY 1");
+  std::string got;
+  for (size_t i = 0; i < page.centres.size(); ++i) {
+    const Waits& w = page.waits[i];
+    if (!w.median_minutes) continue;
+    got += (got.empty() ? "" : "\n") + page.centres[i].centre_id + "|" + std::to_string(*w.median_minutes) + "|" +
+           std::to_string(*w.p90_minutes) + "|" + w.count.text();
+  }
+  EXPECT_EQ(got, truth);
+  EXPECT_EQ(std::count(truth.begin(), truth.end(), '\n'), 3);  // four centres with enough waits
+}
+
 TEST_F(DashboardFigures, ThreeVisitsAtTheSensitiveServiceShowAsLessThanFiveAndCannotBeWorkedOut) {
   seed_country();
   Overview region = overview(*conn, Scope::region("06"), opts);

@@ -1,6 +1,7 @@
 #include "upstream/dashboard/query.hpp"
 
-#include <algorithm>
+#include <tuple>
+#include <unordered_map>
 
 #include "upstream/pg/batch_rows.hpp"  // array_literal
 
@@ -23,12 +24,22 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
 }
 
-size_t index_of(std::vector<std::string>& labels, const std::string& l) {
-  auto it = std::find(labels.begin(), labels.end(), l);
-  if (it != labels.end()) return static_cast<size_t>(it - labels.begin());
-  labels.push_back(l);
-  return labels.size() - 1;
-}
+// Labels and where each is (a table over 1,100 centres looks a label up once a row, not along the list).
+class Labels {
+ public:
+  explicit Labels(std::vector<std::string>& labels) : labels_(labels) {
+    for (size_t i = 0; i < labels_.size(); ++i) at_.emplace(labels_[i], i);
+  }
+  size_t index_of(const std::string& l) {
+    auto [it, added] = at_.emplace(l, labels_.size());
+    if (added) labels_.push_back(l);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>& labels_;
+  std::unordered_map<std::string, size_t> at_;
+};
 
 }  // namespace
 
@@ -53,31 +64,15 @@ std::vector<std::string> left_out(const Scope& scope, const Options& o, bool row
 Table pivot(const std::string& id, const pg::Result& r, std::vector<std::string> rows,
             std::vector<std::string> columns, const std::vector<std::string>& leave_out) {
   std::vector<std::tuple<size_t, size_t, long long>> at;
+  Labels row_at(rows), column_at(columns);
   for (int i = 0; i < r.rows(); ++i)
-    at.emplace_back(index_of(rows, r.text(i, 0)), index_of(columns, r.text(i, 1)), r.integer(i, 2));
+    at.emplace_back(row_at.index_of(r.text(i, 0)), column_at.index_of(r.text(i, 1)), r.integer(i, 2));
   RawTable raw{id, columns, rows, std::vector<std::vector<long long>>(rows.size(),
                                                                      std::vector<long long>(columns.size(), 0))};
   for (auto [i, j, n] : at) raw.cells[i][j] += n;
   Table t = suppress(raw);
   if (!leave_out.empty()) t.notes.push_back(kSensitiveLeftOutNote);
   return t;
-}
-
-Waits waits_from_histogram(const std::vector<std::pair<int, long long>>& buckets) {
-  long long n = 0;
-  for (const auto& b : buckets) n += b.second;
-  Waits w;
-  w.count = n >= 1 && n < kSmallestShownCount ? Shown::hidden() : Shown::count(n);
-  if (n < kFewestWaitsForQuantiles) return w;
-  auto quantile = [&](long long num, long long den) {
-    long long rank = (n * num + den - 1) / den, seen = 0;  // the smallest bucket holding the ceil(q*n)-th wait
-    for (const auto& b : buckets)
-      if ((seen += b.second) >= rank) return b.first;
-    return buckets.back().first;
-  };
-  w.median_minutes = quantile(1, 2);
-  w.p90_minutes = quantile(9, 10);
-  return w;
 }
 
 }  // namespace shubbak::upstream::dashboard::detail

@@ -1,5 +1,6 @@
 // Inside the dashboard library: how a figure's SQL is scoped and run, and how its rows become a table.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,13 @@ Table pivot(const std::string& id, const pg::Result& r, std::vector<std::string>
 // The last 30 days (ending today) of an aggregate `a` with a `day` column.
 inline constexpr const char* kLast30 = "a.day > p.today - 30 AND a.day <= p.today";
 
-// A wait histogram of one group (rows (bucket, count) ordered by bucket) and its count. Inside the library only.
+// The waits of one group: how many, and the buckets of the median and the 90th percentile (the smallest bucket
+// holding the ceil(q*n)-th wait), worked out by the database (one row a group, not a row a bucket). Inside the
+// library only.
 struct WaitGroup {
   std::string label;
   long long n = 0;
-  std::vector<std::pair<int, long long>> buckets;
+  std::optional<int> median, p90;
 };
 // Waits over the last 30 days grouped by `group` (an SQL expression over a and c; "''" for one group), in the
 // order of the groups. `where`: more predicates (" AND a.centre_id = $4"), `extra` their parameters.
@@ -47,8 +50,5 @@ std::vector<Waits> waits_for_rows(const Table& counts, const std::vector<WaitGro
 // The health of the centres in scope (`where`, `extra`: more predicates over alias a = centres), flagged first.
 std::vector<CentreHealth> health(pg::Connection& c, const Scope& s, const Options& o, const std::string& where,
                                  const std::vector<pg::Param>& extra);
-
-// Median and p90 from rows (bucket, count) ordered by bucket, once the count is known to be shown.
-Waits waits_from_histogram(const std::vector<std::pair<int, long long>>& buckets);
 
 }  // namespace shubbak::upstream::dashboard::detail

@@ -6,16 +6,7 @@ namespace shubbak::upstream::bench {
 
 namespace {
 
-struct Trigger {
-  const char* name;
-  const char* table;
-};
-const Trigger kTriggers[] = {{"dash_centres", "records"},           {"dash_counts", "ticket_events"},
-                             {"dash_waits", "ticket_events"},       {"dash_appointments", "appointment_events"},
-                             {"dash_referrals", "referral_events"}, {"dash_milestones", "milestones"},
-                             {"dash_registrations", "registrations"}};
-
-// Each aggregate as its trigger makes it, from the whole fact table: {aggregate, its columns, the GROUP BY}.
+// Each aggregate as the aggregator makes it, from the whole fact table: {aggregate, its columns, the GROUP BY}.
 struct Truth {
   const char* table;
   const char* columns;
@@ -61,26 +52,15 @@ std::string with_where(const char* select, const std::string& predicate) {
 
 }  // namespace
 
-void set_dashboard_triggers(pg::Connection& c, bool enabled) {
-  std::string sql;
-  for (const Trigger& t : kTriggers)
-    sql += std::string("ALTER TABLE ") + t.table + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER " + t.name + ";";
-  c.exec_script(sql);
+void set_dashboard_queue(pg::Connection& c, bool enabled) {
+  c.exec_script(std::string("ALTER TABLE records ") + (enabled ? "ENABLE" : "DISABLE") + " TRIGGER dash_records");
 }
 
 void fill_aggregates_by_group_by(pg::Connection& c) {
   std::string sql = "TRUNCATE agg_visits, agg_visits_day, agg_outcomes, agg_waits, agg_appointments, "
-                    "referral_states, women_milestones, ticket_waits;";
+                    "referral_states, women_milestones;";
   for (const Truth& t : kTruths)
     sql += std::string("INSERT INTO ") + t.table + "(" + t.columns + ") " + with_where(t.select, "") + ";";
-  // The tickets' times as the waits trigger keeps them (the next ticket_events batch finds them there).
-  sql += "INSERT INTO ticket_waits(centre_id, ticket_id, day, service, issued_at, called_at, counted_bucket) "
-         "SELECT centre_id, ticket_id, day, service, issued_at, called_at, wait_bucket(called_at - issued_at) FROM ("
-         "SELECT centre_id, ticket_id, min(day) FILTER (WHERE event = 'issued') AS day, "
-         "min(coalesce(service, '')) FILTER (WHERE event = 'issued') AS service, "
-         "min(at) FILTER (WHERE event = 'issued') AS issued_at, min(at) FILTER (WHERE event = 'called') AS called_at "
-         "FROM ticket_events WHERE ticket_id IS NOT NULL AND at IS NOT NULL AND event IN ('issued', 'called') "
-         "GROUP BY 1, 2) t;";
   sql += std::string("INSERT INTO women_milestones(person_key, milestone, centre_id, month, first_at) ") + kWomenTruth +
          ";";
   sql += "INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM records ON CONFLICT DO NOTHING;";

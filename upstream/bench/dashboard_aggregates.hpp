@@ -1,5 +1,5 @@
 // For scripts/bench dashboard: migration 3's aggregates filled by one GROUP BY over the facts (the other way of
-// seeding, beside COPY through the triggers), and a check that the aggregates equal a GROUP BY over the facts.
+// seeding, beside COPY through the queue and the aggregator), and a check that the aggregates equal a GROUP BY over the facts.
 #pragma once
 #include <string>
 #include <vector>
@@ -9,10 +9,11 @@
 
 namespace shubbak::upstream::bench {
 
-// ALTER TABLE ... DISABLE (or ENABLE) TRIGGER for every trigger of migration 3 on the fact tables.
-void set_dashboard_triggers(pg::Connection& c, bool enabled);
+// ALTER TABLE records DISABLE (or ENABLE) TRIGGER dash_records: migration 3's queue for the aggregator (it also adds
+// the centres: the seed adds them itself).
+void set_dashboard_queue(pg::Connection& c, bool enabled);
 
-// Empties the aggregates and fills them from the fact tables with the triggers' own grouping (one statement each).
+// Empties the aggregates and fills them from the fact tables with the aggregator's own grouping (one statement each).
 void fill_aggregates_by_group_by(pg::Connection& c);
 
 // The centres with their regions (before the seed: the triggers' ON CONFLICT DO NOTHING keeps them), and each

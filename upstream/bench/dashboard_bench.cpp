@@ -1,9 +1,9 @@
 // shubbak-dashboard-bench: scripts/bench dashboard (issue 17). Seeds a migrated, empty database with field-like
-// facts by COPY (upstream/bench/field_seed.hpp) — through migration 3's triggers, or with them disabled and the
+// facts by COPY (upstream/bench/field_seed.hpp) — through migration 3's queue and the aggregator, or with the queue disabled and the
 // aggregates filled by one GROUP BY afterwards — checks a sample of centres' aggregates against a GROUP BY over the
 // facts, then times the dashboard's figures calls (overview, centres, centre) for the nation, one region and one
 // centre: `warmup` runs, then `runs` timed ones, p50/p95/max.
-//   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via triggers|group-by] [--chunk N] [--days N]
+//   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via aggregator|group-by] [--chunk N] [--days N]
 //                           [--runs N] [--warmup N] [--no-seed] [--today YYYY-MM-DD] [--explain-over MS]
 // --days: how many days the records are spread over (default 730, two years; fewer days is a denser field).
 // --no-seed measures a database seeded before (the same --records and --seed: the centres are taken from them).
@@ -29,7 +29,7 @@ using namespace shubbak::upstream::bench;
 namespace {
 
 struct Args {
-  std::string db, via = "triggers", today;
+  std::string db, via = "aggregator", today;
   SeedPlan plan;
   int runs = 50, warmup = 5, explain_over_ms = -1;
   bool seed = true;
@@ -61,18 +61,18 @@ Args parse(int argc, char** argv) {
     else throw std::invalid_argument("unknown option " + k);
   }
   if (a.db.empty()) throw std::invalid_argument("--db URI is needed");
-  if (a.via != "triggers" && a.via != "group-by") throw std::invalid_argument("--via triggers|group-by");
+  if (a.via != "aggregator" && a.via != "group-by") throw std::invalid_argument("--via aggregator|group-by");
   if (a.plan.days < 1 || a.plan.records < 1 || a.plan.chunk_records < 1 || a.runs < 1 || a.warmup < 0)
     throw std::invalid_argument("--days, --records, --chunk, --runs need a positive number");
   return a;
 }
 
-// COPY every chunk, one transaction a chunk; the triggers fire once per COPY statement unless disabled.
+// COPY every chunk, one transaction a chunk; each COPY into records queues its ids for the aggregator unless disabled.
 void seed(const Args& a, pg::Connection& c) {
   FieldSeed gen(a.plan);
   seed_centres_and_health(c, gen.centres(), a.plan.seed);
-  const bool triggers = a.via == "triggers";
-  if (!triggers) set_dashboard_triggers(c, false);
+  const bool queued = a.via == "aggregator";
+  if (!queued) set_dashboard_queue(c, false);
   CopyConnection copy(a.db);
   copy.exec("SET synchronous_commit = off");  // a bench's seed, not the receivers' path
   SeedChunk chunk;
@@ -89,13 +89,14 @@ void seed(const Args& a, pg::Connection& c) {
     records += chunk.record_count;
   }
   const double copy_s = seconds_since(t0) - make_s;
-  double fill_s = 0;
-  if (!triggers) {
-    const auto f0 = std::chrono::steady_clock::now();
+  const auto f0 = std::chrono::steady_clock::now();
+  if (queued) {
+    pg::aggregate_everything(c);  // what the receivers' aggregator does, all at once
+  } else {
     fill_aggregates_by_group_by(c);
-    set_dashboard_triggers(c, true);
-    fill_s = seconds_since(f0);
+    set_dashboard_queue(c, true);
   }
+  const double fill_s = seconds_since(f0);
   const auto v0 = std::chrono::steady_clock::now();
   c.exec_script("VACUUM ANALYZE");
   std::printf("seed via=%s records=%lld chunk=%lld copy_s=%.1f fill_s=%.1f records_per_s=%.0f generate_s=%.1f "
@@ -122,7 +123,7 @@ std::string busiest(const std::vector<SeedCentre>& centres, const std::string& r
 void print_sizes(pg::Connection& c) {
   for (const char* t : {"records", "ticket_events", "registrations", "milestones", "appointment_events",
                         "referral_events", "agg_visits", "agg_visits_day", "agg_outcomes", "agg_waits",
-                        "agg_appointments", "referral_states", "women_milestones", "ticket_waits"})
+                        "agg_appointments", "referral_states", "women_milestones", "agg_queue"})
     std::printf("rows %s=%s\n", t, c.exec(std::string("SELECT count(*) FROM ") + t).text(0, 0).c_str());
 }
 

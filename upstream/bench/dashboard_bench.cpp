@@ -20,6 +20,7 @@
 #include "upstream/bench/dashboard_aggregates.hpp"
 #include "upstream/bench/field_seed.hpp"
 #include "upstream/bench/page_timer.hpp"
+#include "upstream/pg/aggregate.hpp"
 #include "upstream/bench/pg_copy.hpp"
 #include "upstream/dashboard/figures.hpp"
 

@@ -234,6 +234,22 @@ class TestDashboard(DashboardCase):
                 self.assertTrue(svg[0].find_elements("css selector", "text[direction='rtl']"), f"{t} on {path}")
         self.assertTrue(d.find_elements("css selector", "#chart-visits_by_hour svg rect"), "no bars by hour")
 
+    def test_under_five_reads_as_under_five_in_arabic(self):
+        # "<5" has no letter to take a direction from: in a right-to-left page it was drawn mirrored, as "5>".
+        d = self.page(lang="ar")
+        self.sign_in(d, "nadia", lang="ar")
+        self.open(d, "/")
+        cell = d.find_element("css selector", "#table-visits_by_service tr[data-row='listening'] td")
+        self.assertEqual(cell.text, "<5")
+        self.assertEqual(cell.value_of_css_property("direction"), "ltr")
+        drawn = d.execute_script(
+            "return [...document.querySelectorAll('#chart-visits_by_service text')]"
+            ".filter(t => t.textContent === '<5')"
+            ".map(t => getComputedStyle(t).unicodeBidi + ' ' + t.getAttribute('direction'))")
+        self.assertTrue(drawn, "no <5 drawn in the chart")
+        for how in drawn:
+            self.assertEqual(how, "embed ltr")
+
     def test_a_form_sent_with_a_wrong_token_is_refused_with_words(self):
         d = self.page()
         d.get(f"{self.url}/lang?to=fr&back=/signin")

@@ -73,7 +73,7 @@ class Canvas {
  private:
   void text(double px, double y, const std::string& s, const char* anchor, const char* dir, int size) {
     out_ += "<text x=\"" + num(px) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" direction=\"" + dir +
-            "\" fill=\"" + kTextColour + "\"" + (size != kFontSize ? " font-size=\"" + std::to_string(size) + "\"" : "") +
+            "\" unicode-bidi=\"embed\" fill=\"" + kTextColour + "\"" + (size != kFontSize ? " font-size=\"" + std::to_string(size) + "\"" : "") +
             ">" + xml_escape(s) + "</text>";
   }
   bool rtl_;

@@ -2,6 +2,8 @@
 dashboard, nginx with TLS), figures seeded through the receivers' insert path (shubbak-dashboard-seed), accounts made
 with `shubbak-upstream user add`. The truth is computed from the fact tables with psql, never from the seed's
 numbers. Screenshots of every page in ar and fr at 1366x768 and 1920x1080 go to out/dashboard/."""
+import csv
+import io
 import os
 import ssl
 import subprocess
@@ -12,12 +14,13 @@ from pathlib import Path
 
 from selenium.common.exceptions import StaleElementReferenceException
 
-from desk_fixture import BIN, SOURCE, TempRoot, browser, sh, trusting_home, wait_until
+from desk_fixture import BIN, SOURCE, TempRoot, browser, free_port, sh, trusting_home, wait_until
 
 OUT = Path(os.environ.get("SHUBBAK_DASHBOARD_OUT_DIR", SOURCE / "out" / "dashboard"))
 PSQL = "/usr/lib/postgresql/15/bin/psql"
 PASSWORD = "a long password for tests"
 USERS = {"nadia": "national", "rachida": "region:06", "karima": "centre:MA-CAS-01"}
+IDLE_SECONDS = 60  # the second dashboard of the session-expiry test ends a session after this long idle
 RECORD_DEADLINE = 60  # a record stored by a receiver is on the overview "within a minute" (issue 17)
 PAGE_DEADLINE = 10
 
@@ -80,7 +83,10 @@ class DashboardCase(unittest.TestCase):
         wait_until(next_page, PAGE_DEADLINE, "the page after sign-in")
 
     def open(self, d, path):
-        d.get(self.url + path)
+        return self.open_at(d, self.url, path)
+
+    def open_at(self, d, url, path):
+        d.get(url + path)
         wait_until(lambda: d.find_elements("css selector", "body[data-page]"), PAGE_DEADLINE, path)
         return d.find_element("css selector", "body").get_attribute("data-page")
 
@@ -133,8 +139,11 @@ class TestDashboard(DashboardCase):
         status, text, ctype = self.csv(d, "/?format=csv&table=visits_by_service")
         self.assertEqual(status, 200)
         self.assertTrue(ctype.startswith("text/csv"), ctype)
-        rows = {line.split(",")[0]: line.split(",")[1] for line in text.strip().splitlines()[1:]}
+        rows = {r[0]: r[1] for r in csv.reader(io.StringIO(text)) if len(r) > 1}
         self.assertEqual(rows.get("Écoute et soutien aux femmes"), "<5", text)
+        chart = d.find_element("css selector", "#chart-visits_by_service svg")
+        self.assertIn("<5", chart.text, "the chart shows the hidden count as the table does")
+        self.assertNotIn(">3<", chart.get_attribute("outerHTML"), "a hidden count drawn in the chart")
         self.assertNotIn(",3\r", text.replace("\n", "\r"), "a hidden count in the CSV")
 
     def test_a_region_user_tampering_the_url_for_another_regions_centre_gets_403_and_an_audit_row(self):
@@ -145,6 +154,7 @@ class TestDashboard(DashboardCase):
         self.assertEqual(self.open(d, "/centres/MA-MRK-01"), "error")
         self.assertIn("hors de ce que votre compte peut voir", d.find_element("id", "message").text)
         self.assertNotIn("Daoudiate", d.page_source)
+        self.assertNotIn("<svg", d.page_source, "a refused page carries no chart")
         status, text, ctype = self.csv(d, "/centres/MA-MRK-01?format=csv&table=visits_by_service")
         self.assertEqual(status, 403)
         self.assertTrue(ctype.startswith("text/html"), ctype)
@@ -160,6 +170,7 @@ class TestDashboard(DashboardCase):
         before = self.forbidden_count("karima")
         self.assertEqual(self.open(d, "/centres/MA-CAS-01"), "centre")
         self.assertEqual(self.open(d, "/centres/MA-CAS-02"), "error")
+        self.assertNotIn("<svg", d.page_source, "a refused page carries no chart")
         self.assertEqual(self.open(d, "/?region=06"), "error")
         status, _, _ = self.csv(d, "/centres/MA-CAS-02?format=csv&table=visits_by_hour")
         self.assertEqual(status, 403)
@@ -208,6 +219,65 @@ class TestDashboard(DashboardCase):
             self.assertIn("bloqué" if i == 4 else "incorrect", message)
         self.sign_in(d, "lockme")
         self.assertIn("bloqué jusqu'à", d.find_element("id", "message").text)
+
+    def test_every_table_of_every_page_has_its_chart_right_to_left_in_arabic(self):
+        d = self.page(lang="ar")
+        self.sign_in(d, "nadia", lang="ar")
+        for path, tables in (("/", ("visits", "visits_by_service", "visits_by_region", "milestone_women",
+                                    "milestone_women_by_month", "referrals_by_state", "appointments")),
+                             ("/centres/MA-CAS-01", ("visits_by_service", "visits_by_hour", "outcomes",
+                                                     "referrals_by_state", "milestone_women", "appointments"))):
+            self.open(d, path)
+            for t in tables:
+                svg = d.find_elements("css selector", f"#t-{t} #chart-{t} svg")
+                self.assertTrue(svg, f"no chart for {t} on {path}")
+                self.assertTrue(svg[0].find_elements("css selector", "text[direction='rtl']"), f"{t} on {path}")
+        self.assertTrue(d.find_elements("css selector", "#chart-visits_by_hour svg rect"), "no bars by hour")
+
+    def test_a_form_sent_with_a_wrong_token_is_refused_with_words(self):
+        d = self.page()
+        d.get(f"{self.url}/lang?to=fr&back=/signin")
+        wait_until(lambda: d.find_elements("id", "signin"), PAGE_DEADLINE, "the sign-in page")
+        d.execute_script("document.querySelector('#signin input[name=csrf]').value = 'A'.repeat(43)")
+        d.find_element("id", "name").send_keys("nadia")
+        d.find_element("id", "password").send_keys(PASSWORD)
+        d.find_element("id", "signin-submit").click()
+
+        def refused():
+            m = d.find_elements("id", "message")
+            return m and "a expiré" in m[0].text
+        wait_until(refused, PAGE_DEADLINE, "the refusal's words")
+        self.assertFalse(d.find_elements("css selector", "body[data-page='overview']"))
+        self.sign_in(d, "nadia")
+        self.assertEqual(self.open(d, "/"), "overview")
+
+    def test_a_session_ends_after_its_idle_time_and_the_sign_in_page_says_why(self):
+        # A second dashboard on the same database whose sessions end after IDLE_SECONDS idle (the hub's: 15 minutes).
+        port = free_port()
+        out = self.root / "short-dashboard.out"
+        with open(out, "w") as o:
+            proc = subprocess.Popen([BIN / "shubbak-upstream", "dashboard", "--db", self.db, "--listen",
+                                     f"127.0.0.1:{port}", "--catalog", self.env.get("catalog") or SOURCE / "config" / "demo" / "catalog.conf", "--assets",
+                                     SOURCE / "assets", "--idle-seconds", str(IDLE_SECONDS)],
+                                    stdout=o, stderr=subprocess.STDOUT)
+        self.addCleanup(proc.wait, 10)
+        self.addCleanup(proc.terminate)
+        wait_until(lambda: "listening on" in out.read_text(), PAGE_DEADLINE, "the short-session dashboard")
+        url = f"http://localhost:{port}"
+        d = self.page()
+        d.get(f"{url}/lang?to=fr&back=/signin")
+        wait_until(lambda: d.find_elements("id", "signin"), PAGE_DEADLINE, "the sign-in page")
+        d.find_element("id", "name").send_keys("nadia")
+        d.find_element("id", "password").send_keys(PASSWORD)
+        d.find_element("id", "signin-submit").click()
+        wait_until(lambda: d.find_elements("css selector", "body[data-page='overview']"), PAGE_DEADLINE, "signed in")
+
+        self.assertEqual(self.open_at(d, url, "/"), "overview", "a request within the idle time keeps her in")
+
+        def ended():  # each look is a request: looking more often than the idle time would keep the session
+            return self.open_at(d, url, "/") == "signin"
+        wait_until(ended, 3 * IDLE_SECONDS, "the end of the idle session", step=IDLE_SECONDS + 1)
+        self.assertIn("sans activité", d.find_element("id", "message").text)
 
     def test_screenshots_of_every_page_in_arabic_and_french(self):
         OUT.mkdir(parents=True, exist_ok=True)

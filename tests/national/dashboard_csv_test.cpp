@@ -33,6 +33,15 @@ TEST(DashboardCsv, AHiddenCountIsTheSameLessThanFiveAsOnThePage) {
   EXPECT_EQ(one, "\xEF\xBB\xBFService,Visites\r\nÉcoute,<5\r\nJuridique,<5\r\nJisr,50\r\nTotal,94\r\n");
 }
 
+TEST(DashboardCsv, PlainLinesFollowTheSameRulesAsATable) {
+  // The centres' health and the waits tables are lines of words, written by the same writer as a figures Table.
+  EXPECT_EQ(csv::to_csv({{"Centre", "Statut"}, {"Centre, Hay Mohammadi", "=cmd"}, {"Les services sensibles..."}}),
+            "\xEF\xBB\xBF"
+            "Centre,Statut\r\n"
+            "\"Centre, Hay Mohammadi\",'=cmd\r\n"
+            "Les services sensibles...\r\n");
+}
+
 TEST(DashboardCsv, FieldsThatAFormulaCouldStartWithAreDisarmed) {
   EXPECT_EQ(csv::field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
   EXPECT_EQ(csv::field("+212600000000"), "'+212600000000");

@@ -29,6 +29,12 @@ std::string field(const std::string& value) {
   return q + "\"";
 }
 
+std::string to_csv(const std::vector<std::vector<std::string>>& lines) {
+  std::string out = kBom;
+  for (const auto& fields : lines) out += line(fields);
+  return out;
+}
+
 std::string to_csv(const Table& t, const CsvText& text) {
   const bool row_totals = !t.row_totals.empty(), column_totals = !t.column_totals.empty();
   std::vector<std::string> header = {text.row_header};

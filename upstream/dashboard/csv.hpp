@@ -24,6 +24,9 @@ struct CsvText {
 // when the table has column totals (its grand total last when it also has row totals); then the notes.
 std::string to_csv(const Table& t, const CsvText& text);
 
+// Any lines of fields (tables that are not a figures Table: waits, the centres' health), same rules.
+std::string to_csv(const std::vector<std::vector<std::string>>& lines);
+
 // One field as written: guarded against formula injection, then quoted if it must be.
 std::string field(const std::string& value);
 

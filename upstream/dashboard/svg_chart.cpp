@@ -10,6 +10,10 @@ namespace {
 
 using namespace style;
 
+// Before every number and "<5" of a right-to-left chart: a strong left-to-right character, so that "<5" is never drawn mirrored ("5>") in a
+// right-to-left page (Chromium laid SVG text out right to left there whatever its direction attribute said).
+constexpr const char* kLeftToRightMark = "\u200E";
+
 std::string num(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%.1f", v);
@@ -57,7 +61,7 @@ class Canvas {
   void number(double x0, double y, const std::string& s, const char* anchor, int size = kFontSize) {
     std::string a = anchor;
     if (rtl_ && a != "middle") a = a == "start" ? "end" : "start";
-    text(x(x0), y, s, a.c_str(), "ltr", size);
+    text(x(x0), y, rtl_ ? kLeftToRightMark + s : s, a.c_str(), "ltr", size);
   }
   void line(double x1, double y1, double x2, double y2, const char* colour, bool dashed) {
     out_ += "<line x1=\"" + num(x(x1)) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x(x2)) + "\" y2=\"" + num(y2) +
@@ -73,7 +77,7 @@ class Canvas {
  private:
   void text(double px, double y, const std::string& s, const char* anchor, const char* dir, int size) {
     out_ += "<text x=\"" + num(px) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" direction=\"" + dir +
-            "\" fill=\"" + kTextColour + "\"" + (size != kFontSize ? " font-size=\"" + std::to_string(size) + "\"" : "") +
+            "\" unicode-bidi=\"embed\" fill=\"" + kTextColour + "\"" + (size != kFontSize ? " font-size=\"" + std::to_string(size) + "\"" : "") +
             ">" + xml_escape(s) + "</text>";
   }
   bool rtl_;

@@ -21,13 +21,13 @@ namespace shubbak::upstream::dashboard::svg {
 
 // Sizes (px) and colours of every chart, in one place.
 namespace style {
-inline constexpr int kWidth = 640;                // every chart's width (the page scales it down: max-width 100%)
+inline constexpr int kWidth = 760;                // every chart's width (the page scales it down: max-width 100%)
 inline constexpr int kMargin = 8;                 // around the drawing
 inline constexpr int kFontSize = 14;              // labels and numbers
 inline constexpr int kSmallFontSize = 12;         // axis labels (hours, months)
 inline constexpr int kBarRowHeight = 28;          // one horizontal bar and its gap
 inline constexpr int kBarThickness = 18;          // a horizontal bar's height, a vertical bar's width at most
-inline constexpr int kLabelWidth = 190;           // the room for a horizontal bar's label
+inline constexpr int kLabelWidth = 280;           // the room for a horizontal bar's label
 inline constexpr int kValueWidth = 70;            // the room for the number after a bar
 inline constexpr int kHiddenBarLength = 24;       // a hidden ("<5") bar: always this long, whatever it hides
 inline constexpr int kColumnsHeight = 200;        // the plot of vertical bars and lines

@@ -33,6 +33,9 @@ inline constexpr int kIdleTimeoutSeconds = 10;        // headers must be whole w
 inline constexpr int kBodyDeadlineSeconds = 10;
 // A page's queries: cancelled by PostgreSQL beyond this (the page then says the figures could not be read).
 inline constexpr int kStatementTimeoutSeconds = 10;
+// Parallel workers per statement: none. A page is many small statements over aggregates; starting workers for each
+// made them a third slower on the 2-core machine (docs/performance.md, "The dashboard").
+inline constexpr int kParallelWorkersPerGather = 0;
 // Audit detail (what was asked: a path and query, never a person's data) is cut to this many bytes.
 inline constexpr size_t kMaxAuditDetailBytes = 300;
 

@@ -107,23 +107,25 @@ std::string Labels::of(LabelKind kind, const std::string& code) const {
 
 TableKinds kinds_of(const std::string& page, const std::string& id) {
   using K = LabelKind;
+  const ChartKind bars = ChartKind::Bars;
   static const std::vector<std::pair<std::string, TableKinds>> overview = {
-      {"visits", {K::Period, K::Word, N_("dashboard.table.visits")}},
-      {"visits_by_service", {K::Service, K::Word, N_("dashboard.table.visits_by_service")}},
-      {"visits_by_region", {K::Region, K::Word, N_("dashboard.table.visits_by_region")}},
-      {"milestone_women", {K::Milestone, K::Word, N_("dashboard.table.milestone_women")}},
-      {"milestone_women_by_month", {K::Month, K::Milestone, N_("dashboard.table.milestone_women_by_month")}},
-      {"referrals_by_state", {K::State, K::Word, N_("dashboard.table.referrals_by_state")}},
-      {"appointments", {K::Event, K::Word, N_("dashboard.table.appointments")}}};
+      {"visits", {K::Period, K::Word, N_("dashboard.table.visits"), bars}},
+      {"visits_by_service", {K::Service, K::Word, N_("dashboard.table.visits_by_service"), bars}},
+      {"visits_by_region", {K::Region, K::Word, N_("dashboard.table.visits_by_region"), bars}},
+      {"milestone_women", {K::Milestone, K::Word, N_("dashboard.table.milestone_women"), bars}},
+      {"milestone_women_by_month", {K::Month, K::Milestone, N_("dashboard.table.milestone_women_by_month"),
+                                    ChartKind::Cumulative}},
+      {"referrals_by_state", {K::State, K::Word, N_("dashboard.table.referrals_by_state"), bars}},
+      {"appointments", {K::Event, K::Word, N_("dashboard.table.appointments"), bars}}};
   static const std::vector<std::pair<std::string, TableKinds>> centre = {
-      {"visits_by_service", {K::Service, K::Word, N_("dashboard.table.visits_by_service")}},
-      {"visits_by_hour", {K::Hour, K::Word, N_("dashboard.table.visits_by_hour")}},
-      {"outcomes", {K::Service, K::Event, N_("dashboard.table.outcomes")}},
-      {"served_outcomes", {K::Outcome, K::Word, N_("dashboard.table.served_outcomes")}},
-      {"waits_by_service", {K::Service, K::Word, N_("dashboard.table.waits_by_service")}},
-      {"referrals_by_state", {K::State, K::Word, N_("dashboard.table.referrals_by_state")}},
-      {"milestone_women", {K::Milestone, K::Word, N_("dashboard.table.milestone_women")}},
-      {"appointments", {K::Service, K::Event, N_("dashboard.table.appointments_by_service")}}};
+      {"visits_by_service", {K::Service, K::Word, N_("dashboard.table.visits_by_service"), bars}},
+      {"visits_by_hour", {K::Hour, K::Word, N_("dashboard.table.visits_by_hour"), ChartKind::Columns}},
+      {"outcomes", {K::Service, K::Event, N_("dashboard.table.outcomes"), bars}},
+      {"served_outcomes", {K::Outcome, K::Word, N_("dashboard.table.served_outcomes"), bars}},
+      {"waits_by_service", {K::Service, K::Word, N_("dashboard.table.waits_by_service"), bars}},
+      {"referrals_by_state", {K::State, K::Word, N_("dashboard.table.referrals_by_state"), bars}},
+      {"milestone_women", {K::Milestone, K::Word, N_("dashboard.table.milestone_women"), bars}},
+      {"appointments", {K::Service, K::Event, N_("dashboard.table.appointments_by_service"), bars}}};
   static const std::vector<std::pair<std::string, TableKinds>> centres = {
       {"visits", {K::Centre, K::Word, N_("dashboard.table.centre_visits")}}};
   const auto& list = page == "overview" ? overview : page == "centre" ? centre : centres;

@@ -32,10 +32,15 @@ class Labels {
   std::string lang_;
 };
 
-// How a table of the figures is labelled: its rows', its columns' kind and its caption's key.
+// The chart drawn above a table (upstream/dashboard/svg_chart.hpp): horizontal bars of its first column, vertical
+// bars (hours of the day), or the running total of its "trained" column against Jisr's target (months).
+enum class ChartKind { None, Bars, Columns, Cumulative };
+
+// How a table of the figures is labelled: its rows', its columns' kind, its caption's key and its chart.
 struct TableKinds {
   LabelKind rows = LabelKind::Word, columns = LabelKind::Word;
   const char* caption = "";
+  ChartKind chart = ChartKind::None;
 };
 // By the table's id and the page it is on ("overview", "centres", "centre").
 TableKinds kinds_of(const std::string& page, const std::string& table_id);

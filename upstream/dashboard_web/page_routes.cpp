@@ -143,7 +143,7 @@ http::Reply DashboardApp::figures_page(const http::Request& r, const DashSession
   const std::string file = file_name(f.page + "-" + (scope->code().empty() ? "national" : scope->code()) + "-" +
                            (which == Which::Centre ? centre + "-" : "") + id) + ".csv";
   if (b.extra && b.extra->id == id) return web::csv(csv_of(*b.extra), file);
-  if (const dashboard::Table* t = find_table(b.tables, id)) return web::csv(csv_of(table_text(l, f.page, *t)), file);
+  if (const dashboard::Table* t = find_table(b.tables, id)) return web::csv(csv_of(l, f.page, *t), file);
   return error_page(r, 404, "dashboard.not_found", "/", &s);
 }
 

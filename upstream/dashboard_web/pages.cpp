@@ -35,10 +35,11 @@ std::string url_escape(const std::string& s) {
 
 void add_table(TemplateDictionary& d, const std::string& dir, const Labels& l, const std::string& page,
                const dashboard::Table& t, const std::string& path, const std::string& rq,
-               const std::function<std::string(const std::string&)>& row_href = {}) {
+               const std::function<std::string(const std::string&)>& row_href = {},
+               long long target_women = dashboard::kJisrTargetWomen) {
   TemplateDictionary* inc = d.AddSectionDictionary("TABLES")->AddIncludeDictionary("TABLE");
   inc->SetFilename(dir + "/table.tpl");
-  fill_table(*inc, l, page, t, csv_href(path, rq, t.id), row_href);
+  fill_table(*inc, l, page, t, csv_href(path, rq, t.id), row_href, target_women);
 }
 
 void add_waits(TemplateDictionary& d, const std::string& dir, const TableText& w,
@@ -130,7 +131,7 @@ std::string Pages::overview(const Frame& f, const Labels& l, const dashboard::Ov
       return f.region_links && !code.empty() ? "/?region=" + code : std::string();
     });
     add_table(b, dir, l, "overview", o.milestone_women, "/", rq);
-    add_table(b, dir, l, "overview", o.milestone_women_by_month, "/", rq);
+    add_table(b, dir, l, "overview", o.milestone_women_by_month, "/", rq, {}, o.jisr_target_women);
     add_table(b, dir, l, "overview", o.referrals_by_state, "/", rq);
     add_table(b, dir, l, "overview", o.appointments, "/", rq);
     add_waits(b, dir, waits_text(l, "waits", "dashboard.table.waits", LabelKind::Period, {"30_days"}, {o.waits}, {}),

@@ -19,6 +19,7 @@ ReadPool::Lease ReadPool::borrow() {
     auto c = std::make_unique<pg::Connection>(conninfo_);
     c->exec("SET statement_timeout = '" + std::to_string(limits::kStatementTimeoutSeconds) + "s'");
     c->exec("SET default_transaction_read_only = on");
+    c->exec("SET max_parallel_workers_per_gather = " + std::to_string(limits::kParallelWorkersPerGather));
     return Lease(*this, std::move(c));
   } catch (...) {
     std::lock_guard<std::mutex> relock(mu_);

@@ -4,6 +4,9 @@
 
 #include <cstdio>
 
+#include "upstream/dashboard/csv.hpp"
+#include "upstream/dashboard_web/chart_view.hpp"
+
 namespace shubbak::upstream::dashboard_web {
 
 using ctemplate::TemplateDictionary;
@@ -20,21 +23,6 @@ std::string corner_of(const Labels& l, LabelKind rows) {
     case LabelKind::Period: return l.tr("dashboard.col_period");
     default: return "";
   }
-}
-
-std::string csv_field(const std::string& s) {
-  std::string v = s;
-  // A spreadsheet would run a cell starting with these as a formula.
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-void csv_line(std::string& out, const std::vector<std::string>& fields) {
-  for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
-  out += "\r\n";
 }
 
 }  // namespace
@@ -131,9 +119,12 @@ TableText health_text(const Labels& l, const dashboard::CentresPage& p) {
 }
 
 void fill_table(TemplateDictionary& d, const Labels& l, const std::string& page, const dashboard::Table& t,
-                const std::string& csv_href, const std::function<std::string(const std::string&)>& row_href) {
+                const std::string& csv_href, const std::function<std::string(const std::string&)>& row_href,
+                long long target_women) {
   const TableText x = table_text(l, page, t);
   d.SetValue("ID", x.id);
+  if (const std::string chart = chart_of(l, page, t, target_women); !chart.empty())
+    d.AddSectionDictionary("CHART")->SetValue("SVG", chart);
   d.SetValue("CAPTION", x.caption);
   d.SetValue("CORNER", x.header[0]);
   d.SetValue("CSV_HREF", csv_href);
@@ -188,11 +179,23 @@ void fill_waits(TemplateDictionary& d, const TableText& w, const std::vector<das
 }
 
 std::string csv_of(const TableText& t) {
-  std::string out = "\xEF\xBB\xBF";
-  csv_line(out, t.header);
-  for (const auto& r : t.rows) csv_line(out, r);
-  if (!t.totals.empty()) csv_line(out, t.totals);
-  return out;
+  std::vector<std::vector<std::string>> lines = {t.header};
+  lines.insert(lines.end(), t.rows.begin(), t.rows.end());
+  if (!t.totals.empty()) lines.push_back(t.totals);
+  for (const auto& n : t.notes) lines.push_back({n});
+  return dashboard::csv::to_csv(lines);
+}
+
+std::string csv_of(const Labels& l, const std::string& page, const dashboard::Table& t) {
+  const TableKinds k = kinds_of(page, t.id);
+  const TableText x = table_text(l, page, t);
+  dashboard::csv::CsvText text;
+  text.row_header = x.header[0];
+  for (const auto& c : t.columns) text.column_labels.push_back(l.of(k.columns, c));
+  for (const auto& r : x.rows) text.row_labels.push_back(r[0]);
+  text.total = l.tr("dashboard.total");
+  text.notes = x.notes;
+  return dashboard::csv::to_csv(t, text);
 }
 
 }  // namespace shubbak::upstream::dashboard_web

@@ -40,11 +40,14 @@ std::string minutes_words(const Labels& l, const std::optional<int>& minutes);
 
 // The table as a section of a page (table.tpl); row_href gives a row's link ("" for none).
 void fill_table(ctemplate::TemplateDictionary& d, const Labels& l, const std::string& page, const dashboard::Table& t,
-                const std::string& csv_href, const std::function<std::string(const std::string&)>& row_href);
+                const std::string& csv_href, const std::function<std::string(const std::string&)>& row_href,
+                long long target_women = dashboard::kJisrTargetWomen);
 void fill_waits(ctemplate::TemplateDictionary& d, const TableText& w, const std::vector<dashboard::Waits>& waits,
                 const std::string& csv_href);
 
-// RFC 4180 CSV (UTF-8 with a byte order mark so that spreadsheets read Arabic, CRLF lines): header, rows, totals.
+// The CSV of a table as the page shows it (upstream/dashboard/csv.hpp: the project's one CSV writer): header, rows,
+// totals, notes.
 std::string csv_of(const TableText& t);
+std::string csv_of(const Labels& l, const std::string& page, const dashboard::Table& t);
 
 }  // namespace shubbak::upstream::dashboard_web

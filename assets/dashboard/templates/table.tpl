@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="figure" id="t-{{ID}}">
 <h2>{{CAPTION}}</h2>
-<!-- CHART {{ID}}: the server-drawn SVG of this table (upstream/dashboard/svg_*) goes here, made from the same Table. -->
+<!-- CHART {{ID}}: the server-drawn SVG of this table (upstream/dashboard/svg_chart.hpp), made from the same Table. -->
+{{#CHART}}<figure class="chart" id="chart-{{ID}}">{{SVG:none}}</figure>{{/CHART}}
 <div class="scroll">
 <table id="table-{{ID}}">
 <thead><tr><th scope="col">{{CORNER}}</th>{{#COL}}<th scope="col">{{LABEL}}</th>{{/COL}}{{#HAS_ROW_TOTALS}}<th scope="col">{{T_dashboard__total}}</th>{{/HAS_ROW_TOTALS}}</tr></thead>

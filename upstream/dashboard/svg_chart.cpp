@@ -10,9 +10,9 @@ namespace {
 
 using namespace style;
 
-// Before every number and "<5" of a right-to-left chart: a strong left-to-right character, so that "<5" is never drawn mirrored ("5>") in a
-// right-to-left page (Chromium laid SVG text out right to left there whatever its direction attribute said).
-constexpr const char* kLeftToRightMark = "\u200E";
+// Every number and "<5" of a right-to-left chart in a left-to-right isolate (U+2066 ... U+2069): "<" is a mirrored
+// character, drawn as ">" at a right-to-left level ("5>"); a mark before it is not enough, an isolate is.
+std::string left_to_right(const std::string& s) { return "\u2066" + s + "\u2069"; }
 
 std::string num(double v) {
   char b[32];
@@ -61,7 +61,7 @@ class Canvas {
   void number(double x0, double y, const std::string& s, const char* anchor, int size = kFontSize) {
     std::string a = anchor;
     if (rtl_ && a != "middle") a = a == "start" ? "end" : "start";
-    text(x(x0), y, rtl_ ? kLeftToRightMark + s : s, a.c_str(), "ltr", size);
+    text(x(x0), y, rtl_ ? left_to_right(s) : s, a.c_str(), "ltr", size);
   }
   void line(double x1, double y1, double x2, double y2, const char* colour, bool dashed) {
     out_ += "<line x1=\"" + num(x(x1)) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x(x2)) + "\" y2=\"" + num(y2) +

@@ -3,7 +3,7 @@
 <section class="figure" id="t-jisr">
 <h2>{{T_dashboard__jisr_title}}</h2>
 <ul class="jisr">
-{{#JISR}}<li data-row="{{CODE}}"><span class="label">{{LABEL}}</span> <span class="value">{{WOMEN}}</span> <span class="share">{{SHARE}}</span></li>
+{{#JISR}}<li data-row="{{CODE}}"><span class="label">{{LABEL}}</span> <span class="value" dir="ltr">{{WOMEN}}</span> <span class="share">{{SHARE}}</span></li>
 {{/JISR}}
 </ul>
 </section>

@@ -7,10 +7,10 @@
 <table id="table-{{ID}}">
 <thead><tr><th scope="col">{{CORNER}}</th>{{#COL}}<th scope="col">{{LABEL}}</th>{{/COL}}{{#HAS_ROW_TOTALS}}<th scope="col">{{T_dashboard__total}}</th>{{/HAS_ROW_TOTALS}}</tr></thead>
 <tbody>
-{{#ROW}}<tr data-row="{{CODE}}"><th scope="row">{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{LABEL}}{{#LINK}}</a>{{/LINK}}</th>{{#CELL}}<td{{#HIDDEN}} class="hidden"{{/HIDDEN}}>{{TEXT}}</td>{{/CELL}}{{#ROW_TOTAL}}<td class="total">{{TEXT}}</td>{{/ROW_TOTAL}}</tr>
+{{#ROW}}<tr data-row="{{CODE}}"><th scope="row">{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{LABEL}}{{#LINK}}</a>{{/LINK}}</th>{{#CELL}}<td{{#HIDDEN}} class="hidden"{{/HIDDEN}}><span dir="ltr">{{TEXT}}</span></td>{{/CELL}}{{#ROW_TOTAL}}<td class="total"><span dir="ltr">{{TEXT}}</span></td>{{/ROW_TOTAL}}</tr>
 {{/ROW}}
 </tbody>
-{{#FOOT}}<tfoot><tr data-row="total"><th scope="row">{{T_dashboard__total}}</th>{{#CELL}}<td class="total{{#HIDDEN}} hidden{{/HIDDEN}}">{{TEXT}}</td>{{/CELL}}{{#GRAND}}<td class="total{{#HIDDEN}} hidden{{/HIDDEN}}">{{TEXT}}</td>{{/GRAND}}</tr></tfoot>{{/FOOT}}
+{{#FOOT}}<tfoot><tr data-row="total"><th scope="row">{{T_dashboard__total}}</th>{{#CELL}}<td class="total{{#HIDDEN}} hidden{{/HIDDEN}}"><span dir="ltr">{{TEXT}}</span></td>{{/CELL}}{{#GRAND}}<td class="total{{#HIDDEN}} hidden{{/HIDDEN}}"><span dir="ltr">{{TEXT}}</span></td>{{/GRAND}}</tr></tfoot>{{/FOOT}}
 </table>
 </div>
 {{#EMPTY}}<p class="note">{{T_dashboard__no_rows}}</p>{{/EMPTY}}

@@ -5,7 +5,7 @@
 <table id="table-{{ID}}">
 <thead><tr><th scope="col">{{CORNER}}</th><th scope="col">{{T_dashboard__col_waits}}</th><th scope="col">{{T_dashboard__col_median}}</th><th scope="col">{{T_dashboard__col_p90}}</th></tr></thead>
 <tbody>
-{{#ROW}}<tr data-row="{{CODE}}"><th scope="row">{{LABEL}}</th><td{{#HIDDEN}} class="hidden"{{/HIDDEN}}>{{COUNT}}</td><td>{{MEDIAN}}</td><td>{{P90}}</td></tr>
+{{#ROW}}<tr data-row="{{CODE}}"><th scope="row">{{LABEL}}</th><td{{#HIDDEN}} class="hidden"{{/HIDDEN}}><span dir="ltr">{{COUNT}}</span></td><td>{{MEDIAN}}</td><td>{{P90}}</td></tr>
 {{/ROW}}
 </tbody>
 </table>

@@ -52,10 +52,15 @@ class SmsTest : public AccompanimentTest {
     clock.advance(Seconds(30));
     return db->scalar_text("SELECT id FROM visitors ORDER BY rowid DESC LIMIT 1");
   }
+  // The next ticket is called and served: one person fewer ahead of everyone.
   void call_next(const std::string& service = "jisr") {
-    ASSERT_TRUE(counter->call_next({service}, 1, "salma", clock.now()));
+    auto t = counter->call_next({service}, 1, "salma", clock.now());
+    ASSERT_TRUE(t);
+    counter->served(t->id, cfg.catalogue.outcomes().front().id, "", "salma", clock.now());
     clock.advance(Seconds(30));
   }
+  // Every ticket of the day served (the appointment tests: no "turn near" message in the way).
+  void everyone_served() { db->prepare("UPDATE tickets SET state='served'").run(); }
   // Rounds of the notifier until every message it wrote has been sent by gammu and recorded (or the deadline):
   // returns what gammu put in sent/, read before the notifier deleted it.
   std::vector<SentMessage> deliver() {

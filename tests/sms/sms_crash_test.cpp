@@ -61,7 +61,7 @@ class SmsProcessTest : public SmsTest {
       fs::copy_file(fs::path(SHUBBAK_SOURCE_DIR "/config/demo") / f, dir / "config" / f);
     std::ofstream(dir / "config" / "centre.conf", std::ios::app)
         << "\n[sms]\nspool = " << gammu->spool().string()
-        << "\nname.ar = مركز الحي الحسني\nname.fr = Centre Hay Hassani\nname.zgh = ⴰⵎⵙⵉⵡⴰⴹ ⵏ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ\n"
+        << "\nname.ar = مركز الحي الحسني\nname.fr = Centre Hay Hassani\nname.zgh = ⴰⵎⵙⵉⵡⴰⴹ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ\n"
         << "poll_ms = 100\nquiet_start = 00:00\nquiet_end = 00:00\n";
     fs::create_directories(dir / "logs");
   }

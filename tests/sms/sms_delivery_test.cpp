@@ -46,7 +46,7 @@ TEST_F(SmsTest, TheReminderLeavesTheEveningBeforeAtTheConfiguredHourOnceAndNever
   clock.set(at(0, 18, 0));
   auto sent = deliver();
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0].text, "ⴰⵎⵙⵉⵡⴰⴹ ⵏ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ: ⴰⵎⵢⴰⵏⴰⵡ ⵏⵏⵎ ⴰⵣⴽⴽⴰ 02/12 ⴳ 10:00.");
+  EXPECT_EQ(sent[0].text, "ⴰⵎⵙⵉⵡⴰⴹ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ: ⴰⵎⵢⴰⵏⴰⵡ ⵏⵏⵎ ⴰⵣⴽⴽⴰ 02/12 ⴳ 10:00.");
   clock.set(at(0, 20, 0));
   EXPECT_TRUE(deliver().empty()) << "one reminder per appointment";
 

@@ -28,7 +28,7 @@ class SmsTest : public AccompanimentTest {
     SmsSettings& s = cfg.settings.sms;
     s.enabled = true;
     s.spool = gammu->spool().string();
-    s.name = {{"ar", "مركز الحي الحسني"}, {"fr", "Centre Hay Hassani"}, {"zgh", "ⴰⵎⵙⵉⵡⴰⴹ ⵏ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ"}};
+    s.name = {{"ar", "مركز الحي الحسني"}, {"fr", "Centre Hay Hassani"}, {"zgh", "ⴰⵎⵙⵉⵡⴰⴹ ⵍⵃⵉ ⵍⵃⴰⵙⴰⵏⵉ"}};
     s.modem_silent_seconds = 2;
     s.retry_seconds = 5;
     tr = Translations::load(SHUBBAK_SOURCE_DIR "/assets/i18n");

@@ -143,6 +143,15 @@ TEST_F(SmsProcessTest, TheCanarysNumberIsInNoFileOfTheDataTheSpoolOrTheLogsAfter
     return count("SELECT count(*) FROM sms_queue WHERE state='sent'") == 1;
   }, std::chrono::seconds(60)));
   gammu->stop();
+  // The operator's count: shubbak-admin status.
+  const std::string status_cmd = std::string(SHUBBAK_BIN_DIR) + "/shubbak-admin --data " + (dir / "data").string() +
+                                 " --config " + (dir / "config").string() + " status";
+  FILE* status = ::popen(status_cmd.c_str(), "r");
+  ASSERT_TRUE(status);
+  std::string said;
+  for (char buf[512]; std::fgets(buf, sizeof buf, status);) said += buf;
+  ::pclose(status);
+  EXPECT_NE(said.find("SMS waiting: 0 (in gammu's outbox: 0), sent: 1, failed: 0"), std::string::npos) << said;
   p.start(true);  // passes gammu's last log lines on, masked
   EXPECT_EQ(p.wait(), 0);
   counter->call_next({"jisr"}, 1, "salma", clock.now());

@@ -136,20 +136,32 @@ TEST_F(SmsTest, ACrashBetweenRenameAndMarkDoesNotWriteTheMessageAgain) {
   const sms::Spool spool(cfg.settings.sms.spool);
   notifier->round();
   ASSERT_EQ(spool.ours(sms::Where::Outbox).size(), 1u);
-  // The mark lost as if the process died after its rename: the row is queued again with its file name.
+  const std::string file = spool.ours(sms::Where::Outbox)[0].name;
+  // gammu sends it (into sent/) while the mark is lost, as if the process died right after its rename.
+  fs::rename(gammu->spool() / "outbox" / file, gammu->spool() / "sent" / file);
   db->prepare("UPDATE sms_queue SET state='queued'").run();
   notifier.emplace(*sms_db, cfg, tr, clock);  // a restart
   notifier->round();
-  EXPECT_EQ(spool.ours(sms::Where::Outbox).size(), 1u) << "found in gammu's outbox, not written twice";
-  EXPECT_EQ(states(her), std::vector<std::string>{"turn_near:spooled"});
-  // ... and a crash before the rename: the name chosen, no file: written (once) at the restart.
+  EXPECT_TRUE(spool.ours(sms::Where::Outbox).empty()) << "found in gammu's sent folder: not written twice";
+  notifier->round();
+  EXPECT_EQ(states(her), std::vector<std::string>{"turn_near:sent"});
+  EXPECT_TRUE(spool.ours(sms::Where::Sent).empty());
+}
+
+TEST_F(SmsTest, ACrashBeforeTheRenameWritesTheMessageOnceAtTheRestart) {
+  const std::string her = woman("0612345652", true, "fr");
+  const sms::Spool spool(cfg.settings.sms.spool);
+  notifier->round();
+  ASSERT_EQ(spool.ours(sms::Where::Outbox).size(), 1u);
   const std::string file = spool.ours(sms::Where::Outbox)[0].name;
+  // The name chosen and committed, no file yet (the crash came before the rename).
   fs::remove(gammu->spool() / "outbox" / file);
   db->prepare("UPDATE sms_queue SET state='queued'").run();
   notifier.emplace(*sms_db, cfg, tr, clock);
   notifier->round();
   ASSERT_EQ(spool.ours(sms::Where::Outbox).size(), 1u);
   EXPECT_EQ(spool.ours(sms::Where::Outbox)[0].name, file);
+  EXPECT_EQ(states(her), std::vector<std::string>{"turn_near:spooled"});
 }
 
 }  // namespace

@@ -71,7 +71,8 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
       doc.fail(sec.line, "", "[" + sec.type + "] needs a name, e.g. [" + sec.type + " my-id]");
     if (sec.type == "service") {
       r.only_keys({"prefix", "icon", "sensitive", "counters", "minutes_per_visitor", "fields", "title", "description",
-                   "eligibility", "documents", "hours", "slot_minutes", "slot_capacity", "slot_hours", "slot_days"});
+                   "eligibility", "documents", "hours", "slot_minutes", "slot_capacity", "slot_hours", "slot_days",
+                   "sms_ahead"});
       Service s;
       s.id = sec.name;
       s.prefix = r.text("prefix");
@@ -87,6 +88,7 @@ Catalogue Catalogue::from_document(const ConfigDocument& doc) {
       if (!find_icon(s.icon)) r.fail("icon", "unknown pictogram '" + s.icon + "'; see docs/configuration.md");
       s.sensitive = r.boolean("sensitive", false);
       s.minutes_per_visitor = static_cast<int>(r.integer("minutes_per_visitor", 1, 240, 10));
+      s.sms_ahead = static_cast<int>(r.integer("sms_ahead", 0, 50, s.sms_ahead));
       for (const auto& n : r.list("counters", ',')) {
         char* end = nullptr;
         long v = std::strtol(n.c_str(), &end, 10);

@@ -35,6 +35,7 @@ struct Service {
   bool sensitive = false;
   std::vector<int> counters;  // counters that serve it (empty: any)
   int minutes_per_visitor = 10;
+  int sms_ahead = 3;   // "your turn is near" by SMS when this many people are ahead of her (0: never; docs/sms.md)
   std::vector<FieldRequirement> fields;
   Texts title, description, eligibility, hours;
   std::map<std::string, std::vector<std::string>> documents;  // lang -> items

@@ -7,6 +7,7 @@ namespace shubbak {
 Settings Settings::from_document(const ConfigDocument& doc) {
   Settings s;
   bool have_centre = false, have_sync = false;
+  std::vector<const ConfigSection*> sms_sections;  // read after [centre]: its name is the default
   s.desk = DeskSettings::defaults(doc);
   for (const auto& sec : doc.sections()) {
     SectionReader r(doc, sec);
@@ -48,14 +49,17 @@ Settings Settings::from_document(const ConfigDocument& doc) {
       have_sync = true;
     } else if (sec.type == "desk") {
       s.desk = DeskSettings::from_section(doc, sec);
+    } else if (sec.type == "sms") {
+      sms_sections.push_back(&sec);
     } else if (sec.type == "printer") {
       r.only_keys({"device"});
       s.printer_device = r.text_or("device", "");
     } else {
-      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; centre.conf has [centre], [kiosk], [sync], [desk], [printer]");
+      doc.fail(sec.line, "", "unknown section [" + sec.type + "]; centre.conf has [centre], [kiosk], [sync], [desk], [sms], [printer]");
     }
   }
   if (!have_centre) doc.fail(0, "", "missing the [centre] section");
+  for (const ConfigSection* sec : sms_sections) s.sms = SmsSettings::from_section(doc, *sec, s.centre_name);
   if (!have_sync) doc.fail(0, "[sync]", "missing: [sync] needs at least the upstream's seal_public_key");
   return s;
 }

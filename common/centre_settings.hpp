@@ -9,6 +9,7 @@
 #include "common/time_zone.hpp"
 #include "common/config_file.hpp"
 #include "common/desk_settings.hpp"
+#include "common/sms_settings.hpp"
 #include "common/sync_settings.hpp"
 
 namespace shubbak {
@@ -40,6 +41,7 @@ struct Settings {
   TimeZone zone;                // UTC until loaded
   SyncSettings sync;
   DeskSettings desk;            // [desk]: the staff console on the LAN (shubbak-desk)
+  SmsSettings sms;              // [sms]: messages to her phone through gammu-smsd (shubbak-sms, docs/sms.md)
   std::string catalogue_file;   // resolved against centre.conf's folder (default: catalog.conf beside it)
   std::string printer_device;   // empty: no printer
   Tuning tuning;

@@ -5,6 +5,7 @@
 
 #include "common/log.hpp"
 #include "desk/desk_app.hpp"
+#include "desk/outage.hpp"
 #include "desk/replies.hpp"
 #include "desk/tokens.hpp"
 #include "desk/words.hpp"
@@ -65,6 +66,8 @@ http::Reply DeskApp::get_console(const http::Request& r, bool fragment) {
   // A kiosk of the centre, or this desk itself, runs on its last good catalogue.
   if (message.empty() && (s.counter.snapshot().catalogue_fallback || !catalogue_refused_.empty()))
     message = w.tr("counter.catalogue_fallback");
+  if (message.empty() && !s.counter.snapshot().sms_trouble.empty())
+    message = w.tr(sms_trouble_key(s.counter.snapshot().sms_trouble));
   return console_page(s, 200, message, {}, fragment);
 }
 

@@ -89,4 +89,8 @@ std::optional<http::Reply> DeskApp::outage_page(const http::Request& r) const {
   return reply;
 }
 
+const char* sms_trouble_key(const std::string& alert) {
+  return alert == "sms_modem" ? "desk.sms_modem_silent" : "desk.sms_failed";
+}
+
 }  // namespace shubbak::desk

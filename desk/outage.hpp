@@ -15,6 +15,10 @@ namespace shubbak::desk {
 
 // centre.conf (its ConfigError is thrown: without it there is no certificate to serve) and the catalogue it names,
 // else its last good copy (refused: why, logged), else none (no_catalogue, logged).
+// The words for an open alert of the SMS notifier ("sms_modem": gammu-smsd takes no message; "sms_failed": a
+// message failed after every attempt), as a translation key for the console's message line.
+const char* sms_trouble_key(const std::string& alert);
+
 CentreConfig load_desk_config(const std::string& dir, std::string& refused, bool& no_catalogue);
 
 }  // namespace shubbak::desk

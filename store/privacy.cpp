@@ -28,6 +28,15 @@ int64_t purge_referral_reasons(Database& db, const std::string& keep_from_day) {
   return db.changes();
 }
 
+// A message's number and words, once its day is done and it will not be written again (issue 18).
+int64_t purge_sms_details(Database& db, const std::string& now_rfc3339) {
+  auto st = db.prepare("UPDATE sms_queue SET phone=NULL, body=NULL, spool_name=NULL WHERE state IN "
+                       "('sent','failed','cancelled') AND (phone IS NOT NULL OR body IS NOT NULL OR spool_name IS NOT "
+                       "NULL) AND substr(created_at,1,10) < substr(?1,1,10)");
+  st.bind(1, now_rfc3339).run();
+  return db.changes();
+}
+
 }  // namespace
 
 PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339) {
@@ -50,8 +59,9 @@ PurgeResult purge_personal_details(Database& db, const std::string& keep_from_da
     notes.bind(1, keep_from_day).run();
     r.notes = db.changes();
     r.notes += purge_referral_reasons(db, keep_from_day);  // staff's words too
+    r.messages = purge_sms_details(db, now_rfc3339);
   });
-  if (r.visitors || r.notes) {
+  if (r.visitors || r.notes || r.messages) {
     // Every page image that held the details is also in the WAL until it is checkpointed and truncated. A reader in
     // another process can hold the checkpoint back: then it completes on a later purge.
     auto st = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");

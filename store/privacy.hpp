@@ -14,11 +14,14 @@ struct PurgeResult {
   int64_t visitors = 0;      // details purged
   int64_t notes = 0;         // staff notes purged
   int64_t waiting_send = 0;  // visitors kept because their sealed copy is not sent yet
+  int64_t messages = 0;      // SMS whose number and text were purged (issue 18)
   bool checkpointed = false; // the WAL was checkpointed and truncated (old page images gone)
 };
 
 // Purges the details of every visitor who has no ticket on or after `keep_from_day` (a local day, YYYY-MM-DD)
-// and whose records carrying those details have all been sent; also the notes of tickets before that day.
+// and whose records carrying those details have all been sent; also the notes of tickets before that day, and the
+// number, text and gammu file name of every SMS that is done (sent, failed, cancelled) and was queued before the day
+// of `now_rfc3339` (a message's day is done; docs/sms.md).
 // Then checkpoints and truncates the WAL so no old copy of a purged page stays in it. secure_delete is on, so
 // the freed bytes are overwritten in the main file.
 PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339);

@@ -233,6 +233,35 @@ CREATE TABLE sms_queue(
 );
 CREATE INDEX sms_queue_state ON sms_queue(state, send_after);
 )SQL",
+    // 7: SMS through gammu-smsd's files spool (issue 18, docs/sms.md). A row is spooled once its file is in gammu's
+    // outbox (spool_name, chosen before the file is written, lets a restart find it); phone and body are what was
+    // written, purged with her details once the message's day is done. Her language for messages (visitors.lang).
+    R"SQL(
+CREATE TABLE sms_queue_v7(
+  id            INTEGER PRIMARY KEY,
+  visitor_id    TEXT NOT NULL REFERENCES visitors(id),
+  kind          TEXT NOT NULL,              -- turn_near, appointment_reminder, appointment_moved, appointment_cancelled
+  subject       TEXT,                       -- the ticket or appointment it is about
+  created_at    TEXT NOT NULL,
+  send_after    TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'queued'
+                CHECK(state IN ('queued','spooled','sent','failed','cancelled')),
+  sent_at       TEXT,
+  last_error    TEXT,                       -- plain words, never the number
+  attempts      INTEGER NOT NULL DEFAULT 0, -- files gammu-smsd put in its error folder
+  spool_name    TEXT,                       -- gammu's file name (it holds the number): purged with phone and body
+  spooled_at    TEXT,
+  phone         TEXT,
+  body          TEXT
+);
+INSERT INTO sms_queue_v7(id, visitor_id, kind, subject, created_at, send_after, state, sent_at, last_error)
+  SELECT id, visitor_id, kind, subject, created_at, send_after, state, sent_at, last_error FROM sms_queue;
+DROP TABLE sms_queue;
+ALTER TABLE sms_queue_v7 RENAME TO sms_queue;
+CREATE INDEX sms_queue_state ON sms_queue(state, send_after);
+CREATE INDEX sms_queue_subject ON sms_queue(subject, kind);
+ALTER TABLE visitors ADD COLUMN lang TEXT;
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

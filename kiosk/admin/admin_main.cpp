@@ -124,6 +124,10 @@ int cmd_status(const Args& a, bool as_json) {
   nlohmann::json quarantined = nlohmann::json::array();
   auto q = db.prepare("SELECT id, kind, coalesce(last_error,'') FROM outbox WHERE state='quarantined' ORDER BY seq");
   while (q.step()) quarantined.push_back({{"id", q.text(0)}, {"kind", q.text(1)}, {"reason", q.text(2)}});
+  // Messages to her phone (issue 18): how many wait (queued or in gammu's outbox), went, failed.
+  std::map<std::string, int64_t> sms{{"queued", 0}, {"spooled", 0}, {"sent", 0}, {"failed", 0}, {"cancelled", 0}};
+  auto sq = db.prepare("SELECT state, count(*) FROM sms_queue GROUP BY state");
+  while (sq.step()) sms[sq.text(0)] = sq.integer(1);
   if (as_json) {
     nlohmann::json j = {{"schema", schema},
                         {"centre_id", cfg.settings.centre_id},
@@ -132,6 +136,7 @@ int cmd_status(const Args& a, bool as_json) {
                          {{"pending", c.pending}, {"in_flight", c.in_flight}, {"sent", c.sent},
                           {"quarantined", c.quarantined}}},
                         {"tickets_today", today},
+                        {"sms", sms},
                         {"sync",
                          {{"last_success_at", last_success.empty() ? nlohmann::json() : nlohmann::json(last_success)},
                           {"last_error_kind", error_kind.empty() ? nlohmann::json() : nlohmann::json(error_kind)},
@@ -148,6 +153,9 @@ int cmd_status(const Args& a, bool as_json) {
                 static_cast<long long>(c.pending), static_cast<long long>(c.in_flight),
                 static_cast<long long>(c.sent), static_cast<long long>(c.quarantined));
     std::printf("Last successful send: %s\n", last_success.empty() ? "never" : last_success.c_str());
+    std::printf("SMS waiting: %lld (in gammu's outbox: %lld), sent: %lld, failed: %lld\n",
+                static_cast<long long>(sms["queued"]), static_cast<long long>(sms["spooled"]),
+                static_cast<long long>(sms["sent"]), static_cast<long long>(sms["failed"]));
     if (!error.empty())
       std::printf("Last problem (%lld attempts in a row): %s\nNext attempt: %s\n", static_cast<long long>(failures),
                   error.c_str(), next.empty() ? "when a person has fixed it" : next.c_str());

@@ -74,6 +74,7 @@ void VisitorRole::issue(const fx::IssueTicket& issue) {
   for (const auto& [purpose, yes] : issue.consents)  // the flow's purpose ids, the store's purposes
     if (auto p = parse_consent_purpose(purpose)) req.consents[*p] = yes;
   req.appointment_id = issue.appointment_id;
+  req.lang = lang();
   try {
     IssuedTicket t = store_.issue(req, ctx_.clock.now());
     log::info("ticket " + t.number + " issued");  // the number only: no personal data, no service

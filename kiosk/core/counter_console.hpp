@@ -51,6 +51,7 @@ struct ConsoleSnapshot {
   int today_tickets = 0, today_served = 0;  // this counter's services, today
   double today_median_wait = 0;             // the median of all their waits (issued -> called)
   bool catalogue_fallback = false;          // a kiosk started with its last good catalogue
+  std::string sms_trouble;                  // an open alert of shubbak-sms ("sms_modem", "sms_failed"), or ""
 };
 
 }  // namespace shubbak

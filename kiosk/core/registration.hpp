@@ -29,6 +29,8 @@ struct IssueRequest {
   // Check-in for an appointment of today (AppointmentStore::find_today...): the ticket is linked to it, its
   // service and visitor are the appointment's, and she is placed by her slot if on time or early.
   std::string appointment_id{};
+  // The language she used at the kiosk: her messages by SMS are written in it (visitors.lang; issue 18).
+  std::string lang{};
 };
 
 }  // namespace shubbak

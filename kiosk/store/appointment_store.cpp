@@ -170,6 +170,7 @@ Booking AppointmentStore::move(const std::string& appointment_id, TimePoint slot
     db_.prepare("UPDATE appointments SET slot_start=?, day=?, updated_at=? WHERE id=? AND state='booked'")
         .bind(1, to_rfc3339_utc(slot)).bind(2, a->day).bind(3, to_rfc3339_utc(now)).bind(4, a->id).run();
     cancel_queued_sms_about(db_, a->id, now);  // a reminder for the old time must not be sent
+    tell_her(a->visitor_id, "appointment_moved", a->id, now);
     record(*a, "moved", staff, now);
     out = *a;
   });
@@ -183,8 +184,15 @@ void AppointmentStore::cancel(const std::string& appointment_id, const std::stri
     db_.prepare("UPDATE appointments SET state='cancelled', updated_at=? WHERE id=? AND state='booked'")
         .bind(1, to_rfc3339_utc(now)).bind(2, a->id).run();
     cancel_queued_sms_about(db_, a->id, now);
+    tell_her(a->visitor_id, "appointment_cancelled", a->id, now);
     record(*a, "cancelled", staff, now);
   });
+}
+
+// A change made at the desk, by SMS if the centre sends them and she agreed (in the change's transaction).
+void AppointmentStore::tell_her(const std::string& visitor_id, const std::string& kind, const std::string& id,
+                                TimePoint now) {
+  if (settings_.sms.enabled) SmsQueue(db_).enqueue_if_consented(visitor_id, kind, id, now, now);
 }
 
 std::optional<Appointment> AppointmentStore::get(const std::string& appointment_id) {

@@ -94,6 +94,7 @@ class AppointmentStore {
   int taken(const std::string& service_id, TimePoint slot);
   std::string new_code();
   void record(const Appointment& a, const std::string& event, const std::string& staff, TimePoint now);
+  void tell_her(const std::string& visitor_id, const std::string& kind, const std::string& id, TimePoint now);
   store::Database& db_;
   const Catalogue& catalogue_;
   const Settings& settings_;

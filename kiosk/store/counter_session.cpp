@@ -31,6 +31,11 @@ void CounterSession::refresh() {
   const TimePoint now = clock_.now();
   snap_.catalogue_fallback =
       db_.scalar("SELECT count(*) FROM alerts WHERE kind='catalogue_fallback' AND resolved_at IS NULL") > 0;
+  {  // the SMS notifier's trouble (sms/notifier.hpp): the modem first, it explains the failures
+    auto sms = db_.prepare("SELECT kind FROM alerts WHERE kind IN ('sms_modem','sms_failed') AND resolved_at IS NULL "
+                           "ORDER BY kind='sms_modem' DESC LIMIT 1");
+    snap_.sms_trouble = sms.step() ? sms.text(0) : "";
+  }
   snap_.staff.clear();
   auto st = db_.prepare("SELECT login, display_name FROM staff WHERE active=1 ORDER BY display_name");
   while (st.step()) snap_.staff.push_back({st.text(0), st.text(1)});

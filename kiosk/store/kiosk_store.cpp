@@ -179,6 +179,8 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
       else ins->bind_null(13);
       ins->run();
     }
+    if (!visitor_id.empty() && !req.lang.empty())  // her messages by SMS follow the language she uses
+      db_.cached("UPDATE visitors SET lang=? WHERE id=?")->bind(1, req.lang).bind(2, visitor_id).run();
     fill_queue_figures(*svc, ticket_id, at, t);
     if (arrival) appointments_.keep(*arrival, ticket_id, now);
     record_consents(req, visitor_id, !registration_id.empty(), now);

@@ -21,6 +21,19 @@ int64_t SmsQueue::enqueue(const std::string& visitor_id, const std::string& kind
   return id;
 }
 
+std::optional<int64_t> SmsQueue::enqueue_if_consented(const std::string& visitor_id, const std::string& kind,
+                                                     const std::string& subject, TimePoint send_after, TimePoint now) {
+  std::optional<int64_t> id;
+  within_transaction(db_, [&] {
+    try {
+      id = enqueue(visitor_id, kind, subject, send_after, now);
+    } catch (const ConsentMissing&) {
+      id.reset();
+    }
+  });
+  return id;
+}
+
 std::vector<QueuedSms> SmsQueue::of_visitor(const std::string& visitor_id) {
   auto st = db_.prepare("SELECT id, visitor_id, kind, coalesce(subject,''), state, created_at, send_after "
                         "FROM sms_queue WHERE visitor_id=? ORDER BY id");

@@ -3,6 +3,7 @@
 // can queue a message she did not agree to.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,13 @@ struct QueuedSms {
 class SmsQueue {
  public:
   explicit SmsQueue(store::Database& db);
-  // kind: "turn_near", "appointment_reminder"; subject: the ticket or appointment it is about. Returns the row id.
+  // kind: "turn_near", "appointment_reminder", "appointment_moved", "appointment_cancelled"; subject: the ticket or appointment it is about. Returns the row id.
   // Throws ConsentMissing (kiosk/store/consent_store.hpp) without her current `sms` consent.
   int64_t enqueue(const std::string& visitor_id, const std::string& kind, const std::string& subject,
                   TimePoint send_after, TimePoint now);
+  // The same when she agreed; nullopt (and nothing written) when she did not: the planners' and the desk's way.
+  std::optional<int64_t> enqueue_if_consented(const std::string& visitor_id, const std::string& kind,
+                                              const std::string& subject, TimePoint send_after, TimePoint now);
   // Her rows in every state, oldest first.
   std::vector<QueuedSms> of_visitor(const std::string& visitor_id);
 

@@ -8,7 +8,7 @@ root="${1:-$(cd "$(dirname "$0")/../.." && pwd)}"
 cd "$root" || exit 2
 
 # ROOM | what it may include of ours (path prefixes) | system headers it may not include (extended regex)
-ours_all='common/|store/|kiosk/|sync/|upstream/|desk/|http/|web/'
+ours_all='common/|store/|kiosk/|sync/|upstream/|desk/|http/|web/|sms/'
 rules=(
   "common/|common/|sqlite3|SDL|imgui|curl/|sodium|fribidi|pqxx|libpq|httplib"
   "store/|common/ store/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
@@ -22,6 +22,7 @@ rules=(
   "http/|common/ http/|sqlite3|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
   "web/|common/ http/ web/|sqlite3|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
   "desk/|common/ store/ kiosk/core/ kiosk/store/ http/ web/ desk/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
+  "sms/|common/ store/ kiosk/core/ kiosk/store/ sms/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib|microhttpd|sys/socket"
   "sync/transport/|common/ sync/transport/|sqlite3|SDL|imgui|fribidi|pqxx|libpq|httplib"
   "sync/|common/ store/ sync/|SDL|imgui|curl/|fribidi|pqxx|libpq|httplib"
   "upstream/|common/ store/ http/ web/ upstream/|SDL|imgui|curl/|fribidi"
@@ -36,6 +37,7 @@ link_rules=(
   "sync/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|SDL2|IMGUI|imgui"
   "http/|shubbak_store|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_sync|shubbak_upstream|SQLite|SDL2|IMGUI|CURL"
   "web/|shubbak_store|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_sync|shubbak_upstream|shubbak_dashboard|shubbak_desk|SQLite|PostgreSQL|SDL2|IMGUI|CURL"
+  "sms/|shubbak_ui|shubbak_text|shubbak_platform|shubbak_app|shubbak_sync|shubbak_upstream|shubbak_http|shubbak_desk|SDL2|IMGUI|imgui|CURL"
   "desk/|shubbak_ui|shubbak_text|shubbak_platform|shubbak_app|shubbak_sync|shubbak_upstream|SDL2|IMGUI|imgui|CURL"
   "upstream/|shubbak_core|shubbak_ui|shubbak_text|shubbak_platform|shubbak_kiosk|shubbak_app|shubbak_sync|SDL2|IMGUI|CURL"
 )

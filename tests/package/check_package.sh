@@ -15,11 +15,12 @@ deb="$(ls "$out"/shubbak_*_amd64.deb)"
 echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
 contents="$(dpkg-deb -c "$deb" | awk '{print $1, $NF}')"
 has() { grep -q " ./$1\$" <<<"$contents" || fail "the package lacks /$1"; }
-binaries=(shubbak-kiosk shubbak-sync shubbak-admin shubbak-upstream)
+binaries=(shubbak-kiosk shubbak-sync shubbak-sms shubbak-admin shubbak-upstream)
 [ -d "$src/desk" ] && binaries+=(shubbak-desk)  # the desk's own folder comes with issue 15's desk branch
 for b in "${binaries[@]}"; do has "usr/bin/$b"; done
-for u in kiosk display sync upstream desk counter-screen; do has "usr/lib/systemd/system/shubbak-$u.service"; done
+for u in kiosk display sync sms upstream desk counter-screen; do has "usr/lib/systemd/system/shubbak-$u.service"; done
 has usr/share/doc/shubbak/desk.md
+has usr/share/doc/shubbak/sms.md
 # The ImGui staff console is retired: its unit is not shipped, nothing starts or stops it.
 ! grep -q 'lib/systemd/system/shubbak-counter\.service$' <<<"$contents" || fail "the package still ships the retired ImGui counter"
 for f in usr/share/shubbak/assets/i18n/ar.po usr/share/shubbak/assets/i18n/zgh.po usr/share/shubbak/assets/i18n/fr.po \
@@ -90,7 +91,7 @@ for u in "$out"/root/usr/lib/systemd/system/*.service; do
   grep -q '^Restart=always' "$u" || fail "$name does not restart itself"
   echo "$name: exposure $score (limit $limit)"
 done
-for u in kiosk display; do
+for u in kiosk display sms; do  # no network at all (shubbak-sms: a file spool is not a socket)
   grep -q '^IPAddressDeny=any' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows IP"
   ! grep -q 'AF_INET' "$out/root/usr/lib/systemd/system/shubbak-$u.service" || fail "shubbak-$u allows AF_INET"
 done

@@ -43,7 +43,7 @@ static std::set<std::string> keys_used_in_code() {
   std::regex literal(R"re("((?:form\.error|checkin|prompt|counter)\.[a-z_]+)")re");
   // The desk hands keys to its error pages as literals too (its file names desk.css and desk.js are not keys).
   std::regex desk_literal(R"re("((?:counter|desk)\.(?!css"|js")[a-z_]+)")re");
-  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core", "/kiosk/store", "/desk"})
+  for (const char* dir : {"/kiosk/ui", "/kiosk/app", "/kiosk/core", "/kiosk/store", "/desk", "/sms"})
     for (const auto& f : fs::directory_iterator(std::string(SHUBBAK_SOURCE_DIR) + dir)) {
       if (f.path().extension() != ".cpp") continue;
       std::string text = slurp(f.path());

@@ -21,6 +21,33 @@ std::string initial_of(store::Database& db, const std::string& visitor_id) {
   return name.substr(0, n);
 }
 
+// The day asked for, or else the first day with a free slot (late in the day, today's last slots are often taken),
+// else the first day shown, whose full slots the page then lists; and that day's coming slots.
+void choose_book_day(const DeskContext& c, const AccompanyDraft& d, AccompanyView& v) {
+  AppointmentStore appointments(c.db, c.config.catalogue, c.config.settings);
+  auto coming_slots = [&](const std::string& day) {
+    std::vector<SlotAvailability> out;
+    for (const auto& slot : appointments.slots(v.book_service, day))
+      if (slot.start > c.now) out.push_back(slot);
+    return out;
+  };
+  if (std::find(v.book_days.begin(), v.book_days.end(), d.book_day) != v.book_days.end()) {
+    v.book_day = d.book_day;
+    v.book_slots = coming_slots(v.book_day);
+    return;
+  }
+  for (const auto& day : v.book_days) {
+    auto slots = coming_slots(day);
+    if (std::any_of(slots.begin(), slots.end(), [](const SlotAvailability& s) { return !s.full(); })) {
+      v.book_day = day;
+      v.book_slots = std::move(slots);
+      return;
+    }
+  }
+  v.book_day = v.book_days.front();
+  v.book_slots = coming_slots(v.book_day);
+}
+
 void load_booking(const DeskContext& c, const AccompanyDraft& d, AccompanyView& v) {
   const Catalogue& cat = c.config.catalogue;
   for (const auto& s : cat.services())
@@ -38,12 +65,7 @@ void load_booking(const DeskContext& c, const AccompanyDraft& d, AccompanyView& 
     auto starts = slots_of_day(svc.slots, day, zone);
     if (std::any_of(starts.begin(), starts.end(), [&](TimePoint t) { return t > c.now; })) v.book_days.push_back(day);
   }
-  if (v.book_days.empty()) return;
-  v.book_day = std::find(v.book_days.begin(), v.book_days.end(), d.book_day) != v.book_days.end() ? d.book_day
-                                                                                                  : v.book_days.front();
-  AppointmentStore appointments(c.db, cat, c.config.settings);
-  for (const auto& slot : appointments.slots(v.book_service, v.book_day))
-    if (slot.start > c.now) v.book_slots.push_back(slot);
+  if (!v.book_days.empty()) choose_book_day(c, d, v);
 }
 
 // Other services of the centre, and the partners that take referrals from the service serving her.

@@ -26,3 +26,22 @@ sms_print() {
   sqlite3 -separator ' | ' "$db" "SELECT coalesce(v.lang,'?'), q.kind, q.state, coalesce(q.body,'') FROM sms_queue q
                                    JOIN visitors v ON v.id=q.visitor_id ORDER BY q.id" | sed 's/^/  /'
 }
+
+# The demo's queue moves: staff salma at counter 1 calls and serves TIMES tickets through the desk console
+# (DESK_URL, its CA in DEMO/config/desk/ca.pem), so that each tour woman with a number and consent (b) comes within
+# [service] sms_ahead of her turn and gets her "turn near" SMS, in her language.
+sms_move_queue() {
+  local demo="$1" url="$2" times="$3" jar csrf i
+  jar="$(mktemp)"
+  local c=(curl -sS --max-time 10 --cacert "$demo/config/desk/ca.pem" -c "$jar" -b "$jar")
+  csrf_of() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+  csrf="$("${c[@]}" "$url/signin" | csrf_of)"
+  "${c[@]}" -o /dev/null -d "csrf=$csrf&login=salma&pin=2468&counter=1" "$url/signin"
+  for i in $(seq 1 "$times"); do
+    csrf="$("${c[@]}" "$url/console" | csrf_of)"
+    "${c[@]}" -o /dev/null -d "csrf=$csrf" "$url/call-next"
+    csrf="$("${c[@]}" "$url/console" | csrf_of)"
+    "${c[@]}" -o /dev/null -d "csrf=$csrf&outcome=info_given&note=" "$url/served"
+  done
+  rm -f "$jar"
+}

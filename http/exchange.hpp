@@ -21,6 +21,7 @@ struct Exchange {
   bool dispatched = false;   // handed to a worker (the connection is suspended meanwhile)
   bool decoded = false;      // its Content-Encoding undone: the handler may be called (again, once parked)
   bool gone = false;         // its client hung up while it was parked: closed without an answer
+  bool raw_target_nul = false;  // its request target held %00 (libmicrohttpd's decoded path ends there)
   std::chrono::steady_clock::time_point park_deadline{};  // set when it is first parked
   unsigned long long wakes_seen = 0;  // Server::wake() calls counted before the handler last ran
   std::atomic<bool> ready{false};

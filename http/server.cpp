@@ -57,12 +57,12 @@ MHD_Result collect_header(void* cls, MHD_ValueKind, const char* key, const char*
   return MHD_YES;
 }
 
-MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
+MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char* version,
                       const char* data, size_t* size, void** con_cls) {
   auto* s = static_cast<Server::Impl*>(cls);
   auto* x = static_cast<Exchange*>(*con_cls);
   if (!x) *con_cls = x = new Exchange;  // (on_uri made it: this is only in case it did not)
-  if (!x->begun) return s->begin(c, url, method, x);
+  if (!x->begun) return s->begin(c, url, method, version, x);
   if (x->refused) {
     *size = 0;  // not kept, not counted
     return MHD_YES;
@@ -78,6 +78,7 @@ MHD_Result on_request(void* cls, MHD_Connection* c, const char* url, const char*
 void* on_uri(void*, const char* uri, MHD_Connection*) {
   auto* x = new Exchange;
   if (const char* q = uri ? std::strchr(uri, '?') : nullptr) x->req.query = q + 1;
+  x->raw_target_nul = uri && std::strstr(uri, "%00");
   return x;
 }
 
@@ -110,10 +111,30 @@ ConnectionWatch::Entry* watch_entry(MHD_Connection* c) {
 
 bool has_body(const std::string& method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
 
+// What a proxy in front and this server could read differently (request smuggling), or what HTTP/1.1 forbids: a
+// second Content-Length, Content-Length with Transfer-Encoding, a second Host, an HTTP/1.1 request without Host;
+// and a control character in the path (a NUL, which ends the decoded path early, is caught in on_uri).
+const char* request_fault(const Request& r, const char* version) {
+  int hosts = 0, lengths = 0, encodings = 0;
+  for (const auto& [k, v] : r.headers) {
+    hosts += k == "host";
+    lengths += k == "content-length";
+    encodings += k == "transfer-encoding";
+  }
+  if (lengths > 1) return "Content-Length given more than once";
+  if (lengths > 0 && encodings > 0) return "both Content-Length and Transfer-Encoding";
+  if (hosts > 1) return "Host given more than once";
+  if (hosts == 0 && version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0) return "HTTP/1.1 without Host";
+  for (unsigned char ch : r.path)
+    if (ch < 0x20 || ch == 0x7F) return "a control character in the path";
+  return nullptr;
+}
+
 }  // namespace
 
 // The headers are whole: checked against their bounds and the body's announced size before any body is read.
-MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* method, Exchange* x) {
+MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* method, const char* version,
+                                Exchange* x) {
   x->begun = true;
   x->conn = c;
   {
@@ -131,8 +152,11 @@ MHD_Result Server::Impl::begin(MHD_Connection* c, const char* url, const char* m
   watch->headers_received(x->watch);
   HeaderScan scan{&x->req};
   MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &scan);
-  if (scan.count > opt.max_header_count || scan.bytes + x->req.path.size() > opt.max_header_bytes)
+  if (scan.count > opt.max_header_count ||
+      scan.bytes + x->req.path.size() + x->req.query.size() > opt.max_header_bytes)
     return refuse(c, x, 431, "too many or too large header lines");
+  if (const char* fault = request_fault(x->req, version)) return refuse(c, x, 400, fault);
+  if (x->raw_target_nul) return refuse(c, x, 400, "a NUL in the request target");
   size_t route_limit = opt.body_limit ? opt.body_limit(x->req.path) : 0;
   x->limit = route_limit > 0 ? std::min(route_limit, opt.max_body_bytes) : opt.max_body_bytes;
   std::string length = x->req.header("content-length");
@@ -177,7 +201,7 @@ bool Server::Impl::reserve(Exchange* x, size_t n) {
 MHD_Result Server::Impl::refuse(MHD_Connection* c, Exchange* x, int status, const std::string& words) {
   x->refused = true;
   refusals.note(status, words);
-  Reply r = Reply::error(status, words);
+  Reply r = refusal(x, status, words);
   r.headers.emplace_back("Connection", "close");
   if (status == 503) r.headers.emplace_back("Retry-After", std::to_string(opt.retry_after_seconds));
   // While a body is arriving libmicrohttpd takes no answer (MHD_queue_response fails): the connection is then
@@ -250,6 +274,7 @@ std::vector<MHD_OptionItem> daemon_options(Server::Impl& s) {
       {MHD_OPTION_CONNECTION_TIMEOUT, s.opt.idle_timeout_seconds, nullptr},
       {MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<intptr_t>(memory), nullptr},
       {MHD_OPTION_CONNECTION_LIMIT, s.opt.max_connections, nullptr},
+      {MHD_OPTION_PER_IP_CONNECTION_LIMIT, std::max(s.opt.max_connections_per_peer, 0), nullptr},
       callback_option(MHD_OPTION_NOTIFY_COMPLETED, on_completed, s),
       callback_option(MHD_OPTION_NOTIFY_CONNECTION, on_connection, s),
       callback_option(MHD_OPTION_URI_LOG_CALLBACK, on_uri, s),

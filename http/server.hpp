@@ -85,6 +85,9 @@ struct ServerOptions {
   int idle_timeout_seconds = kDefaultIdleTimeoutSeconds;  // also: the headers must be whole within this
   int body_deadline_seconds = kBodyDeadlineSeconds;
   int max_connections = kDefaultMaxConnections;
+  // Connections from one TCP address at once (0: no bound; a unix socket is never bounded): beyond it a new one is
+  // closed at once, so one peer holding idle connections cannot take every slot of max_connections.
+  int max_connections_per_peer = 0;
   int retry_after_seconds = kDefaultRetryAfterSeconds;
   int park_seconds = kDefaultParkSeconds;
   int max_parked = 256;  // parked requests at once; beyond: 503 (each holds a connection: keep under max_connections)
@@ -99,6 +102,9 @@ struct ServerOptions {
   // shubbak_refused_connections_total, logged with its address at most every RefusalLog::kEverySeconds). A unix
   // socket is always allowed.
   std::vector<Subnet> allow;
+  // How the server's own refusals (400, 411, 413, 415, 431, 503, 500) are answered: the request as far as it was read
+  // (headers, no body), the status and the server's words (English, for logs). Unset: Reply::error(status, words).
+  std::function<Reply(const Request&, int status, const std::string& words)> refusal;
 };
 
 class Server {

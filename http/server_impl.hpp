@@ -37,7 +37,7 @@ struct Server::Impl {
 
   bool tls() const { return !opt.tls_cert_pem.empty() && !opt.tls_key_pem.empty(); }
   // Event threads (server.cpp).
-  MHD_Result begin(MHD_Connection* c, const char* url, const char* method, Exchange* x);
+  MHD_Result begin(MHD_Connection* c, const char* url, const char* method, const char* version, Exchange* x);
   MHD_Result take_body(MHD_Connection* c, Exchange* x, const char* data, size_t* size);
   MHD_Result refuse(MHD_Connection* c, Exchange* x, int status, const std::string& words);
   bool reserve(Exchange* x, size_t n);
@@ -52,7 +52,9 @@ struct Server::Impl {
   bool park(Exchange* x, Reply& r);
   void finish(Exchange* x, Reply r);
   void release(Exchange* x, ParkingLot::Why why);
-  Reply busy(const std::string& why, const std::string& words);
+  Reply busy(const Exchange* x, const std::string& why, const std::string& words);
+  // The server's own refusal of `x`, worded by opt.refusal when it is set (server_work.cpp).
+  Reply refusal(const Exchange* x, int status, const std::string& words) const;
 };
 
 }  // namespace shubbak::http

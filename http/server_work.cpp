@@ -26,7 +26,7 @@ void Server::Impl::dispatch(Exchange* x) {
   const size_t max_waiting = static_cast<size_t>(opt.max_queued);
   // Every worker busy and enough waiting: answered at once, the client tries again shortly.
   if (!pool->try_post([this, x] { work(x); }, max_waiting))
-    finish(x, busy("every worker busy", "the server is busy receiving other batches; try again shortly"));
+    finish(x, busy(x, "every worker busy", "the server is busy receiving other batches; try again shortly"));
 }
 
 // A worker's turn with a request: the handler's answer, or the request parked (its connection stays suspended, and
@@ -44,7 +44,7 @@ void Server::Impl::work(Exchange* x) {
 // (r.parked still true: a wake came while it decided, or the server is stopping).
 bool Server::Impl::park(Exchange* x, Reply& r) {
   if (x->req.parked_timeout) {  // its time ran out and the handler parks it again: the client asks again later
-    r = busy("parked again after its time ran out", "nothing new yet; ask again shortly");
+    r = busy(x, "parked again after its time ran out", "nothing new yet; ask again shortly");
     return false;
   }
   if (x->park_deadline == std::chrono::steady_clock::time_point{})
@@ -53,7 +53,7 @@ bool Server::Impl::park(Exchange* x, Reply& r) {
   switch (lot->park(x, x->fd, x->park_deadline, x->wakes_seen)) {
     case ParkingLot::Parked::Yes: return true;
     case ParkingLot::Parked::Full:
-      r = busy("too many requests parked", "too many requests are waiting; try again shortly");
+      r = busy(x, "too many requests parked", "too many requests are waiting; try again shortly");
       break;
     case ParkingLot::Parked::WokenMeanwhile: break;
     case ParkingLot::Parked::Closed: x->req.parked_timeout = true; break;
@@ -82,9 +82,9 @@ void Server::Impl::finish(Exchange* x, Reply r) {
   MHD_resume_connection(x->conn);  // x is not touched after this: the event thread sends and frees it
 }
 
-Reply Server::Impl::busy(const std::string& why, const std::string& words) {
+Reply Server::Impl::busy(const Exchange* x, const std::string& why, const std::string& words) {
   refusals.note(503, why);
-  Reply r = Reply::error(503, words);
+  Reply r = refusal(x, 503, words);
   r.headers.emplace_back("Retry-After", std::to_string(opt.retry_after_seconds));
   return r;
 }
@@ -97,12 +97,12 @@ Reply Server::Impl::answer(Exchange* x) {
     Inflated rc = inflate_gzip(x->req.body, opt.max_decoded_body_bytes, decoded);
     if (rc == Inflated::TooLarge) {
       refusals.note(413, "decoded body over the limit");
-      return Reply::error(413, "the body, once decompressed, is larger than this server accepts");
+      return refusal(x, 413, "the body, once decompressed, is larger than this server accepts");
     }
-    if (rc == Inflated::Damaged) return Reply::error(400, "the gzip body is damaged");
+    if (rc == Inflated::Damaged) return refusal(x, 400, "the gzip body is damaged");
     x->req.body = std::move(decoded);
   } else if (!encoding.empty() && encoding != "identity") {
-    return Reply::error(415, "Content-Encoding must be gzip or none");
+    return refusal(x, 415, "Content-Encoding must be gzip or none");
   }
   x->decoded = true;
   return call_handler(x);
@@ -113,7 +113,16 @@ Reply Server::Impl::call_handler(Exchange* x) {
     return handler(x->req);
   } catch (const std::exception& e) {
     refusals.note(500, std::string("handler failed: ") + e.what());
-    return Reply::error(500, "server error");
+    return refusal(x, 500, "server error");
+  }
+}
+
+Reply Server::Impl::refusal(const Exchange* x, int status, const std::string& words) const {
+  if (!opt.refusal) return Reply::error(status, words);
+  try {
+    return opt.refusal(x->req, status, words);
+  } catch (const std::exception&) {
+    return Reply::error(status, words);
   }
 }
 

@@ -14,8 +14,10 @@ target_compile_definitions(shubbak_dashboard_pg_tests PRIVATE SHUBBAK_BIN_DIR="$
 add_dependencies(shubbak_dashboard_pg_tests shubbak-upstream)
 gtest_discover_tests(shubbak_dashboard_pg_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600 LABELS national)
 
-# The dashboard's web side (issue 17): accounts, lockout, roles, refusals with their audit rows.
-add_executable(shubbak_dashboard_web_tests pg_cluster.cpp dashboard_seed.cpp dashboard_web_test.cpp)
+# The dashboard's web side (issue 17): accounts, lockout, roles, refusals with their audit rows, and the attacks on its
+# own port (dashboard_attack_test.cpp: the real HTTP server, raw bytes).
+add_executable(shubbak_dashboard_web_tests pg_cluster.cpp dashboard_seed.cpp dashboard_web_test.cpp
+               dashboard_attack_test.cpp http_client.cpp)
 target_link_libraries(shubbak_dashboard_web_tests PRIVATE shubbak_dashboard_web GTest::gtest_main PkgConfig::SODIUM
                       Threads::Threads)
 target_compile_definitions(shubbak_dashboard_web_tests PRIVATE SHUBBAK_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"

@@ -19,6 +19,13 @@ constexpr const char* kDefaultLang = "ar";
 
 bool page_language(const std::string& code) { return code == "ar" || code == "fr"; }
 
+// The words of the HTTP server's own refusals (http/server.hpp: ServerOptions::refusal).
+const char* refusal_key(int status) {
+  if (status == 503) return "dashboard.busy";
+  if (status >= 500) return "dashboard.database_away";
+  return "dashboard.bad_request";
+}
+
 // A local path to come back to ("/centres?region=07"); anything else is "/".
 std::string safe_back(const std::string& back) {
   if (back.empty() || back[0] != '/' || (back.size() > 1 && (back[1] == '/' || back[1] == '\\'))) return "/";
@@ -65,6 +72,10 @@ http::ServerOptions DashboardApp::server_options() const {
   o.idle_timeout_seconds = limits::kIdleTimeoutSeconds;
   o.body_deadline_seconds = limits::kBodyDeadlineSeconds;
   o.max_connections = limits::kMaxConnections;
+  o.max_connections_per_peer = limits::kMaxConnectionsPerPeer;
+  o.refusal = [this](const http::Request& r, int status, const std::string&) {
+    return error_page(r, status, refusal_key(status), "/");
+  };
   o.metrics_path = "";  // nothing for the internet; the receivers' metrics are the ministry's monitoring
   return o;
 }

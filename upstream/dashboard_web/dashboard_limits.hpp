@@ -29,6 +29,10 @@ inline constexpr int kMaxHeaderCount = 64;
 inline constexpr int kWorkers = 4;                    // also the number of read-only database connections
 inline constexpr int kMaxQueued = 32;
 inline constexpr int kMaxConnections = 256;
+// From one address at once (nginx on this machine comes by the unix socket, never bounded; nginx on another machine
+// needs at most its keepalive plus the requests it has in flight, far fewer): one peer holding idle connections
+// leaves the others room.
+inline constexpr int kMaxConnectionsPerPeer = 32;
 inline constexpr int kIdleTimeoutSeconds = 10;        // headers must be whole within this (slow clients closed)
 inline constexpr int kBodyDeadlineSeconds = 10;
 // A page's queries: cancelled by PostgreSQL beyond this (the page then says the figures could not be read).

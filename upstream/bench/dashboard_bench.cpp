@@ -124,7 +124,8 @@ std::string busiest(const std::vector<SeedCentre>& centres, const std::string& r
 void print_sizes(pg::Connection& c) {
   for (const char* t : {"records", "ticket_events", "registrations", "milestones", "appointment_events",
                         "referral_events", "agg_visits", "agg_visits_day", "agg_outcomes", "agg_waits",
-                        "agg_appointments", "referral_states", "women_milestones", "agg_queue"})
+                        "agg_appointments", "referral_states", "women_milestones", "agg_queue", "roll_visits",
+                        "roll_waits", "roll_appointments", "roll_referrals", "roll_women"})
     std::printf("rows %s=%s\n", t, c.exec(std::string("SELECT count(*) FROM ") + t).text(0, 0).c_str());
 }
 

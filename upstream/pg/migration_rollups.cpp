@@ -69,8 +69,8 @@ BEGIN
   EXECUTE format('CREATE TEMP TABLE roll_delta ON COMMIT DROP AS SELECT r.region_code, %1$s, sum(s.n)::bigint AS n '
                  'FROM (%2$s) s JOIN roll_regions r USING (centre_id) GROUP BY r.region_code, %1$s',
                  d.keys, concat_ws(' UNION ALL ',
-                   CASE WHEN plus IS NOT NULL THEN format('SELECT centre_id, %s, %s AS n FROM %s', d.keys, d.adds, plus) END,
-                   CASE WHEN minus IS NOT NULL THEN format('SELECT centre_id, %s, -(%s) AS n FROM %s', d.keys, d.adds, minus) END));
+                   CASE WHEN plus IS NOT NULL THEN format('SELECT centre_id, %s, %s AS n FROM %s p', d.keys, d.adds, plus) END,
+                   CASE WHEN minus IS NOT NULL THEN format('SELECT centre_id, %s, -(%s) AS n FROM %s m', d.keys, d.adds, minus) END));
   EXECUTE format('INSERT INTO %1$I AS a(region_code, %2$s, %3$I) SELECT * FROM roll_delta WHERE n <> 0 '
                  'ORDER BY region_code, %2$s ON CONFLICT (region_code, %2$s) DO UPDATE SET %3$I = a.%3$I + EXCLUDED.%3$I',
                  d.rollup, d.keys, d.counted);
@@ -99,27 +99,18 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER roll_visits_in AFTER INSERT ON agg_visits_day REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_visits');
-CREATE TRIGGER roll_visits_up AFTER UPDATE ON agg_visits_day REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_visits');
-CREATE TRIGGER roll_waits_in AFTER INSERT ON agg_waits REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_waits');
-CREATE TRIGGER roll_waits_up AFTER UPDATE ON agg_waits REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_waits');
-CREATE TRIGGER roll_appointments_in AFTER INSERT ON agg_appointments REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_appointments');
-CREATE TRIGGER roll_appointments_up AFTER UPDATE ON agg_appointments
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_appointments');
-CREATE TRIGGER roll_referrals_in AFTER INSERT ON referral_states REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_referrals');
-CREATE TRIGGER roll_referrals_up AFTER UPDATE ON referral_states REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_referrals');
-CREATE TRIGGER roll_women_in AFTER INSERT ON women_milestones REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_women');
-CREATE TRIGGER roll_women_up AFTER UPDATE ON women_milestones REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION roll_follow('roll_women');
+-- Two triggers on each rollup's aggregate: roll_visits_in, roll_visits_up...
+DO $$
+DECLARE
+  d roll_defs;
+BEGIN
+  FOR d IN SELECT * FROM roll_defs ORDER BY rollup LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION roll_follow(%L)', d.rollup || '_in', d.source, d.rollup);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION roll_follow(%L)', d.rollup || '_up', d.source, d.rollup);
+  END LOOP;
+END $$;
 
 -- The centres whose region in `centres` (this step's snapshot) is not the one their rows are counted under: all their
 -- rows, in every rollup, leave the old region and join the new one.

@@ -57,8 +57,27 @@ const char* kTrueWomen = "SELECT DISTINCT ON (r.person_key, m.milestone) r.perso
                          "r.centre_id = m.centre_id AND r.visitor_id = m.visitor_id WHERE r.person_key IS NOT NULL "
                          "ORDER BY r.person_key, m.milestone, m.at, m.centre_id";
 
+// The truth of a region rollup (migration 5): `facts` (rows of centre_id, the keys, n) summed by each centre's
+// region now ('' when not set); a rollup keeps no row of 0.
+std::string regional(const std::string& facts, const std::string& keys) {
+  return "SELECT coalesce(c.region_code, ''), " + keys + ", sum(t.n) FROM (" + facts + ") t LEFT JOIN centres c "
+         "USING (centre_id) GROUP BY 1, " + keys + " HAVING sum(t.n) <> 0";
+}
+
 class DashboardAggregates : public DashboardDb {
  protected:
+  // Migration 5 undone: the rollups gone, the aggregator's step under its name of migration 3 again.
+  void drop_back_to_version_4() {
+    pg.psql("DROP FUNCTION roll_follow CASCADE; DROP FUNCTION dash_aggregate, roll_add, dash_roll_follow_regions, "
+            "dash_roll_rebuild; ALTER FUNCTION dash_count_queued RENAME TO dash_aggregate; "
+            "DROP TABLE roll_regions, roll_visits, roll_waits, roll_appointments, roll_referrals, roll_women, "
+            "roll_defs; DELETE FROM schema_migrations WHERE version = 5");
+  }
+  // What `shubbak-upstream centre set` writes (upstream/app/centre.cpp).
+  void set_region(const std::string& centre, const std::string& region) {
+    pg.psql("INSERT INTO centres(centre_id, region_code) VALUES ('" + centre + "', '" + region + "') "
+            "ON CONFLICT (centre_id) DO UPDATE SET region_code = EXCLUDED.region_code");
+  }
   // The receivers' aggregator counting over and over while `body` stores (as in a running receiver), then a last
   // count: what was stored in any order while steps ran is counted once.
   void while_aggregating(const std::function<void()>& body) {
@@ -90,6 +109,27 @@ class DashboardAggregates : public DashboardDb {
     EXPECT_EQ(rows("SELECT centre_id, day, service, event, n FROM agg_appointments"), rows(kTrueAppointments));
     EXPECT_EQ(rows("SELECT centre_id, referral_id, state FROM referral_states"), rows(kTrueReferrals));
     EXPECT_EQ(rows("SELECT person_key, milestone, centre_id, month FROM women_milestones"), rows(kTrueWomen));
+    expect_rollups_are_the_truth();
+  }
+  void expect_rollups_are_the_truth() {
+    EXPECT_EQ(rows("SELECT * FROM roll_visits"),
+              rows(regional("SELECT centre_id, day, coalesce(service, '') AS service, 1 AS n FROM ticket_events "
+                            "WHERE event = 'issued'", "day, service")));
+    EXPECT_EQ(rows("SELECT * FROM roll_waits"),
+              rows(regional(std::string("SELECT centre_id, day, coalesce AS service, b AS bucket, 1 AS n FROM (") +
+                                kTrueWaits + ") w",
+                            "day, service, bucket")));
+    EXPECT_EQ(rows("SELECT * FROM roll_appointments"),
+              rows(regional("SELECT centre_id, day, service, event, 1 AS n FROM appointment_events",
+                            "day, service, event")));
+    EXPECT_EQ(rows("SELECT * FROM roll_referrals"),
+              rows(regional("SELECT DISTINCT ON (centre_id, referral_id) centre_id, from_service, event AS state, "
+                            "1 AS n FROM referral_events ORDER BY centre_id, referral_id, at DESC, record_id DESC",
+                            "from_service, state")));
+    EXPECT_EQ(rows("SELECT * FROM roll_women"),
+              rows(regional(std::string("SELECT centre_id, date_trunc AS month, milestone, 1 AS n FROM (") +
+                                kTrueWomen + ") w",
+                            "month, milestone")));
   }
 };
 
@@ -263,6 +303,7 @@ TEST_F(DashboardAggregates, MigratingADatabaseThatAlreadyHasRecordsCountsThem) {
   store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 9, long_wait));
   store_batch(*store, {registration("MA-CAS-01", "v1", "pk-A", "jisr", utc("2026-11-01", 0)),
                        milestone("MA-CAS-01", "v1", "trained", utc("2026-11-02", 0))});
+  drop_back_to_version_4();
   pg.psql("DROP TRIGGER dash_records ON records; DROP TRIGGER dash_health ON kiosk_health; "
           "DROP TABLE regions, centres, agg_visits, agg_visits_day, agg_outcomes, agg_waits, agg_appointments, "
           "referral_states, women_milestones, agg_queue; DROP INDEX ticket_events_by_ticket; "
@@ -274,6 +315,56 @@ TEST_F(DashboardAggregates, MigratingADatabaseThatAlreadyHasRecordsCountsThem) {
   count_queued();
   EXPECT_EQ(pg.psql("SELECT sum(visits) FROM agg_visits"), "9");
   EXPECT_EQ(pg.psql("SELECT count(*) FROM women_milestones"), "1");
+  expect_aggregates_are_the_truth();
+}
+
+// A centre's region set after its records were counted, then changed again and again while the aggregator counts
+// more of its records: every row of the centre, in every rollup, follows it to its region; nothing lost or doubled.
+TEST_F(DashboardAggregates, TheRegionRollupsFollowARegionSetOrChangedAfterTheRecordsWereCounted) {
+  const std::string c = "MA-CAS-01";
+  ASSERT_EQ(store_batch(*store, visits(c, "2026-11-30", "legal", 20, short_wait)), 60);
+  ASSERT_EQ(store_batch(*store, visits("MA-MRK-01", "2026-11-30", "legal", 7, long_wait)), 21);
+  const std::string a1 = store::new_uuid_v4(), r1 = store::new_uuid_v4();
+  ASSERT_EQ(store_batch(*store, {appointment(c, a1, "booked", "jisr", utc("2026-11-28", 0)),
+                                 referral(c, r1, "proposed", "jisr", utc("2026-11-30", 0)),
+                                 registration(c, "v1", "pk-A", "jisr", utc("2026-11-01", 0)),
+                                 milestone(c, "v1", "trained", utc("2026-11-02", 0))}),
+            4);
+  count_queued();
+  const char* kByRegion = "SELECT string_agg(region_code || ':' || v, ',' ORDER BY region_code) FROM "
+                          "(SELECT region_code, sum(visits) AS v FROM roll_visits GROUP BY 1) r";
+  EXPECT_EQ(pg.psql(kByRegion), ":27");  // no region set yet
+  set_region(c, "06");
+  count_queued();
+  EXPECT_EQ(pg.psql(kByRegion), ":7,06:20");
+  expect_aggregates_are_the_truth();
+  while_aggregating([&] {
+    for (int i = 0; i < 6; ++i) {
+      set_region(c, i % 2 ? "06" : "07");
+      store_batch(*store, visits(c, "2026-11-29", "jisr", 3, short_wait));
+    }
+  });
+  count_queued();
+  EXPECT_EQ(pg.psql(kByRegion), ":7,06:38");
+  expect_aggregates_are_the_truth();
+  EXPECT_EQ(pg.psql("SELECT region_code FROM roll_regions WHERE centre_id = 'MA-CAS-01'"), "06");
+}
+
+// Migration 5 on a database counted before it: the rollups are summed from the aggregates, by region.
+TEST_F(DashboardAggregates, MigratingToTheRollupsSumsWhatWasCountedBefore) {
+  set_region("MA-CAS-01", "06");
+  store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 9, long_wait));
+  store_batch(*store, visits("MA-MRK-01", "2026-11-29", "jisr", 6, short_wait));
+  store_batch(*store, {registration("MA-CAS-01", "v1", "pk-A", "jisr", utc("2026-11-01", 0)),
+                       milestone("MA-CAS-01", "v1", "trained", utc("2026-11-02", 0)),
+                       referral("MA-CAS-01", store::new_uuid_v4(), "accepted", "jisr", utc("2026-11-30", 0)),
+                       appointment("MA-MRK-01", store::new_uuid_v4(), "kept", "jisr", utc("2026-11-30", 0))});
+  count_queued();
+  drop_back_to_version_4();
+  set_region("MA-MRK-01", "07");  // set while no rollup existed
+  ASSERT_EQ(upstream::pg::migrate(*conn), upstream::pg::latest_schema_version());
+  EXPECT_EQ(pg.psql("SELECT string_agg(region_code || ':' || visits, ',' ORDER BY region_code) FROM roll_visits"),
+            "06:9,07:6");
   expect_aggregates_are_the_truth();
 }
 

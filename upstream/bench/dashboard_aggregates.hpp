@@ -21,7 +21,8 @@ void fill_aggregates_by_group_by(pg::Connection& c);
 void seed_centres_and_health(pg::Connection& c, const std::vector<SeedCentre>& centres, uint64_t seed);
 
 // One line per aggregate: how many of its rows for the `sample` centres differ from a GROUP BY over the facts
-// (both ways); women_milestones checked whole. Empty when all are equal.
+// (both ways); women_milestones checked whole, and each region rollup whole against its aggregate summed by each
+// centre's region now. Empty when all are equal.
 std::vector<std::string> aggregate_mismatches(pg::Connection& c, const std::vector<std::string>& sample);
 
 }  // namespace shubbak::upstream::bench

@@ -5,6 +5,8 @@
 // centre: `warmup` runs, then `runs` timed ones, p50/p95/max.
 //   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via aggregator|group-by] [--chunk N] [--days N]
 //                           [--runs N] [--warmup N] [--no-seed] [--today YYYY-MM-DD] [--explain-over MS]
+//                           [--per-centre]
+// --per-centre: the figures from the aggregates per centre, not the region rollups (Options::rollups = false).
 // --days: how many days the records are spread over (default 730, two years; fewer days is a denser field).
 // --no-seed measures a database seeded before (the same --records and --seed: the centres are taken from them).
 // --explain-over MS logs EXPLAIN (ANALYZE, BUFFERS) of every figures statement slower than MS to the server's log
@@ -33,7 +35,7 @@ struct Args {
   std::string db, via = "aggregator", today;
   SeedPlan plan;
   int runs = 50, warmup = 5, explain_over_ms = -1;
-  bool seed = true;
+  bool seed = true, per_centre = false;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -59,6 +61,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--today") a.today = value();
     else if (k == "--explain-over") a.explain_over_ms = std::stoi(value());
     else if (k == "--no-seed") a.seed = false;
+    else if (k == "--per-centre") a.per_centre = true;
     else throw std::invalid_argument("unknown option " + k);
   }
   if (a.db.empty()) throw std::invalid_argument("--db URI is needed");
@@ -124,7 +127,8 @@ std::string busiest(const std::vector<SeedCentre>& centres, const std::string& r
 void print_sizes(pg::Connection& c) {
   for (const char* t : {"records", "ticket_events", "registrations", "milestones", "appointment_events",
                         "referral_events", "agg_visits", "agg_visits_day", "agg_outcomes", "agg_waits",
-                        "agg_appointments", "referral_states", "women_milestones", "agg_queue"})
+                        "agg_appointments", "referral_states", "women_milestones", "agg_queue", "roll_visits",
+                        "roll_waits", "roll_appointments", "roll_referrals", "roll_women"})
     std::printf("rows %s=%s\n", t, c.exec(std::string("SELECT count(*) FROM ") + t).text(0, 0).c_str());
 }
 
@@ -132,7 +136,7 @@ void print_sizes(pg::Connection& c) {
 std::vector<PageTiming> time_figures(const Args& a, pg::Connection& c, const std::string& region,
                                      const std::string& centre) {
   using namespace shubbak::upstream::dashboard;
-  const Options o{a.today, {"listening"}};
+  const Options o{a.today, {"listening"}, !a.per_centre};
   const std::vector<std::pair<std::string, Scope>> scopes = {
       {"national", Scope::national()}, {"region", Scope::region(region)}, {"centre", Scope::centre(centre)}};
   std::vector<PageTiming> out;

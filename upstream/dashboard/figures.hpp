@@ -1,7 +1,7 @@
 // The ministry's dashboard figures (issue 17; docs/national.md, "Dashboard figures"): one call per page, each table
 // already suppressed (upstream/dashboard/suppress.hpp), so that a page, a chart or a CSV made from these values can
-// never show a count from 1 to 4. Read-only queries over the aggregates of migration 3 (kept current by triggers
-// as records are stored): the connection may be to a hot standby.
+// never show a count from 1 to 4. Read-only queries over the aggregates of migration 3 and their region rollups of
+// migration 5 (kept current by the receivers' aggregator): the connection may be to a hot standby.
 //
 // Every function takes a Scope (national, region, centre) that becomes a predicate of each query. A centre whose
 // region is not set (shubbak-upstream centre set) is in the national figures, under region "", and in no region.
@@ -36,6 +36,9 @@ inline constexpr const char* kSensitiveLeftOutNote = "dashboard.note.sensitive_l
 struct Options {
   std::string today;                            // "YYYY-MM-DD", Morocco's day the periods end on (today_in_morocco)
   std::vector<std::string> sensitive_services;  // service ids marked sensitive in the catalogue
+  // The nation's and the regions' figures from the region rollups of migration 5 (the same numbers, summed over
+  // regions instead of centres); false reads the aggregates per centre (tests compare the two).
+  bool rollups = true;
 };
 
 // Today's date in Morocco (Africa/Casablanca), as the database sees it.

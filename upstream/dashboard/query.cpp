@@ -14,7 +14,7 @@ const char* kParams = "WITH p AS (SELECT $1::text AS scope, $2::text[] AS leave_
 std::string predicate(const Scope& s) {
   switch (s.kind()) {
     case Scope::Kind::National: return "true";
-    case Scope::Kind::Region: return "c.region_code = p.scope";
+    case Scope::Kind::Region: return "{region} = p.scope";
     case Scope::Kind::Centre: return "a.centre_id = p.scope";
   }
   return "false";
@@ -48,12 +48,25 @@ pg::Result run(pg::Connection& c, const std::string& body, const Scope& scope,
                const std::vector<pg::Param>& extra) {
   std::string sql = kParams + body;
   replace_all(sql, "{scope}", predicate(scope));
+  replace_all(sql, "{region}", "c.region_code");
   replace_all(sql, "{keep}", "NOT (a.service = ANY(p.leave_out))");
   std::vector<pg::Param> out_list(leave_out.begin(), leave_out.end());
   std::vector<pg::Param> params = {scope.kind() == Scope::Kind::National ? pg::Param() : pg::Param(scope.code()),
                                    pg::array_literal(out_list), today};
   params.insert(params.end(), extra.begin(), extra.end());
   return c.exec(sql, params);
+}
+
+pg::Result run_rolled(pg::Connection& c, const std::string& body, const Source& source, const Scope& scope,
+                      const std::vector<std::string>& leave_out, const Options& o) {
+  const bool rolled = o.rollups && scope.kind() != Scope::Kind::Centre && leave_out.empty();
+  std::string b = body;
+  replace_all(b, "{scope}", predicate(scope));
+  replace_all(b, "{from}", rolled ? std::string(source.rollup) + " a"
+                                  : std::string(source.per_centre) + " a LEFT JOIN centres c ON c.centre_id = a.centre_id");
+  replace_all(b, "{n}", rolled ? source.rollup_count : source.per_centre_count);
+  if (rolled) replace_all(b, "{region}", "a.region_code");
+  return run(c, b, scope, leave_out, o.today);
 }
 
 std::vector<std::string> left_out(const Scope& scope, const Options& o, bool rows_are_centres) {

@@ -17,6 +17,21 @@ pg::Result run(pg::Connection& c, const std::string& body, const Scope& scope,
                const std::vector<std::string>& leave_out, const std::string& today,
                const std::vector<pg::Param>& extra = {});
 
+// An aggregate per centre and its region rollup (migration 5), for run_rolled: each table and what one of its rows
+// counts (an expression over alias a).
+struct Source {
+  const char* per_centre;
+  const char* per_centre_count;
+  const char* rollup;
+  const char* rollup_count;
+};
+
+// As run(), over `source`: in body, {from} is the table (alias a), {n} what a row counts and {region} the row's
+// region code (NULL or '' when not set: coalesce it). The rollup when the scope is the nation or a region, nothing is
+// left out and o.rollups (its sums are the same figures), else the aggregate with centres LEFT JOINed as c.
+pg::Result run_rolled(pg::Connection& c, const std::string& body, const Source& source, const Scope& scope,
+                      const std::vector<std::string>& leave_out, const Options& o);
+
 // The services to leave out of a table: the sensitive ones when the scope is a centre or the rows are centres.
 std::vector<std::string> left_out(const Scope& scope, const Options& o, bool rows_are_centres = false);
 
@@ -41,6 +56,9 @@ struct WaitGroup {
 std::vector<WaitGroup> waits_by(pg::Connection& c, const Scope& scope, const std::vector<std::string>& leave_out,
                                 const std::string& today, const std::string& group,
                                 const std::vector<pg::Param>& extra = {}, const std::string& where = "");
+// The waits of the whole scope over the last 30 days (one group, label ""), from the region rollup where it serves.
+std::vector<WaitGroup> waits_of_scope(pg::Connection& c, const Scope& scope, const std::vector<std::string>& leave_out,
+                                      const Options& o);
 // The table of the groups' counts (rows: `rows` in order, then groups not among them), suppressed.
 Table wait_counts(const std::string& id, const std::vector<std::string>& rows, const std::vector<WaitGroup>& groups);
 // The waits of each row of a table made by wait_counts: the shown count, and quantiles only if it is shown and at

@@ -40,6 +40,9 @@ inline constexpr int kStatementTimeoutSeconds = 10;
 // Parallel workers per statement: none. A page is many small statements over aggregates; starting workers for each
 // made them a third slower on the 2-core machine (docs/performance.md, "The dashboard").
 inline constexpr int kParallelWorkersPerGather = 0;
+// Memory for each sort of a page's statements: the centres page's waits per centre (130,000 rows at 10 M records)
+// spilled to disk with PostgreSQL's 4 MB (docs/performance.md, "The ministry's dashboard at 10 M records").
+inline constexpr int kWorkMemMegabytes = 32;
 // Audit detail (what was asked: a path and query, never a person's data) is cut to this many bytes.
 inline constexpr size_t kMaxAuditDetailBytes = 300;
 

@@ -20,6 +20,7 @@ ReadPool::Lease ReadPool::borrow() {
     c->exec("SET statement_timeout = '" + std::to_string(limits::kStatementTimeoutSeconds) + "s'");
     c->exec("SET default_transaction_read_only = on");
     c->exec("SET max_parallel_workers_per_gather = " + std::to_string(limits::kParallelWorkersPerGather));
+    c->exec("SET work_mem = '" + std::to_string(limits::kWorkMemMegabytes) + "MB'");
     return Lease(*this, std::move(c));
   } catch (...) {
     std::lock_guard<std::mutex> relock(mu_);

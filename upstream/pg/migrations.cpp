@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "upstream/pg/migration_rollups.hpp"
+
 namespace shubbak::upstream::pg {
 
 namespace {
@@ -519,7 +521,8 @@ CREATE INDEX dashboard_audit_by_time ON dashboard_audit(at);
 const std::vector<Migration>& all() {
   static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2},
                                               {3, "dashboard aggregates", kV3},
-                                              {4, "dashboard accounts and audit", kV4}};
+                                              {4, "dashboard accounts and audit", kV4},
+                                              {5, "dashboard region rollups", migration_rollups_sql()}};
   return m;
 }
 

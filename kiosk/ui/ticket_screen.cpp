@@ -78,12 +78,17 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
       line(second, "ticket.appointment_code", "pin", ui.tr("ticket.appointment_code", {{"code", na->code}}));
   }
 
-  // A number for this ticket alone (issue 18): offered above "done" (the ticket is already issued and printed).
-  if (VisitorFlow::offers_ticket_sms(v.state, v.catalogue, v.settings) &&
-      ui.button("ticket.sms_offer", {area.x, area.bottom() - 2 * bh - gap, area.w, bh}, ui.tr("ticket.sms_offer"),
-                "sms", style::kCard))
-    out.push_back(ev::WantSms{});
-  if (ui.button("ticket.done", {area.x, area.bottom() - bh, area.w, bh},
+  // A number for this ticket alone (issue 18): offered beside "done" (the ticket is already issued and printed);
+  // above it in portrait, at its start side in landscape where the lines above leave no room.
+  Rect done{area.x, area.bottom() - bh, area.w, bh};
+  if (VisitorFlow::offers_ticket_sms(v.state, v.catalogue, v.settings)) {
+    const bool beside = ui.width() > ui.height();
+    Rect sms = beside ? Rect{area.x, done.y, (area.w - gap) / 2, bh} : Rect{area.x, done.y - bh - gap, area.w, bh};
+    if (beside) done = {area.x + sms.w + gap, done.y, sms.w, bh};
+    if (ui.button("ticket.sms_offer", ui.place(sms), ui.tr("ticket.sms_offer"), "sms", style::kCard))
+      out.push_back(ev::WantSms{});
+  }
+  if (ui.button("ticket.done", ui.place(done),
                 ui.tr("ticket.done", {{"seconds", std::to_string(VisitorFlow::seconds_left(v.state, v.now))}}), "check"))
     out.push_back(ev::Home{});
 }

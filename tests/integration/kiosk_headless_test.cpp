@@ -193,4 +193,13 @@ TEST_F(Headless, ANumberTypedForThisTicketIsKeptForItAndInNoLogLine) {
             "0677889900 A-005");
   EXPECT_EQ(db.scalar("SELECT count(*) FROM visitors"), 0) << "a number for a ticket is not a registration";
   EXPECT_TRUE(fs::exists(t.path / "shots" / "ticket-sms-kept.png"));
+  // Her ticket called: the hall's display shows it, and nothing of her number.
+  db.exec("UPDATE tickets SET state='called', counter=1, called_at=issued_at WHERE number='A-005'");
+  write_file(t.path / "display.txt", "expect screen display\nexpect text call.0.number A-005\nshot display\n");
+  r = run({bin("shubbak-kiosk"), "--headless", "--role", "display", "--lang", "fr", "--size", "1920x1080", "--data",
+           data(), "--config", (t.path / "cfg").string(), "--script", (t.path / "display.txt").string(), "--shots",
+           shots(), "--audit", (t.path / "display.jsonl").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(t.path / "display.jsonl").find("77889900"), std::string::npos);
+  EXPECT_TRUE(db.scalar("SELECT count(*) FROM ticket_phones") == 1) << "called is not ended: a transfer keeps it";
 }

@@ -16,9 +16,11 @@ void draw_ticket_phone(Ui& ui, const VisitorView& v, Intents& out) {
   const float gap = m.px(mm::kGap), body = fonts.body->FontSize, bh = m.target(mm::kButtonHeight);
   const float iw = body * 2.4f, field_h = fonts.title->FontSize * 1.8f;
   float y = area.y;
-  ui.icon("ticket_phone.icon", ui.place({area.x, y, iw, iw}), "sms", theme::kPrimary, theme::kPage);
-  y += std::max(iw, ui.text("ticket_phone.words", ui.place({area.x + iw + gap, y, area.w - iw - gap, 0}),
-                            ui.tr("ticket_phone.words"), fonts.body, body, theme::kInk, theme::kPage)) + gap;
+  // `area` is already on her side of the screen (typing_areas): only the icon's side within it follows her direction.
+  const float icon_x = ui.rtl() ? area.right() - iw : area.x, words_x = ui.rtl() ? area.x : area.x + iw + gap;
+  ui.icon("ticket_phone.icon", {icon_x, y, iw, iw}, "sms", theme::kPrimary, theme::kPage);
+  y += std::max(iw, ui.text("ticket_phone.words", {words_x, y, area.w - iw - gap, 0}, ui.tr("ticket_phone.words"),
+                            fonts.body, body, theme::kInk, theme::kPage)) + gap;
   draw_field(ui, "ticket_phone.field", {area.x, y, area.w, field_h}, f.edit, false);  // digits: left to right
   y += field_h + gap;
   if (!f.error.empty())

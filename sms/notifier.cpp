@@ -77,9 +77,12 @@ bool Notifier::spool_one(int64_t id, TimePoint now, RoundResult& r) {
   std::string name, body, phone, kind, subject, lang;
   int attempts = 0;
   {
+    // A typed number goes only to the ticket's own number (gone once the ticket ended), never to a registered one.
     auto st = db_.prepare("SELECT q.kind, coalesce(q.subject,''), coalesce(q.spool_name,''), coalesce(q.body,''), "
-                          "coalesce(q.phone,''), q.attempts, coalesce(v.phone,''), coalesce(v.lang,'') "
-                          "FROM sms_queue q JOIN visitors v ON v.id=q.visitor_id WHERE q.id=? AND q.state='queued'");
+                          "coalesce(q.phone,''), q.attempts, coalesce(CASE WHEN q.typed THEN p.phone ELSE v.phone END,''), "
+                          "coalesce(CASE WHEN q.typed THEN p.lang ELSE v.lang END,'') FROM sms_queue q "
+                          "LEFT JOIN visitors v ON v.id=q.visitor_id LEFT JOIN ticket_phones p ON q.typed AND "
+                          "p.ticket_id=q.subject WHERE q.id=? AND q.state='queued'");
     st.bind(1, id);
     if (!st.step()) return false;
     kind = st.text(0), subject = st.text(1), name = st.text(2), body = st.text(3), phone = st.text(4);

@@ -37,9 +37,19 @@ int64_t purge_sms_details(Database& db, const std::string& now_rfc3339) {
   return db.changes();
 }
 
+// Numbers typed for one ticket alone (migration 8): the ticket's end deletes them; this is the day's end, for a
+// ticket still waiting when the centre closed (and any ended ticket whose row a bug left).
+int64_t purge_ticket_phones(Database& db, const std::string& today) {
+  auto st = db.prepare("DELETE FROM ticket_phones WHERE ticket_id IN (SELECT id FROM tickets WHERE day < ?1 OR state "
+                       "NOT IN ('waiting','called'))");
+  st.bind(1, today).run();
+  return db.changes();
+}
+
 }  // namespace
 
-PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339) {
+PurgeResult purge_personal_details(Database& db, const std::string& keep_from_day, const std::string& now_rfc3339,
+                                   const std::string& today) {
   PurgeResult r;
   db.transaction([&] {
     static const std::string kDue =
@@ -60,8 +70,9 @@ PurgeResult purge_personal_details(Database& db, const std::string& keep_from_da
     r.notes = db.changes();
     r.notes += purge_referral_reasons(db, keep_from_day);  // staff's words too
     r.messages = purge_sms_details(db, now_rfc3339);
+    r.ticket_phones = purge_ticket_phones(db, today.empty() ? now_rfc3339.substr(0, 10) : today);
   });
-  if (r.visitors || r.notes || r.messages) {
+  if (r.visitors || r.notes || r.messages || r.ticket_phones) {
     // Every page image that held the details is also in the WAL until it is checkpointed and truncated. A reader in
     // another process can hold the checkpoint back: then it completes on a later purge.
     auto st = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -72,7 +83,8 @@ PurgeResult purge_personal_details(Database& db, const std::string& keep_from_da
 }
 
 PurgeResult purge_personal_details(Database& db, TimePoint now, int kept_days, const TimeZone& zone) {
-  return purge_personal_details(db, local_day(now - std::chrono::hours(24) * kept_days, zone), to_rfc3339_utc(now));
+  return purge_personal_details(db, local_day(now - std::chrono::hours(24) * kept_days, zone), to_rfc3339_utc(now),
+                                local_day(now, zone));
 }
 
 

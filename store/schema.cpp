@@ -262,6 +262,56 @@ CREATE INDEX sms_queue_state ON sms_queue(state, send_after);
 CREATE INDEX sms_queue_subject ON sms_queue(subject, kind);
 ALTER TABLE visitors ADD COLUMN lang TEXT;
 )SQL",
+    // 8: a number typed at the kiosk for one ticket alone (issue 18, docs/sms.md): her consent for this ticket is the
+    // ticket_phones row (the words' version, when); only the "turn near" SMS of that ticket goes to it. Never synced
+    // (no outbox record carries it). Forgotten when the ticket ends: the trigger deletes it in the transaction that
+    // makes the ticket served, no-show or cancelled, cancels that ticket's unwritten message and clears the number and
+    // text of its finished ones; the purge deletes what is left of earlier days. sms_queue rows for a typed number
+    // need no visitor (an anonymous ticket has none).
+    R"SQL(
+CREATE TABLE ticket_phones(
+  ticket_id     TEXT PRIMARY KEY REFERENCES tickets(id),
+  phone         TEXT NOT NULL,              -- national form 06/07XXXXXXXX
+  lang          TEXT NOT NULL,              -- the language of the kiosk when she typed it: her message's
+  text_version  TEXT NOT NULL,              -- the words she agreed to (kiosk/core/consent.cpp, ticket_phone_text_version)
+  at            TEXT NOT NULL
+);
+CREATE TABLE sms_queue_v8(
+  id            INTEGER PRIMARY KEY,
+  visitor_id    TEXT REFERENCES visitors(id),  -- NULL: a typed number on an anonymous ticket
+  kind          TEXT NOT NULL,
+  subject       TEXT,
+  created_at    TEXT NOT NULL,
+  send_after    TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'queued'
+                CHECK(state IN ('queued','spooled','sent','failed','cancelled')),
+  sent_at       TEXT,
+  last_error    TEXT,
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  spool_name    TEXT,
+  spooled_at    TEXT,
+  phone         TEXT,
+  body          TEXT,
+  typed         INTEGER NOT NULL DEFAULT 0 CHECK(typed IN (0,1)),  -- to the ticket's typed number, not her registered one
+  CHECK(visitor_id IS NOT NULL OR (typed = 1 AND kind = 'turn_near'))
+);
+INSERT INTO sms_queue_v8(id, visitor_id, kind, subject, created_at, send_after, state, sent_at, last_error, attempts,
+                         spool_name, spooled_at, phone, body)
+  SELECT id, visitor_id, kind, subject, created_at, send_after, state, sent_at, last_error, attempts, spool_name,
+         spooled_at, phone, body FROM sms_queue;
+DROP TABLE sms_queue;
+ALTER TABLE sms_queue_v8 RENAME TO sms_queue;
+CREATE INDEX sms_queue_state ON sms_queue(state, send_after);
+CREATE INDEX sms_queue_subject ON sms_queue(subject, kind);
+CREATE TRIGGER ticket_phone_forgotten AFTER UPDATE OF state ON tickets
+  WHEN NEW.state IN ('served','no_show','cancelled') BEGIN
+  DELETE FROM ticket_phones WHERE ticket_id = NEW.id;
+  UPDATE sms_queue SET state='cancelled', last_error='her ticket ended before the message was written'
+    WHERE subject = NEW.id AND typed = 1 AND state = 'queued';
+  UPDATE sms_queue SET phone=NULL, body=NULL, spool_name=NULL
+    WHERE subject = NEW.id AND typed = 1 AND state IN ('sent','failed','cancelled');
+END;
+)SQL",
 };
 
 int known_schema_version() { return static_cast<int>(std::size(kMigrations)); }

@@ -177,6 +177,8 @@ int cmd_purge(const Args& a) {
                                                  " notes", now);
   std::printf("purged the details of %lld visitors and %lld staff notes\n", static_cast<long long>(r.visitors),
               static_cast<long long>(r.notes));
+  if (r.ticket_phones)  // numbers typed for one ticket alone whose day is over (docs/sms.md)
+    std::printf("forgot %lld numbers typed for a ticket of an earlier day\n", static_cast<long long>(r.ticket_phones));
   if (r.waiting_send)
     std::printf("kept %lld visitors whose records are not sent yet (they go once shubbak-sync delivers them)\n",
                 static_cast<long long>(r.waiting_send));

@@ -56,6 +56,8 @@ void VisitorRole::perform(const Effect& effect) {
     } catch (const store::StoreError& err) {
       log::error("could not record an alert (" + std::string(store::fault_name(err.fault)) + "): " + err.what());
     }
+  } else if (auto* phone = std::get_if<fx::KeepTicketPhone>(&effect)) {
+    keep_phone(*phone);
   } else if (auto* p = std::get_if<fx::PlayPrompt>(&effect)) {
     play(*p);
   } else if (auto* pt = std::get_if<fx::PrintTicket>(&effect)) {
@@ -83,6 +85,19 @@ void VisitorRole::issue(const fx::IssueTicket& issue) {
     log::error(std::string("could not save a ticket (") + store::fault_name(err.fault) + "): " + err.what());
     dispatch(ev::StoreFailed{});
   }
+}
+
+// Never the number in a log line: the ticket's number only.
+void VisitorRole::keep_phone(const fx::KeepTicketPhone& keep) {
+  bool ok = false;
+  try {
+    ok = store_.keep_ticket_phone(keep.ticket_id, keep.phone, keep.lang, ctx_.clock.now()) == TicketPhoneResult::Saved;
+    log::info(std::string("ticket ") + state_.ticket.number + (ok ? ": a number for its SMS was kept"
+                                                                  : ": no number kept (the ticket ended or not a mobile)"));
+  } catch (const store::StoreError& err) {
+    log::error(std::string("could not keep a number for a ticket's SMS (") + store::fault_name(err.fault) + ")");
+  }
+  dispatch(ev::TicketPhoneSaved{ok});
 }
 
 void VisitorRole::look_up(const fx::LookupVisitor& look) {

@@ -29,6 +29,7 @@ class VisitorRole final : public Role {
   void perform(const Effect& effect);
   void issue(const fx::IssueTicket& issue);
   void look_up(const fx::LookupVisitor& look);
+  void keep_phone(const fx::KeepTicketPhone& keep);
   void look_up(const fx::LookupAppointment& look);
   void play(const fx::PlayPrompt& p);
 

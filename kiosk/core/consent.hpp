@@ -29,4 +29,8 @@ const char* consent_label_key(ConsentPurpose p);
 const char* consent_text_version(ConsentPurpose p);
 const char* consent_channel_id(ConsentChannel c);  // "kiosk", "desk"
 
+// A number typed for one ticket alone (issue 18): not a purpose of hers but of the ticket's. The version of the words
+// she reads and hears on that screen (ticket_phone.* and prompt.ticket_phone in assets/i18n/*.po), stored with it.
+inline constexpr const char* kTicketPhoneTextVersion = "ticket-phone-2026-12";
+
 }  // namespace shubbak

@@ -21,6 +21,7 @@ const char* screen_name(Screen s) {
     case Screen::Ticket: return "ticket";
     case Screen::StoreError: return "store_error";
     case Screen::MoreTime: return "more_time";
+    case Screen::TicketPhone: return "ticket_phone";
   }
   return "?";
 }
@@ -48,6 +49,7 @@ std::string VisitorFlow::prompt_key(const FlowState& s) {
     case Screen::Ticket: return s.ticket.printed ? "prompt.ticket_printed" : "prompt.ticket";
     case Screen::StoreError: return "prompt.store_error";
     case Screen::MoreTime: return "prompt.more_time";
+    case Screen::TicketPhone: return "prompt.ticket_phone";
   }
   return "prompt.welcome";
 }
@@ -60,6 +62,12 @@ int VisitorFlow::seconds_left(const FlowState& s, TimePoint now) {
 
 namespace flow {
 
+void show_ticket(Turn& t) {
+  t.s.screen = Screen::Ticket;
+  t.s.deadline = t.now + Seconds(t.s.ticket.printed ? t.settings.tuning.ticket_seconds
+                                                    : t.settings.tuning.ticket_no_printer_seconds);
+}
+
 namespace {
 
 void on_ticket_issued(Turn& t, const ev::TicketIssued& r) {
@@ -68,9 +76,7 @@ void on_ticket_issued(Turn& t, const ev::TicketIssued& r) {
   s.saving = false;
   s.ticket = r.ticket;
   s.ticket.printed = t.has_printer;
-  s.screen = Screen::Ticket;
-  s.deadline = t.now + Seconds(t.has_printer ? t.settings.tuning.ticket_seconds
-                                             : t.settings.tuning.ticket_no_printer_seconds);
+  show_ticket(t);
   if (t.has_printer) t.effects.push_back(fx::PrintTicket{s.ticket, s.lang});
   t.say_screen();
   if (s.ticket.late) t.say("prompt.ticket_late");  // gently: she is served in the order of arrival
@@ -113,6 +119,7 @@ bool on_any_screen(Turn& t, const Event& e) {
   else if (std::holds_alternative<ev::VisitorNotFound>(e)) on_visitor_not_found(t);
   else if (const auto* a = std::get_if<ev::AppointmentFound>(&e)) on_appointment_found(t, *a);
   else if (std::holds_alternative<ev::AppointmentNotFound>(e)) on_appointment_not_found(t);
+  else if (const auto* p = std::get_if<ev::TicketPhoneSaved>(&e)) on_ticket_phone_saved(t, *p);
   else if (std::holds_alternative<ev::Tick>(e)) on_tick(t);
   else if (std::holds_alternative<ev::Home>(e)) t.go_home();
   else if (std::holds_alternative<ev::CallStaff>(e)) t.call_staff();
@@ -144,6 +151,7 @@ void on_screen(flow::Turn& t, const Event& e) {
     case Screen::Ticket: return flow::on_ticket(t, e);
     case Screen::StoreError: return flow::on_store_error(t, e);
     case Screen::MoreTime: return flow::on_more_time(t, e);
+    case Screen::TicketPhone: return flow::on_ticket_phone(t, e);
   }
 }
 
@@ -163,7 +171,8 @@ Step VisitorFlow::handle(const FlowState& in, const Event& e, TimePoint now) con
   const bool is_result = std::holds_alternative<ev::TicketIssued>(e) || std::holds_alternative<ev::StoreFailed>(e) ||
                          std::holds_alternative<ev::VisitorFound>(e) || std::holds_alternative<ev::VisitorNotFound>(e) ||
                          std::holds_alternative<ev::AppointmentFound>(e) ||
-                         std::holds_alternative<ev::AppointmentNotFound>(e);
+                         std::holds_alternative<ev::AppointmentNotFound>(e) ||
+                         std::holds_alternative<ev::TicketPhoneSaved>(e);
   if (!is_tick && !is_result) s.last_activity = now;
   // While a ticket is being written or a registration looked up, only the answer (and time) matter: no double
   // tickets from double taps.

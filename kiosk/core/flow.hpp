@@ -20,7 +20,8 @@
 namespace shubbak {
 
 enum class Screen {
-  Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Appointment, Duplicate, Ticket, StoreError, MoreTime
+  Welcome, Catalogue, Help, Service, Form, Consent, CheckIn, Appointment, Duplicate, Ticket, StoreError, MoreTime,
+  TicketPhone  // a number for this ticket alone, for one SMS when her turn is near (issue 18)
 };
 const char* screen_name(Screen s);  // "welcome", "catalogue", ... (automation and audio keys)
 
@@ -44,6 +45,10 @@ struct IssuedTicket {
   bool for_appointment = false;  // checked in for her appointment of today
   bool late = false;             // ... after the grace: queued as a walk-in
   std::optional<NextAppointment> next_appointment{};
+  std::string id{};        // the store's ticket id (a number typed for this ticket alone is kept against it)
+  // A number typed for this ticket alone (issue 18): kept, or it could not be saved (the ticket is still valid).
+  bool sms_phone_kept = false;
+  bool sms_phone_not_kept = false;
 };
 
 // The appointment pad (issue 16): wrong codes in a row before the pad stops taking codes and calls staff, and for
@@ -83,6 +88,8 @@ struct LookupAppointment { IdentityKind kind; std::string normalized; };  // her
 struct PlayPrompt { std::string lang; std::string key; };
 struct PrintTicket { IssuedTicket ticket; std::string lang; };
 struct RaiseAlert { std::string kind; };   // "call_staff", "store_error"
+// Her number for this ticket alone, and the language of her message (issue 18). The app answers TicketPhoneSaved.
+struct KeepTicketPhone { std::string ticket_id; std::string phone; std::string lang; };
 }  // namespace fx
 
 struct FlowState {
@@ -146,6 +153,8 @@ struct KeepGoing {};             // "yes, I need more time"
 struct Listen {};
 struct CallStaff {};
 struct Tick {};
+struct WantSms {};                // ticket screen: "an SMS when my turn is near" (a number for this ticket alone)
+struct TicketPhoneSaved { bool ok; };  // the app's answer to KeepTicketPhone
 }  // namespace ev
 
 using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev::OpenService, ev::OpenHelp,
@@ -154,10 +163,11 @@ using Event = std::variant<ev::Touch, ev::ChooseLanguage, ev::OpenCatalogue, ev:
                            ev::FieldNext, ev::Consent, ev::CheckIn, ev::CheckInWithCin, ev::HaveAppointment,
                            ev::PadKind, ev::AppointmentFound, ev::AppointmentNotFound, ev::VisitorFound,
                            ev::VisitorNotFound, ev::UseRegistration, ev::PrintFailed, ev::TicketIssued, ev::StoreFailed,
-                           ev::TryAgain, ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick>;
+                           ev::TryAgain, ev::KeepGoing, ev::Listen, ev::CallStaff, ev::Tick, ev::WantSms,
+                           ev::TicketPhoneSaved>;
 
 using Effect = std::variant<fx::IssueTicket, fx::LookupVisitor, fx::LookupAppointment, fx::PlayPrompt, fx::PrintTicket,
-                            fx::RaiseAlert>;
+                            fx::RaiseAlert, fx::KeepTicketPhone>;
 
 struct Step {
   FlowState state;
@@ -177,6 +187,9 @@ class VisitorFlow {
   static std::string consent_purpose(const FlowState& s);
   // The keyboard a field starts with in a language.
   static Keyboard keyboard_for(Field f, const std::string& lang);
+  // The ticket screen offers "an SMS when my turn is near": the centre sends SMS, her service has a "turn near"
+  // threshold, more people than it are ahead of her (else the message would leave at once), no number kept yet.
+  static bool offers_ticket_sms(const FlowState& s, const Catalogue& catalogue, const Settings& settings);
   // Seconds left on the current countdown (more time, ticket), 0 if none.
   static int seconds_left(const FlowState& s, TimePoint now);
 

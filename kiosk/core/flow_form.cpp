@@ -112,6 +112,7 @@ void field_next(Turn& t) {
     t.say(s.form.error);
     return;
   }
+  if (s.screen == Screen::TicketPhone) return keep_ticket_phone(t);  // for this ticket alone: no lookup
   const FieldRequirement* r = s.form.current();
   const bool identity = r && (r->field == Field::Phone || r->field == Field::Cin);
   if (identity && s.screen == Screen::Appointment) {  // her appointment of today, by what she typed

@@ -121,6 +121,7 @@ void on_duplicate(Turn& t, const Event& e) {
 
 void on_ticket(Turn& t, const Event& e) {
   FlowState& s = t.s;
+  if (std::holds_alternative<ev::WantSms>(e)) return start_ticket_phone(t);
   if (!std::holds_alternative<ev::PrintFailed>(e) || !s.ticket.printed) return;
   // No paper: she must remember the number, so it stays on screen longer.
   s.ticket.printed = false;

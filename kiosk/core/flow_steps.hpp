@@ -77,4 +77,12 @@ bool codes_locked(const Turn& t);
 void on_appointment_found(Turn& t, const ev::AppointmentFound& f);
 void on_appointment_not_found(Turn& t);
 
+// A number for this ticket alone (flow_ticket_phone.cpp): offered on the ticket screen, typed on its own pad.
+void start_ticket_phone(Turn& t);
+void on_ticket_phone(Turn& t, const Event& e);
+void keep_ticket_phone(Turn& t);  // "next" on its pad, the number valid
+void on_ticket_phone_saved(Turn& t, const ev::TicketPhoneSaved& r);
+// Back on the ticket screen with its countdown restarted (after the number pad).
+void show_ticket(Turn& t);
+
 }  // namespace shubbak::flow

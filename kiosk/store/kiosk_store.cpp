@@ -166,6 +166,7 @@ IssuedTicket KioskStore::issue(const IssueRequest& req, TimePoint now) {
     t.number = ticket_number(svc->prefix, seq);
 
     std::string ticket_id = store::new_uuid_v4();
+    t.id = ticket_id;
     {
       auto ins = db_.cached(
           "INSERT INTO tickets(id, service_id, origin_service_id, day, seq, number, visitor_id, registration_id, "

@@ -15,6 +15,7 @@
 #include "common/centre_settings.hpp"
 #include "kiosk/store/appointment_store.hpp"
 #include "kiosk/store/consent_store.hpp"
+#include "kiosk/store/ticket_phone_store.hpp"
 
 namespace shubbak {
 
@@ -36,6 +37,11 @@ class KioskStore {
   // Alerts of this kind no longer hold (e.g. "catalogue_fallback" once a catalogue is accepted). Writes only if any.
   void resolve_alerts(const std::string& kind, TimePoint now);
   int tickets_today(TimePoint now);
+  // A number typed for this ticket alone (issue 18; kiosk/store/ticket_phone_store.hpp), in its own short transaction.
+  TicketPhoneResult keep_ticket_phone(const std::string& ticket_id, const std::string& phone, const std::string& lang,
+                                      TimePoint now) {
+    return shubbak::keep_ticket_phone(db_, ticket_id, phone, lang, now);
+  }
   // Keyed hash of a normalised phone or CIN (so check-in works without keeping the number).
   store::Bytes identity_hash(IdentityKind kind, const std::string& normalized);
   // The stores of issue 16 on the same connection (desk and kiosk app code may use them directly too).

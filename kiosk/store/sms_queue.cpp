@@ -34,6 +34,25 @@ std::optional<int64_t> SmsQueue::enqueue_if_consented(const std::string& visitor
   return id;
 }
 
+std::optional<int64_t> SmsQueue::enqueue_typed_turn_near(const std::string& ticket_id, TimePoint now) {
+  std::optional<int64_t> id;
+  within_transaction(db_, [&] {
+    auto st = db_.prepare("SELECT coalesce(t.visitor_id,'') FROM tickets t JOIN ticket_phones p ON p.ticket_id=t.id "
+                          "WHERE t.id=?");
+    st.bind(1, ticket_id);
+    if (!st.step()) return;  // no number typed for this ticket: no consent for it
+    const std::string visitor = st.text(0);
+    st.reset();
+    const std::string at = to_rfc3339_utc(now);
+    auto ins = db_.prepare("INSERT INTO sms_queue(visitor_id, kind, subject, created_at, send_after, typed) "
+                           "VALUES(?,'turn_near',?,?,?,1)");
+    if (visitor.empty()) ins.bind_null(1); else ins.bind(1, visitor);
+    ins.bind(2, ticket_id).bind(3, at).bind(4, at).run();
+    id = db_.scalar("SELECT last_insert_rowid()");
+  });
+  return id;
+}
+
 std::vector<QueuedSms> SmsQueue::of_visitor(const std::string& visitor_id) {
   auto st = db_.prepare("SELECT id, visitor_id, kind, coalesce(subject,''), state, created_at, send_after "
                         "FROM sms_queue WHERE visitor_id=? ORDER BY id");

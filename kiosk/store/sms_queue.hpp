@@ -1,6 +1,6 @@
-// SMS waiting for her phone (issue 16; issue 18 sends them). enqueue() is the only way a row enters `sms_queue`:
-// it checks her current `sms` consent in the same transaction (ConsentMissing otherwise), so no screen or desk
-// can queue a message she did not agree to.
+// SMS waiting for her phone (issue 16; issue 18 sends them). enqueue() and enqueue_typed_turn_near() are the only
+// ways a row enters `sms_queue`: each checks her consent in the same transaction (her current `sms` consent, or the
+// ticket's own number typed with its words), so no screen or desk can queue a message she did not agree to.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -28,6 +28,10 @@ class SmsQueue {
   // The same when she agreed; nullopt (and nothing written) when she did not: the planners' and the desk's way.
   std::optional<int64_t> enqueue_if_consented(const std::string& visitor_id, const std::string& kind,
                                               const std::string& subject, TimePoint send_after, TimePoint now);
+  // Her "turn near" for a ticket with a number typed for it alone (kiosk/store/ticket_phone_store.hpp): its consent is
+  // that ticket's, read in the same transaction; nullopt (nothing written) when the ticket has no typed number. The
+  // row needs no visitor (an anonymous ticket) and is sent to the typed number only.
+  std::optional<int64_t> enqueue_typed_turn_near(const std::string& ticket_id, TimePoint now);
   // Her rows in every state, oldest first.
   std::vector<QueuedSms> of_visitor(const std::string& visitor_id);
 

@@ -59,6 +59,7 @@ void draw_visitor(Ui& ui, const VisitorView& v, Intents& out) {
     case Screen::Appointment: draw_checkin(ui, v, out); break;
     case Screen::Duplicate: draw_duplicate(ui, v, out); break;
     case Screen::Ticket: draw_ticket(ui, v, out); break;
+    case Screen::TicketPhone: draw_ticket_phone(ui, v, out); break;
     case Screen::MoreTime: draw_more_time(ui, v, out); break;
     case Screen::StoreError: draw_store_error(ui, v, out); break;
   }

@@ -1,6 +1,6 @@
 // The ticket: her number, big. For a sensitive service: only the number, in a neutral colour. After an appointment:
 // "late" said gently if she came past the grace, and her next appointment (day, time; its service unless sensitive)
-// with the code she types next time.
+// with the code she types next time. An SMS when her turn is near, to a number for this ticket alone (issue 18).
 #include "kiosk/core/flow_ticket.hpp"
 #include "kiosk/ui/visitor_view.hpp"
 
@@ -61,6 +61,9 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
     line(first, "ticket.wait", "schedule", ui.tr("ticket.wait", {{"minutes", std::to_string(t.wait_minutes)}}));
   line(first, "ticket.hint", t.printed ? "print" : "confirmation_number",
        t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
+  // ... and, after the pad, whether it was kept.
+  if (t.sms_phone_kept) line(first, "ticket.sms_kept", "sms", ui.tr("ticket.sms_kept"));
+  if (t.sms_phone_not_kept) line(first, "ticket.sms_not_kept", "sms_failed", ui.tr("ticket.sms_not_kept"));
   if (!two_columns) second.y = first.y;
   if (t.late) line(second, "ticket.late", "directions_walk", ui.tr("ticket.late"));
   if (const NextAppointment* na = t.next_appointment ? &*t.next_appointment : nullptr) {
@@ -75,7 +78,17 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
       line(second, "ticket.appointment_code", "pin", ui.tr("ticket.appointment_code", {{"code", na->code}}));
   }
 
-  if (ui.button("ticket.done", {area.x, area.bottom() - bh, area.w, bh},
+  // A number for this ticket alone (issue 18): offered beside "done" (the ticket is already issued and printed);
+  // above it in portrait, at its start side in landscape where the lines above leave no room.
+  Rect done{area.x, area.bottom() - bh, area.w, bh};
+  if (VisitorFlow::offers_ticket_sms(v.state, v.catalogue, v.settings)) {
+    const bool beside = ui.width() > ui.height();
+    Rect sms = beside ? Rect{area.x, done.y, (area.w - gap) / 2, bh} : Rect{area.x, done.y - bh - gap, area.w, bh};
+    if (beside) done = {area.x + sms.w + gap, done.y, sms.w, bh};
+    if (ui.button("ticket.sms_offer", ui.place(sms), ui.tr("ticket.sms_offer"), "sms", style::kCard))
+      out.push_back(ev::WantSms{});
+  }
+  if (ui.button("ticket.done", ui.place(done),
                 ui.tr("ticket.done", {{"seconds", std::to_string(VisitorFlow::seconds_left(v.state, v.now))}}), "check"))
     out.push_back(ev::Home{});
 }

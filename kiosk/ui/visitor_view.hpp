@@ -39,6 +39,7 @@ void draw_consent(Ui& ui, const VisitorView& v, Intents& out);
 void draw_checkin(Ui& ui, const VisitorView& v, Intents& out);
 void draw_duplicate(Ui& ui, const VisitorView& v, Intents& out);
 void draw_ticket(Ui& ui, const VisitorView& v, Intents& out);
+void draw_ticket_phone(Ui& ui, const VisitorView& v, Intents& out);
 void draw_more_time(Ui& ui, const VisitorView& v, Intents& out);
 void draw_store_error(Ui& ui, const VisitorView& v, Intents& out);
 

@@ -24,7 +24,7 @@ sms_print() {
   done
   echo "demo: SMS sent through gammu-smsd's dummy phone (texts as written to its spool; numbers not shown):"
   sqlite3 -separator ' | ' "$db" "SELECT coalesce(v.lang,'?'), q.kind, q.state, coalesce(q.body,'') FROM sms_queue q
-                                   JOIN visitors v ON v.id=q.visitor_id ORDER BY q.id" | sed 's/^/  /'
+                                   LEFT JOIN visitors v ON v.id=q.visitor_id ORDER BY q.id" | sed 's/^/  /'
 }
 
 # The demo's queue moves: staff salma at counter 1 calls and serves TIMES tickets through the desk console

@@ -4,6 +4,8 @@
 // another, every label's text inside its widget; and the quick journey in at most 3 taps after the language.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -172,6 +174,27 @@ TEST_P(Accessibility, AppointmentFoundByPhoneAndByCode) {
   EXPECT_TRUE(n.screens.count("appointment") && n.screens.count("ticket"));
   const std::string shots = read_file(audit("visitor"));
   EXPECT_NE(shots.find("\"action.appointment\""), std::string::npos) << "a service that takes appointments offers it";
+}
+
+// A number for this ticket alone (issue 18): the offer on her ticket, the pad with its words, the word for a
+// landline, the ticket afterwards. Behind four others, in a centre that sends SMS.
+TEST_P(Accessibility, TheNumberForThisTicketAloneAndItsOffer) {
+  std::ofstream(cfg() / "centre.conf", std::ios::app)
+      << "\n[sms]\nspool = " << (t.path / "spool").string() << "\nname.ar = مركز الحي الحسني\nname.fr = Centre\n"
+      << "name.zgh = ⴰⵙⵉⵏⴰⴳ\n";
+  std::string script;
+  for (int i = 0; i < 4; ++i) script += "tap lang.LANG\ntap service.jisr\ntap action.ticket\ntap ticket.done\n";
+  script += "tap lang.LANG\ntap service.jisr\ntap action.ticket\nshot 01-ticket-sms-offer\ntap ticket.sms_offer\n"
+            "shot 02-ticket-phone\ntype 0522123456\ntap ticket_phone.send\nshot 03-ticket-phone-landline\n";
+  for (int i = 0; i < 10; ++i) script += "tap key.backspace\n";
+  script += "type 0612345678\ntap ticket_phone.send\nexpect screen ticket\nshot 04-ticket-sms-kept\n";
+  Result r = kiosk("visitor", script);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Counts n = check_audit(audit("visitor"), floors_of(cfg()));
+  EXPECT_TRUE(n.screens.count("ticket_phone") && n.screens.count("ticket"));
+  const std::string shots = read_file(audit("visitor"));
+  EXPECT_NE(shots.find("\"ticket.sms_offer\""), std::string::npos);
+  EXPECT_NE(shots.find("\"ticket.sms_kept\""), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllLanguagesBothOrientations, Accessibility,

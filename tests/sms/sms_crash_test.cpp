@@ -117,19 +117,6 @@ TEST_F(SmsProcessTest, KillingTheNotifierAndGammuAtRandomMomentsSendsEachOf200Me
   std::printf("200 messages, %d kills, each sent once\n", kills);
 }
 
-// Every regular file under `root` that holds `needle` (as bytes, or as UTF-16 as gammu writes texts).
-std::vector<std::string> files_holding(const fs::path& root, const std::string& needle) {
-  std::vector<std::string> out;
-  const std::string wide = sms::utf16be_with_bom(needle).substr(2);
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (!e.is_regular_file()) continue;
-    const std::string bytes = slurp(e.path());
-    if (bytes.find(needle) != std::string::npos || bytes.find(wide) != std::string::npos) out.push_back(e.path().string());
-    if (e.path().filename().string().find(needle) != std::string::npos) out.push_back(e.path().string());
-  }
-  return out;
-}
-
 TEST_F(SmsProcessTest, TheCanarysNumberIsInNoFileOfTheDataTheSpoolOrTheLogsAfterThePurge) {
   const std::string canary = "0699887766";
   const std::string her = woman(canary, true, "fr");  // nobody ahead: her message is due at once

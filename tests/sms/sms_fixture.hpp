@@ -14,6 +14,19 @@
 
 namespace shubbak::testing {
 
+// Every regular file under `root` that holds `needle` (as bytes, or as UTF-16 as gammu writes texts).
+inline std::vector<std::string> files_holding(const fs::path& root, const std::string& needle) {
+  std::vector<std::string> out;
+  const std::string wide = sms::utf16be_with_bom(needle).substr(2);
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    const std::string bytes = slurp(e.path());
+    if (bytes.find(needle) != std::string::npos || bytes.find(wide) != std::string::npos) out.push_back(e.path().string());
+    if (e.path().filename().string().find(needle) != std::string::npos) out.push_back(e.path().string());
+  }
+  return out;
+}
+
 struct SentMessage {
   std::string file, text;
 };

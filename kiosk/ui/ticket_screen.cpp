@@ -35,9 +35,10 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   }
   y = card.bottom() + gap;
 
-  // After an appointment there are up to seven lines: in landscape (short) the appointment's go in a second column.
-  const bool has_appointment = t.late || t.next_appointment;
-  const bool two_columns = has_appointment && ui.width() > ui.height();
+  // After an appointment, or the SMS pad, there are more lines than a landscape screen holds above "done": there the
+  // SMS line and the appointment's go in a second column.
+  const bool has_more = t.late || t.next_appointment || t.sms_phone_kept || t.sms_phone_not_kept;
+  const bool two_columns = has_more && ui.width() > ui.height();
   struct Column {
     float x, w, y;
   };
@@ -62,9 +63,9 @@ void draw_ticket(Ui& ui, const VisitorView& v, Intents& out) {
   line(first, "ticket.hint", t.printed ? "print" : "confirmation_number",
        t.printed ? ui.tr("ticket.take") : ui.tr("ticket.remember"));
   // ... and, after the pad, whether it was kept.
-  if (t.sms_phone_kept) line(first, "ticket.sms_kept", "sms", ui.tr("ticket.sms_kept"));
-  if (t.sms_phone_not_kept) line(first, "ticket.sms_not_kept", "sms_failed", ui.tr("ticket.sms_not_kept"));
   if (!two_columns) second.y = first.y;
+  if (t.sms_phone_kept) line(second, "ticket.sms_kept", "sms", ui.tr("ticket.sms_kept"));
+  if (t.sms_phone_not_kept) line(second, "ticket.sms_not_kept", "sms_failed", ui.tr("ticket.sms_not_kept"));
   if (t.late) line(second, "ticket.late", "directions_walk", ui.tr("ticket.late"));
   if (const NextAppointment* na = t.next_appointment ? &*t.next_appointment : nullptr) {
     const std::string when = ui.tr(weekday_key(na->day)) + " " + day_month(na->day);

@@ -39,6 +39,12 @@ const Service* Catalogue::service(const std::string& id) const {
     if (s.id == id) return &s;
   return nullptr;
 }
+std::vector<std::string> Catalogue::sensitive_service_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& s : services_)
+    if (s.sensitive) ids.push_back(s.id);
+  return ids;
+}
 const Outcome* Catalogue::outcome(const std::string& id) const {
   for (const auto& o : outcomes_)
     if (o.id == id) return &o;

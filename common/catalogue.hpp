@@ -85,6 +85,8 @@ class Catalogue {
 
   const std::vector<Service>& services() const { return services_; }
   const Service* service(const std::string& id) const;
+  // The ids of the services marked sensitive (never broken down below region level on the national side).
+  std::vector<std::string> sensitive_service_ids() const;
   const Question* question(const std::string& id) const;
   const Answer* answer(const std::string& id) const;
   const std::vector<Outcome>& outcomes() const { return outcomes_; }

@@ -64,10 +64,31 @@ std::string regional(const std::string& facts, const std::string& keys) {
          "USING (centre_id) GROUP BY 1, " + keys + " HAVING sum(t.n) <> 0";
 }
 
+// The truth of the centres' window (migration 6) over the 30 days ending `today`, the services `out` (an SQL array)
+// left out: each centre's waits by bucket; each centre's visits, waits and percentile_disc median and p90.
+std::string in_window(const std::string& today, const std::string& out, const std::string& service) {
+  return "day > DATE '" + today + "' - 30 AND day <= DATE '" + today + "' AND " + service + " <> ALL('" + out + "')";
+}
+std::string true_window_waits(const std::string& today, const std::string& out) {
+  return std::string("SELECT centre_id, b, count(*) FROM (") + kTrueWaits + ") w WHERE " +
+         in_window(today, out, "coalesce") + " GROUP BY 1, 2";
+}
+std::string true_window_centres(const std::string& today, const std::string& out) {
+  return "SELECT centre_id, coalesce(v.n, 0), coalesce(w.n, 0), w.median, w.p90 FROM (SELECT centre_id, count(*) AS n "
+         "FROM ticket_events WHERE event = 'issued' AND " + in_window(today, out, "coalesce(service, '')") +
+         " GROUP BY 1) v FULL JOIN (SELECT centre_id, count(*) AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY b) "
+         "AS median, percentile_disc(0.9) WITHIN GROUP (ORDER BY b) AS p90 FROM (" + kTrueWaits + ") t WHERE " +
+         in_window(today, out, "coalesce") + " GROUP BY 1) w USING (centre_id)";
+}
+
 class DashboardAggregates : public DashboardDb {
  protected:
-  // Migration 5 undone: the rollups gone, the aggregator's step under its name of migration 3 again.
+  // Migrations 6 and 5 undone: the centres' window and the rollups gone, the aggregator's step under its name of
+  // migration 3 again.
   void drop_back_to_version_4() {
+    pg.psql("DROP FUNCTION win_follow CASCADE; DROP FUNCTION dash_aggregate(integer, date, text[]), win_follow_day, "
+            "win_quantiles, win_key; DROP TABLE win_state, win_waits, win_centres; "
+            "DELETE FROM schema_migrations WHERE version = 6");
     pg.psql("DROP FUNCTION roll_follow CASCADE; DROP FUNCTION dash_aggregate, roll_add, dash_roll_follow_regions, "
             "dash_roll_rebuild; ALTER FUNCTION dash_count_queued RENAME TO dash_aggregate; "
             "DROP TABLE roll_regions, roll_visits, roll_waits, roll_appointments, roll_referrals, roll_women, "
@@ -85,7 +106,7 @@ class DashboardAggregates : public DashboardDb {
     std::atomic<long long> steps{0};
     std::thread aggregator([&] {
       upstream::pg::Connection c(pg.conninfo());
-      upstream::pg::Aggregator a(c);
+      upstream::pg::Aggregator a(c, window);
       while (!done) {
         EXPECT_TRUE(a.step(3).has_value());  // the only aggregator: it always leads; 3 batches a step, many steps
         ++steps;
@@ -366,6 +387,50 @@ TEST_F(DashboardAggregates, MigratingToTheRollupsSumsWhatWasCountedBefore) {
   EXPECT_EQ(pg.psql("SELECT string_agg(region_code || ':' || visits, ',' ORDER BY region_code) FROM roll_visits"),
             "06:9,07:6");
   expect_aggregates_are_the_truth();
+}
+
+// The centres' window equals the truth from the facts while the aggregator counts, step after step, records stored in
+// any order: days on both edges of the window and after it, the sensitive service, many waits in one bucket (the
+// aggregates' UPDATE path), a call stored before its issue and an earlier call after both (a wait moved to another
+// bucket). Then when it moves to the next day, and when the sensitive services change.
+TEST_F(DashboardAggregates, TheCentresWindowIsTheTruthAsRecordsComeAndAsItMovesToTheNextDay) {
+  window = upstream::pg::CentreWindow{"2026-11-30", {"listening"}};
+  count_queued();  // nothing stored yet: an empty window, for that day
+  EXPECT_EQ(pg.psql("SELECT today || ' ' || leave_out::text || ' ' || (SELECT count(*) FROM win_centres) FROM "
+                    "win_state"), "2026-11-30 {listening} 0");
+  for (int i = 0; i < 2; ++i) {  // the same buckets in two steps: the aggregates' UPDATE path
+    ASSERT_EQ(store_batch(*store, visits("MA-MRK-01", "2026-11-20", "legal", 10, short_wait)), 30);
+    count_queued();
+  }
+  EXPECT_EQ(pg.psql("SELECT string_agg(n::text, ',' ORDER BY bucket) FROM win_waits"), "2,2,2,2,2,2,2,2,2,2");
+  const std::string t = store::new_uuid_v4();
+  while_aggregating([&] {
+    ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-30", "legal", 25, short_wait)), 75);
+    ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-11-01", "jisr", 12, long_wait)), 36);  // its first day
+    ASSERT_EQ(store_batch(*store, visits("MA-CAS-01", "2026-10-31", "legal", 8, short_wait)), 24);  // the day before
+    ASSERT_EQ(store_batch(*store, visits("MA-CAS-02", "2026-11-15", "listening", 9, short_wait)), 27);
+    ASSERT_EQ(store_batch(*store, visits("MA-CAS-02", "2026-12-01", "legal", 6, long_wait)), 18);  // tomorrow
+    for (int i = 0; i < 2; ++i)
+      ASSERT_EQ(store_batch(*store, visits("MA-MRK-01", "2026-11-20", "legal", 10, short_wait)), 30);
+    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 75))}), 1);
+    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "issued", "health", utc("2026-11-29", 3))}), 1);
+    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 13))}), 1);
+  });
+  count_queued();
+  EXPECT_EQ(rows("SELECT * FROM win_waits"), rows(true_window_waits("2026-11-30", "{listening}")));
+  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-11-30", "{listening}")));
+  EXPECT_EQ(pg.psql("SELECT string_agg(centre_id || ':' || visits, ',' ORDER BY centre_id) FROM win_centres"),
+            "MA-CAS-01:37,MA-MRK-01:41");  // 25 + 12; 40 + 1
+  window->today = "2026-12-01";  // the aggregator's first step after midnight
+  count_queued();
+  EXPECT_EQ(rows("SELECT * FROM win_waits"), rows(true_window_waits("2026-12-01", "{listening}")));
+  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-12-01", "{listening}")));
+  window->leave_out = {"legal", "listening", "legal"};  // a catalogue that marks legal sensitive too
+  count_queued();
+  EXPECT_EQ(pg.psql("SELECT leave_out::text FROM win_state"), "{legal,listening}");
+  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-12-01", "{legal,listening}")));
+  EXPECT_EQ(pg.psql("SELECT string_agg(centre_id || ':' || visits, ',' ORDER BY centre_id) FROM win_centres"),
+            "MA-MRK-01:1");  // jisr's first day is out of the window now; health's one ticket stays
 }
 
 TEST_F(DashboardAggregates, RegionsAreTheReferenceFile) {

@@ -34,6 +34,7 @@ class DashboardFigures : public DashboardDb {
     set_region("MA-MRK-01", "07");
     opts.today = kToday;
     opts.sensitive_services = {"listening"};
+    window = upstream::pg::CentreWindow{kToday, {"listening"}};  // a receiver with the same catalogue
   }
   void set_region(const std::string& centre, const std::string& region) {
     Ran r = run_program({upstream_bin(), "centre", "set", centre, "--region", region, "--name", centre + " centre",
@@ -210,6 +211,62 @@ TEST_F(DashboardFigures, EachCentresWaitsEqualTheTruth) {
   }
   EXPECT_EQ(got, truth);
   EXPECT_EQ(std::count(truth.begin(), truth.end(), '\n'), 3);  // four centres with enough waits
+}
+
+std::string shown(const CentresPage& p) {
+  std::string s = shown(p.visits);
+  auto minutes = [](const std::optional<int>& m) { return m ? std::to_string(*m) : std::string("-"); };
+  for (const Waits& w : p.waits) s += "waits " + w.count.text() + " " + minutes(w.median_minutes) + " " +
+                                      minutes(w.p90_minutes) + "\n";
+  for (const std::string& n : p.notes) s += "note " + n + "\n";
+  return s;
+}
+
+// The centres page from migration 6's centres' window (kept by the aggregator step after step as the records came)
+// is the one summed from the aggregates, for the nation, a region and a centre, with the window's first day and the
+// day before it.
+TEST_F(DashboardFigures, TheCentresPageFromTheWindowIsTheOneSummedFromTheAggregates) {
+  seed_country();
+  visits("MA-CAS-02", "2026-11-28", "jisr", 30);
+  visits("MA-CAS-01", "2026-11-01", "legal", 7);
+  visits("MA-CAS-01", "2026-10-31", "legal", 5);
+  Options summed = opts;
+  summed.centre_window = false;
+  for (const Scope& s : {Scope::national(), Scope::region("06"), Scope::region("07"), Scope::centre("MA-CAS-02")}) {
+    EXPECT_EQ(shown(centres(*conn, s, opts)), shown(centres(*conn, s, summed))) << s.code();
+  }
+  const CentresPage p = centres(*conn, Scope::national(), opts);
+  auto row = std::find(p.visits.rows.begin(), p.visits.rows.end(), "MA-CAS-01") - p.visits.rows.begin();
+  EXPECT_EQ(p.visits.cells[row][0].value(), 40 + 12 + 7);
+}
+
+// The page reads the window only when it counts the page's day and sensitive services (in any order): a window of
+// another day (the minutes after midnight before the aggregator's next step) or of another catalogue is not read,
+// and the page sums the aggregates. The window is marked (1,000 visits more at each centre) to tell the two apart.
+TEST_F(DashboardFigures, TheCentresPageReadsTheWindowOnlyWhenItCountsItsDayAndItsServices) {
+  seed_country();
+  pg.psql("UPDATE win_centres SET visits = visits + 1000");
+  auto visits_at_cas01 = [&](const Options& o) {
+    const CentresPage p = centres(*conn, Scope::national(), o);
+    auto at = std::find(p.visits.rows.begin(), p.visits.rows.end(), "MA-CAS-01") - p.visits.rows.begin();
+    return *p.visits.cells[at][0].value();
+  };
+  EXPECT_EQ(visits_at_cas01(opts), 1052);
+  Options same = opts;
+  same.sensitive_services = {"listening", "listening"};
+  EXPECT_EQ(visits_at_cas01(same), 1052);
+  Options tomorrow = opts;
+  tomorrow.today = "2026-12-01";
+  EXPECT_EQ(visits_at_cas01(tomorrow), 52);
+  Options other = opts;
+  other.sensitive_services = {"health", "listening"};
+  EXPECT_EQ(visits_at_cas01(other), 52);
+  window->today = "2026-12-01";  // the aggregator's next step, after midnight: the window summed again
+  count_queued();
+  Options summed = tomorrow;
+  summed.centre_window = false;
+  EXPECT_EQ(shown(centres(*conn, Scope::national(), tomorrow)), shown(centres(*conn, Scope::national(), summed)));
+  EXPECT_EQ(visits_at_cas01(tomorrow), 52);
 }
 
 TEST_F(DashboardFigures, ThreeVisitsAtTheSensitiveServiceShowAsLessThanFiveAndCannotBeWorkedOut) {

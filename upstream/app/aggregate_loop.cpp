@@ -7,8 +7,9 @@
 
 namespace shubbak::upstream::app {
 
-AggregateLoop::AggregateLoop(std::string conninfo)
+AggregateLoop::AggregateLoop(std::string conninfo, std::optional<pg::CentreWindow> window)
     : conninfo_(std::move(conninfo)),
+      window_(std::move(window)),
       periodic_(std::chrono::seconds(limits::kAggregateSeconds), [this] { return step(); }) {}
 
 bool AggregateLoop::step() {
@@ -16,7 +17,7 @@ bool AggregateLoop::step() {
     if (!conn_ || !conn_->ok()) {
       aggregator_.reset();
       conn_ = std::make_unique<pg::Connection>(conninfo_);
-      aggregator_ = std::make_unique<pg::Aggregator>(*conn_);
+      aggregator_ = std::make_unique<pg::Aggregator>(*conn_, window_);
     }
     bool was_leader = aggregator_->leader();
     std::optional<long long> n = aggregator_->step();

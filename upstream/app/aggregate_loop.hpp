@@ -12,11 +12,12 @@ namespace shubbak::upstream::app {
 
 class AggregateLoop {
  public:
-  explicit AggregateLoop(std::string conninfo);
+  AggregateLoop(std::string conninfo, std::optional<pg::CentreWindow> window);
 
  private:
   bool step();
   std::string conninfo_;
+  std::optional<pg::CentreWindow> window_;
   std::unique_ptr<pg::Connection> conn_;
   std::unique_ptr<pg::Aggregator> aggregator_;
   bool failing_ = false;  // the last step failed (logged once until one succeeds)

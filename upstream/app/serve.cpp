@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "common/catalogue.hpp"
 #include "common/exit_codes.hpp"
 #include "common/log.hpp"
 #include "upstream/app/args.hpp"
@@ -40,9 +41,14 @@ int cmd_serve(const Args& a) {
   cfg.db = a.need("--db");
   const std::string db = cfg.db;
   const std::string listen = a.need("--listen");
+  // The centres' window the aggregator keeps (migration 6) leaves out the services this catalogue marks sensitive;
+  // without a catalogue it is not kept (the centres page then sums the aggregates).
+  std::optional<pg::CentreWindow> window;
   try {
     cfg.keys = load_serve_keys(a.need("--keys"));
     cfg.catalog = load_catalog(a.get("--catalog"), cfg.keys.sign_secret);
+    if (!a.get("--catalog").empty())
+      window = pg::CentreWindow{"", Catalogue::load(a.get("--catalog")).sensitive_service_ids()};
   } catch (const std::runtime_error& e) {
     log::error(e.what());
     return exit_code::kConfig;
@@ -65,7 +71,7 @@ int cmd_serve(const Args& a) {
   http::Server server(opt, [&routes](const http::Request& r) { return routes(r); }, metrics);
   server.start(listen);
   AnswerPurge purge(db);         // housekeeping beside the requests, with its own connection
-  AggregateLoop aggregate(db);   // the dashboard's aggregates (one receiver at a time counts them)
+  AggregateLoop aggregate(db, window);  // the dashboard's aggregates (one receiver at a time counts them)
   // scripts/hub and the tests read this line to learn where it listens.
   std::printf("listening on %s\n", server.address().c_str());
   std::fflush(stdout);

@@ -65,6 +65,7 @@ void fill_aggregates_by_group_by(pg::Connection& c) {
          ";";
   sql += "INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM records ON CONFLICT DO NOTHING;";
   sql += "SELECT dash_roll_rebuild();";  // TRUNCATE fires no trigger: the rollups are summed again
+  sql += "DELETE FROM win_state;";  // and the centres' window at the aggregator's next step
   c.exec_script(sql);
 }
 

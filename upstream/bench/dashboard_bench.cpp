@@ -5,8 +5,11 @@
 // centre: `warmup` runs, then `runs` timed ones, p50/p95/max.
 //   shubbak-dashboard-bench --db URI [--records N] [--seed S] [--via aggregator|group-by] [--chunk N] [--days N]
 //                           [--runs N] [--warmup N] [--no-seed] [--today YYYY-MM-DD] [--explain-over MS]
-//                           [--per-centre]
+//                           [--per-centre] [--no-window]
 // --per-centre: the figures from the aggregates per centre, not the region rollups (Options::rollups = false).
+// --no-window: the centres page from the aggregates, not migration 6's centres' window (Options::centre_window).
+// Before timing, one aggregator step moves the window to --today with the demo catalogue's sensitive service
+// (a no-op when it is there already).
 // --days: how many days the records are spread over (default 730, two years; fewer days is a denser field).
 // --no-seed measures a database seeded before (the same --records and --seed: the centres are taken from them).
 // --explain-over MS logs EXPLAIN (ANALYZE, BUFFERS) of every figures statement slower than MS to the server's log
@@ -35,8 +38,11 @@ struct Args {
   std::string db, via = "aggregator", today;
   SeedPlan plan;
   int runs = 50, warmup = 5, explain_over_ms = -1;
-  bool seed = true, per_centre = false;
+  bool seed = true, per_centre = false, window = true;
 };
+
+// The demo catalogue's sensitive service (config/demo/catalog.conf), as the hub's dashboard reads it.
+const std::vector<std::string> kSensitive = {"listening"};
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -62,6 +68,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--explain-over") a.explain_over_ms = std::stoi(value());
     else if (k == "--no-seed") a.seed = false;
     else if (k == "--per-centre") a.per_centre = true;
+    else if (k == "--no-window") a.window = false;
     else throw std::invalid_argument("unknown option " + k);
   }
   if (a.db.empty()) throw std::invalid_argument("--db URI is needed");
@@ -128,15 +135,39 @@ void print_sizes(pg::Connection& c) {
   for (const char* t : {"records", "ticket_events", "registrations", "milestones", "appointment_events",
                         "referral_events", "agg_visits", "agg_visits_day", "agg_outcomes", "agg_waits",
                         "agg_appointments", "referral_states", "women_milestones", "agg_queue", "roll_visits",
-                        "roll_waits", "roll_appointments", "roll_referrals", "roll_women"})
+                        "roll_waits", "roll_appointments", "roll_referrals", "roll_women", "win_waits",
+                        "win_centres"})
     std::printf("rows %s=%s\n", t, c.exec(std::string("SELECT count(*) FROM ") + t).text(0, 0).c_str());
+}
+
+// A centres page's visits and waits as text, a line a row.
+std::string centres_text(const dashboard::CentresPage& p) {
+  std::string s;
+  for (size_t i = 0; i < p.visits.rows.size(); ++i) s += p.visits.rows[i] + " " + p.visits.cells[i][0].text() + "\n";
+  auto q = [](const std::optional<int>& m) { return m ? std::to_string(*m) : std::string("-"); };
+  for (const dashboard::Waits& w : p.waits)
+    s += w.count.text() + " " + q(w.median_minutes) + " " + q(w.p90_minutes) + "\n";
+  return s;
+}
+
+// The centres page of the nation and of `region` from the centres' window equals the one summed from the
+// aggregates: the scopes that differ.
+std::vector<std::string> window_mismatches(pg::Connection& c, const Args& a, const std::string& region) {
+  using namespace shubbak::upstream::dashboard;
+  Options window{a.today, kSensitive}, summed{a.today, kSensitive};
+  summed.centre_window = false;
+  std::vector<std::string> bad;
+  for (const auto& [name, s] : std::vector<std::pair<std::string, Scope>>{{"national", Scope::national()},
+                                                                          {"region", Scope::region(region)}})
+    if (centres_text(centres(c, s, window)) != centres_text(centres(c, s, summed))) bad.push_back(name);
+  return bad;
 }
 
 // The figures calls of each page for each scope: the pages' cost until the pages exist.
 std::vector<PageTiming> time_figures(const Args& a, pg::Connection& c, const std::string& region,
                                      const std::string& centre) {
   using namespace shubbak::upstream::dashboard;
-  const Options o{a.today, {"listening"}, !a.per_centre};
+  const Options o{a.today, kSensitive, !a.per_centre, a.window};
   const std::vector<std::pair<std::string, Scope>> scopes = {
       {"national", Scope::national()}, {"region", Scope::region(region)}, {"centre", Scope::centre(centre)}};
   std::vector<PageTiming> out;
@@ -165,10 +196,14 @@ int main(int argc, char** argv) {
     if (a.today.empty()) a.today = dashboard::today_in_morocco(c);
     a.plan.today = a.today;
     if (a.seed) seed(a, c);
+    const auto w0 = std::chrono::steady_clock::now();
+    pg::aggregate_everything(c, pg::CentreWindow{a.today, kSensitive});
+    std::printf("window today=%s step_s=%.2f\n", a.today.c_str(), seconds_since(w0));
     const std::vector<SeedCentre> centres = seed_centres(a.plan);
     const std::string region = "07", centre = busiest(centres, region);
     print_sizes(c);
     std::vector<std::string> bad = aggregate_mismatches(c, sample_of(centres, centre));
+    for (const std::string& w : window_mismatches(c, a, region)) bad.push_back("centres' window, " + w);
     for (const std::string& b : bad) std::printf("verify MISMATCH %s\n", b.c_str());
     std::printf("verify %s centres_sampled=%zu\n", bad.empty() ? "ok" : "FAILED", sample_of(centres, centre).size());
     if (a.explain_over_ms >= 0)

@@ -39,6 +39,9 @@ struct Options {
   // The nation's and the regions' figures from the region rollups of migration 5 (the same numbers, summed over
   // regions instead of centres); false reads the aggregates per centre (tests compare the two).
   bool rollups = true;
+  // The centres page from migration 6's centres' window when it counts `today` and these sensitive services (the
+  // same numbers, kept per centre by the aggregator); false sums the aggregates (tests compare the two).
+  bool centre_window = true;
 };
 
 // Today's date in Morocco (Africa/Casablanca), as the database sees it.

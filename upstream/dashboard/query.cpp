@@ -76,10 +76,16 @@ std::vector<std::string> left_out(const Scope& scope, const Options& o, bool row
 
 Table pivot(const std::string& id, const pg::Result& r, std::vector<std::string> rows,
             std::vector<std::string> columns, const std::vector<std::string>& leave_out) {
+  Cells cells;
+  for (int i = 0; i < r.rows(); ++i) cells.emplace_back(r.text(i, 0), r.text(i, 1), r.integer(i, 2));
+  return pivot(id, cells, std::move(rows), std::move(columns), leave_out);
+}
+
+Table pivot(const std::string& id, const Cells& cells, std::vector<std::string> rows,
+            std::vector<std::string> columns, const std::vector<std::string>& leave_out) {
   std::vector<std::tuple<size_t, size_t, long long>> at;
   Labels row_at(rows), column_at(columns);
-  for (int i = 0; i < r.rows(); ++i)
-    at.emplace_back(row_at.index_of(r.text(i, 0)), column_at.index_of(r.text(i, 1)), r.integer(i, 2));
+  for (const auto& [row, column, n] : cells) at.emplace_back(row_at.index_of(row), column_at.index_of(column), n);
   RawTable raw{id, columns, rows, std::vector<std::vector<long long>>(rows.size(),
                                                                      std::vector<long long>(columns.size(), 0))};
   for (auto [i, j, n] : at) raw.cells[i][j] += n;

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "upstream/dashboard/figures.hpp"
@@ -37,6 +38,10 @@ std::vector<std::string> left_out(const Scope& scope, const Options& o, bool row
 
 // A table from rows (row label, column label, count). Given labels come first in their order (absent ones are 0);
 // labels not given are added in the order the rows bring them.
+using Cells = std::vector<std::tuple<std::string, std::string, long long>>;
+Table pivot(const std::string& id, const Cells& cells, std::vector<std::string> rows,
+            std::vector<std::string> columns, const std::vector<std::string>& leave_out);
+// The same from a query's first three columns.
 Table pivot(const std::string& id, const pg::Result& r, std::vector<std::string> rows,
             std::vector<std::string> columns, const std::vector<std::string>& leave_out);
 

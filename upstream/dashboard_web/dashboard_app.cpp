@@ -50,8 +50,7 @@ DashboardApp::DashboardApp(DashboardOptions o)
   if (opt_.assets_dir.empty()) opt_.assets_dir = installed_or("assets", SHUBBAK_ASSETS_DIR);
   tr_ = Translations::load(opt_.assets_dir + "/i18n");
   catalogue_.emplace(Catalogue::load(opt_.catalog));
-  for (const auto& s : catalogue_->services())
-    if (s.sensitive) figures_options_.sensitive_services.push_back(s.id);
+  figures_options_.sensitive_services = catalogue_->sensitive_service_ids();
   statics_.emplace(opt_.assets_dir + "/dashboard", std::vector<web::OwnFile>{{"dashboard.css", "text/css; charset=utf-8"}},
                    opt_.fonts_dir,
                    std::vector<std::string>{"NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf",

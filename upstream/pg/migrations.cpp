@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "upstream/pg/migration_centre_window.hpp"
 #include "upstream/pg/migration_rollups.hpp"
 
 namespace shubbak::upstream::pg {
@@ -522,7 +523,8 @@ const std::vector<Migration>& all() {
   static const std::vector<Migration> m = {{1, "national schema", kV1}, {2, "accompaniment facts", kV2},
                                               {3, "dashboard aggregates", kV3},
                                               {4, "dashboard accounts and audit", kV4},
-                                              {5, "dashboard region rollups", migration_rollups_sql()}};
+                                              {5, "dashboard region rollups", migration_rollups_sql()},
+                                              {6, "dashboard centres window", migration_centre_window_sql()}};
   return m;
 }
 

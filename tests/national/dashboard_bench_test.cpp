@@ -1,8 +1,10 @@
 // What the dashboard costs on ingest (docs/performance.md, "The dashboard's aggregates on ingest"): the same
 // 500-record batches stored through receive_batch into a database with migration 3 (each batch queues its ids for
 // the aggregator) and into one without its trigger, alternating, records/s printed both ways; then how fast the
-// aggregator counts what was queued (records/s, in steps as a receiver takes them). $SHUBBAK_DASH_BENCH_BATCHES
+// aggregator counts what was queued (records/s, in steps as a receiver takes them), without and with the centres'
+// window of migration 6 (a third database, the same batches). $SHUBBAK_DASH_BENCH_BATCHES
 // batches each way (default 40; the figure in performance.md used 300). Asserts only what was stored and counted.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -40,8 +42,10 @@ TEST(DashboardBench, QueueCostOnIngestAndCountingSpeed) {
   const int batches = env ? std::atoi(env) : 40;
   PgCluster pg;
   pg.psql("CREATE DATABASE plain");
-  const std::string with = pg.conninfo(), without = with.substr(0, with.rfind("dbname=")) + "dbname=plain";
-  for (const std::string& db : {with, without}) {
+  pg.psql("CREATE DATABASE windowed");
+  const std::string with = pg.conninfo(), without = with.substr(0, with.rfind("dbname=")) + "dbname=plain",
+                    windowed = with.substr(0, with.rfind("dbname=")) + "dbname=windowed";
+  for (const std::string& db : {with, without, windowed}) {
     upstream::pg::Connection c(db);
     upstream::pg::migrate(c);
   }
@@ -49,7 +53,12 @@ TEST(DashboardBench, QueueCostOnIngestAndCountingSpeed) {
     upstream::pg::Connection c(without);
     c.exec_script("DROP TRIGGER dash_records ON records");
   }
-  ReceiverStore st_with(with), st_without(without);
+  const upstream::pg::CentreWindow window{"2026-11-30", {"listening"}};
+  {
+    upstream::pg::Connection c(windowed);
+    upstream::pg::aggregate_everything(c, window);  // the window made, empty, before any record
+  }
+  ReceiverStore st_with(with), st_without(without), st_windowed(windowed);
   std::chrono::duration<double> t_with{0}, t_without{0};
   for (int b = 0; b < batches; ++b) {
     std::vector<OpenedRecord> batch = field_batch(b);
@@ -60,17 +69,26 @@ TEST(DashboardBench, QueueCostOnIngestAndCountingSpeed) {
       EXPECT_EQ(store_batch(triggers ? st_with : st_without, batch), 500);
       (triggers ? t_with : t_without) += std::chrono::steady_clock::now() - t0;
     }
+    EXPECT_EQ(store_batch(st_windowed, batch), 500);
   }
   double records = batches * 500.0;
   upstream::pg::Connection c(with);
   auto t0 = std::chrono::steady_clock::now();
   const long long counted = upstream::pg::aggregate_everything(c);
   std::chrono::duration<double> t_count = std::chrono::steady_clock::now() - t0;
+  upstream::pg::Connection cw(windowed);
+  t0 = std::chrono::steady_clock::now();
+  const long long counted_windowed = upstream::pg::aggregate_everything(cw, window);
+  std::chrono::duration<double> t_windowed = std::chrono::steady_clock::now() - t0;
   std::printf("%d batches of 500: stored %.0f records/s with the dashboard's queue, %.0f records/s without "
-              "(%.1f%% slower); the aggregator counted them at %.0f records/s\n",
+              "(%.1f%% slower); the aggregator counted them at %.0f records/s, %.0f records/s with the centres' "
+              "window\n",
               batches, records / t_with.count(), records / t_without.count(),
-              100.0 * (t_with.count() / t_without.count() - 1), counted / t_count.count());
+              100.0 * (t_with.count() / t_without.count() - 1), counted / t_count.count(),
+              counted_windowed / t_windowed.count());
   EXPECT_EQ(counted, batches * 500);
+  EXPECT_EQ(counted_windowed, batches * 500);
+  EXPECT_EQ(cw.exec("SELECT count(*) FROM win_centres").text(0, 0), std::to_string(std::min(batches, 300)));
   EXPECT_EQ(pg.psql("SELECT count(*) FROM records"), std::to_string(batches * 500));
 }
 

@@ -5,9 +5,11 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "common/catalogue.hpp"
+#include "common/config_file.hpp"
 #include "common/exit_codes.hpp"
 #include "common/log.hpp"
 #include "upstream/app/args.hpp"
@@ -33,6 +35,22 @@ int count_flag(const Args& a, const std::string& flag, int fallback, int low) {
   return n;
 }
 
+// The centres' window the aggregator moves to each new day (migration 6) leaves out the services the published
+// catalogue marks sensitive. A receiver without a catalogue, or with one that breaks a rule, does not move it (its
+// triggers still keep an existing window current, and the centres page sums the aggregates once it is a day old):
+// a broken catalogue must not stop the records of every centre, and the kiosks refuse it themselves.
+std::optional<pg::CentreWindow> centre_window_of(const SignedCatalog& published, const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  try {
+    const Catalogue c = Catalogue::from_document(ConfigDocument::parse(published.body, path));
+    return pg::CentreWindow{"", c.sensitive_service_ids()};
+  } catch (const std::exception& e) {
+    log::warn(std::string(e.what()) + " (the kiosks will refuse this catalogue and keep theirs; the dashboard's "
+              "centres' window is not moved to a new day by this receiver)");
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 int cmd_serve(const Args& a) {
@@ -41,18 +59,14 @@ int cmd_serve(const Args& a) {
   cfg.db = a.need("--db");
   const std::string db = cfg.db;
   const std::string listen = a.need("--listen");
-  // The centres' window the aggregator keeps (migration 6) leaves out the services this catalogue marks sensitive;
-  // without a catalogue it is not kept (the centres page then sums the aggregates).
-  std::optional<pg::CentreWindow> window;
   try {
     cfg.keys = load_serve_keys(a.need("--keys"));
     cfg.catalog = load_catalog(a.get("--catalog"), cfg.keys.sign_secret);
-    if (!a.get("--catalog").empty())
-      window = pg::CentreWindow{"", Catalogue::load(a.get("--catalog")).sensitive_service_ids()};
   } catch (const std::runtime_error& e) {
     log::error(e.what());
     return exit_code::kConfig;
   }
+  const std::optional<pg::CentreWindow> window = centre_window_of(cfg.catalog, a.get("--catalog"));
   cfg.naive = a.has("--naive");
   http::ServerOptions opt = receiver_server_options();
   opt.workers = count_flag(a, "--workers", limits::kDefaultWorkers, 1);

@@ -57,15 +57,16 @@ void set_dashboard_queue(pg::Connection& c, bool enabled) {
 }
 
 void fill_aggregates_by_group_by(pg::Connection& c) {
-  std::string sql = "TRUNCATE agg_visits, agg_visits_day, agg_outcomes, agg_waits, agg_appointments, "
-                    "referral_states, women_milestones;";
+  // The centres' window first: with no win_state its triggers pass the INSERTs by, and the aggregator's next step
+  // sums it again.
+  std::string sql = "TRUNCATE win_state, win_waits, win_centres; TRUNCATE agg_visits, agg_visits_day, agg_outcomes, "
+                    "agg_waits, agg_appointments, referral_states, women_milestones;";
   for (const Truth& t : kTruths)
     sql += std::string("INSERT INTO ") + t.table + "(" + t.columns + ") " + with_where(t.select, "") + ";";
   sql += std::string("INSERT INTO women_milestones(person_key, milestone, centre_id, month, first_at) ") + kWomenTruth +
          ";";
   sql += "INSERT INTO centres(centre_id) SELECT DISTINCT centre_id FROM records ON CONFLICT DO NOTHING;";
   sql += "SELECT dash_roll_rebuild();";  // TRUNCATE fires no trigger: the rollups are summed again
-  sql += "DELETE FROM win_state;";  // and the centres' window at the aggregator's next step
   c.exec_script(sql);
 }
 

@@ -1,7 +1,8 @@
 // The ministry's dashboard figures (issue 17; docs/national.md, "Dashboard figures"): one call per page, each table
 // already suppressed (upstream/dashboard/suppress.hpp), so that a page, a chart or a CSV made from these values can
 // never show a count from 1 to 4. Read-only queries over the aggregates of migration 3 and their region rollups of
-// migration 5 (kept current by the receivers' aggregator): the connection may be to a hot standby.
+// migration 5 and the centres' window of migration 6 (kept current by the receivers' aggregator): the connection may be
+// to a hot standby.
 //
 // Every function takes a Scope (national, region, centre) that becomes a predicate of each query. A centre whose
 // region is not set (shubbak-upstream centre set) is in the national figures, under region "", and in no region.

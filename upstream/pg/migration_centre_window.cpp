@@ -15,7 +15,7 @@ $$;
 
 -- What the tables below count: the 30 days ending `today` (Morocco's day, as the dashboard's kLast30), leaving out
 -- the services `leave_out` (win_key). One row, or none until the aggregator first builds the window. A dashboard
--- whose day or sensitive services differ (a different catalogue; the minutes after midnight before the aggregator's
+-- whose day or sensitive services differ (a different catalogue; the second after midnight before the aggregator's
 -- next step) reads the aggregates instead.
 CREATE TABLE win_state(
   one boolean PRIMARY KEY DEFAULT true CHECK (one), today date NOT NULL, leave_out text[] NOT NULL
@@ -31,67 +31,74 @@ CREATE TABLE win_centres(
   centre_id text PRIMARY KEY, visits bigint NOT NULL, waits bigint NOT NULL, median integer, p90 integer
 );
 
--- The waits, median and p90 of the centres in the temporary table win_touched(centre_id), worked out again from
--- win_waits; a centre left with no visit and no wait goes.
-CREATE FUNCTION win_quantiles() RETURNS void LANGUAGE plpgsql AS $$
+-- The waits, median and p90 of the centres `touched`, worked out again from win_waits (by its primary key, a few
+-- rows a centre); a centre left with no visit and no wait goes.
+CREATE FUNCTION win_quantiles(touched text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO win_centres AS w(centre_id, visits, waits, median, p90)
   SELECT t.centre_id, 0, coalesce(q.total, 0), q.median, q.p90
-  FROM win_touched t LEFT JOIN (
+  FROM unnest(touched) t(centre_id) LEFT JOIN (
     SELECT centre_id, total, min(bucket) FILTER (WHERE seen >= (total + 1) / 2) AS median,
            min(bucket) FILTER (WHERE seen >= (total * 9 + 9) / 10) AS p90
     FROM (SELECT x.centre_id, x.bucket, (sum(x.n) OVER (PARTITION BY x.centre_id ORDER BY x.bucket))::bigint AS seen,
                  (sum(x.n) OVER (PARTITION BY x.centre_id))::bigint AS total
-          FROM win_waits x JOIN win_touched USING (centre_id)) r
+          FROM win_waits x WHERE x.centre_id = ANY(touched)) r
     GROUP BY centre_id, total
   ) q USING (centre_id)
   ORDER BY t.centre_id
   ON CONFLICT (centre_id) DO UPDATE SET waits = EXCLUDED.waits, median = EXCLUDED.median, p90 = EXCLUDED.p90;
-  DELETE FROM win_centres w USING win_touched t WHERE w.centre_id = t.centre_id AND w.visits = 0 AND w.waits = 0;
+  DELETE FROM win_centres WHERE centre_id = ANY(touched) AND visits = 0 AND waits = 0;
 END $$;
 
 -- What each statement of the aggregator writes into agg_waits or agg_visits_day (statement triggers, as migration
 -- 5's: an INSERT ... ON CONFLICT DO UPDATE fires the INSERT trigger with the rows it inserted and the UPDATE trigger
 -- with the rows it changed, before and after), counted into the window when its day is in it and its service is not
 -- left out. plpgsql prepares a statement when it first runs it, for each trigger apart: the INSERT triggers never
--- prepare the statements that read old_rows.
+-- prepare the statements that read old_rows. No temporary table: the step stays a few statements on a few rows.
 CREATE FUNCTION win_follow() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   s win_state;
+  touched text[];
 BEGIN
   SELECT * INTO s FROM win_state;
-  IF NOT FOUND THEN RETURN NULL; END IF;
-  -- win_rows(centre_id, day, service, bucket, n): what the statement added (bucket NULL for visits).
-  IF TG_TABLE_NAME = 'agg_waits' AND TG_OP = 'INSERT' THEN
-    CREATE TEMP TABLE win_rows ON COMMIT DROP AS SELECT centre_id, day, service, bucket, n FROM new_rows;
-  ELSIF TG_TABLE_NAME = 'agg_waits' THEN
-    CREATE TEMP TABLE win_rows ON COMMIT DROP AS SELECT centre_id, day, service, bucket, n FROM new_rows
-      UNION ALL SELECT centre_id, day, service, bucket, -n FROM old_rows;
-  ELSIF TG_OP = 'INSERT' THEN
-    CREATE TEMP TABLE win_rows ON COMMIT DROP AS
-      SELECT centre_id, day, service, NULL::integer AS bucket, visits AS n FROM new_rows;
-  ELSE
-    CREATE TEMP TABLE win_rows ON COMMIT DROP AS
-      SELECT centre_id, day, service, NULL::integer AS bucket, visits AS n FROM new_rows
-      UNION ALL SELECT centre_id, day, service, NULL, -visits FROM old_rows;
-  END IF;
-  CREATE TEMP TABLE win_delta ON COMMIT DROP AS
-    SELECT centre_id, bucket, sum(n)::bigint AS n FROM win_rows
-    WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
-    GROUP BY 1, 2 HAVING sum(n) <> 0;
+  IF NOT FOUND OR NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
   IF TG_TABLE_NAME = 'agg_waits' THEN
-    INSERT INTO win_waits AS w SELECT * FROM win_delta ORDER BY 1, 2
-      ON CONFLICT (centre_id, bucket) DO UPDATE SET n = w.n + EXCLUDED.n;
-    DELETE FROM win_waits w USING win_delta d WHERE w.centre_id = d.centre_id AND w.bucket = d.bucket AND w.n = 0;
-    CREATE TEMP TABLE win_touched ON COMMIT DROP AS SELECT DISTINCT centre_id FROM win_delta;
-    PERFORM win_quantiles();
-    DROP TABLE win_touched;
-  ELSE
-    INSERT INTO win_centres AS w(centre_id, visits, waits) SELECT centre_id, n, 0 FROM win_delta ORDER BY 1
+    IF TG_OP = 'INSERT' THEN
+      WITH d AS (SELECT centre_id, bucket, sum(n)::bigint AS n FROM new_rows
+                 WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+                 GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2),
+      w AS (INSERT INTO win_waits AS w SELECT * FROM d ON CONFLICT (centre_id, bucket) DO UPDATE SET n = w.n + EXCLUDED.n
+            RETURNING centre_id)
+      SELECT array_agg(DISTINCT centre_id) INTO touched FROM w;
+    ELSE
+      WITH r AS (SELECT centre_id, day, service, bucket, n FROM new_rows
+                 UNION ALL SELECT centre_id, day, service, bucket, -n FROM old_rows),
+      d AS (SELECT centre_id, bucket, sum(n)::bigint AS n FROM r
+            WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+            GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2),
+      w AS (INSERT INTO win_waits AS w SELECT * FROM d ON CONFLICT (centre_id, bucket) DO UPDATE SET n = w.n + EXCLUDED.n
+            RETURNING centre_id)
+      SELECT array_agg(DISTINCT centre_id) INTO touched FROM w;
+    END IF;
+    IF touched IS NULL THEN RETURN NULL; END IF;
+    DELETE FROM win_waits WHERE centre_id = ANY(touched) AND n = 0;
+    PERFORM win_quantiles(touched);
+  ELSIF TG_OP = 'INSERT' THEN
+    INSERT INTO win_centres AS w(centre_id, visits, waits)
+      SELECT centre_id, sum(visits), 0 FROM new_rows
+      WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out)) GROUP BY 1 ORDER BY 1
       ON CONFLICT (centre_id) DO UPDATE SET visits = w.visits + EXCLUDED.visits;
-    DELETE FROM win_centres w USING win_delta d WHERE w.centre_id = d.centre_id AND w.visits = 0 AND w.waits = 0;
+  ELSE
+    WITH r AS (SELECT centre_id, day, service, visits AS n FROM new_rows
+               UNION ALL SELECT centre_id, day, service, -visits FROM old_rows),
+    d AS (SELECT centre_id, sum(n)::bigint AS n FROM r
+          WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+          GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1),
+    w AS (INSERT INTO win_centres AS w(centre_id, visits, waits) SELECT centre_id, n, 0 FROM d
+          ON CONFLICT (centre_id) DO UPDATE SET visits = w.visits + EXCLUDED.visits RETURNING centre_id)
+    SELECT array_agg(centre_id) INTO touched FROM w;
+    DELETE FROM win_centres WHERE centre_id = ANY(touched) AND visits = 0 AND waits = 0;
   END IF;
-  DROP TABLE win_rows, win_delta;
   RETURN NULL;
 END $$;
 
@@ -109,9 +116,16 @@ CREATE TRIGGER win_visits_up AFTER UPDATE ON agg_visits_day REFERENCING OLD TABL
 -- summed again from the aggregates (once a day, at the aggregator's first step after midnight; and when the
 -- receivers' catalogue changes a service's `sensitive`). DELETE, not TRUNCATE: a dashboard reading the window
 -- (perhaps on a standby) is not blocked, and sees the old window until this step commits.
+-- Like the aggregator's step, only in the session holding the aggregator lock (two sums at once would double it).
 CREATE FUNCTION win_follow_day(t date, k text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM win_state s WHERE s.today = t AND s.leave_out = k) THEN RETURN; END IF;
+  IF current_setting('transaction_isolation') <> 'repeatable read'
+     OR NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+                      AND classid = 7306416 AND objid = 1 AND granted) THEN
+    RAISE EXCEPTION 'win_follow_day runs in a REPEATABLE READ transaction of the session holding the aggregator lock';
+  END IF;
+  RAISE LOG 'shubbak: the centres'' window is summed again for the 30 days ending % without %', t, k;
   DELETE FROM win_state;
   DELETE FROM win_waits;
   DELETE FROM win_centres;
@@ -119,9 +133,7 @@ BEGIN
     WHERE day > t - 30 AND day <= t AND NOT (service = ANY(k)) GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2;
   INSERT INTO win_centres(centre_id, visits, waits) SELECT centre_id, sum(visits), 0 FROM agg_visits_day
     WHERE day > t - 30 AND day <= t AND NOT (service = ANY(k)) GROUP BY 1 HAVING sum(visits) <> 0 ORDER BY 1;
-  CREATE TEMP TABLE win_touched ON COMMIT DROP AS SELECT DISTINCT centre_id FROM win_waits;
-  PERFORM win_quantiles();
-  DROP TABLE win_touched;
+  PERFORM win_quantiles(ARRAY(SELECT DISTINCT centre_id FROM win_waits));
   INSERT INTO win_state(today, leave_out) VALUES (t, k);
 END $$;
 

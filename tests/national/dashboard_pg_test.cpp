@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <atomic>
 #include <barrier>
+#include <condition_variable>
 #include <fstream>
 #include <functional>
 #include <latch>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -83,6 +85,8 @@ std::string true_window_centres(const std::string& today, const std::string& out
 
 class DashboardAggregates : public DashboardDb {
  protected:
+  // A receiver with the demo catalogue keeps the centres' window; the tests' records are of the days around it.
+  DashboardAggregates() { window = upstream::pg::CentreWindow{"2026-11-30", {"listening"}}; }
   // Migrations 6 and 5 undone: the centres' window and the rollups gone, the aggregator's step under its name of
   // migration 3 again.
   void drop_back_to_version_4() {
@@ -100,22 +104,30 @@ class DashboardAggregates : public DashboardDb {
             "ON CONFLICT (centre_id) DO UPDATE SET region_code = EXCLUDED.region_code");
   }
   // The receivers' aggregator counting over and over while `body` stores (as in a running receiver), then a last
-  // count: what was stored in any order while steps ran is counted once.
+  // count: what was stored in any order while steps ran is counted once. The body starts once the aggregator has
+  // taken its first step, so it stores while steps run (how they interleave is the machine's).
   void while_aggregating(const std::function<void()>& body) {
     std::atomic<bool> done{false};
-    std::atomic<long long> steps{0};
+    std::mutex m;
+    std::condition_variable stepped;
+    long long steps = 0;
     std::thread aggregator([&] {
       upstream::pg::Connection c(pg.conninfo());
       upstream::pg::Aggregator a(c, window);
       while (!done) {
         EXPECT_TRUE(a.step(3).has_value());  // the only aggregator: it always leads; 3 batches a step, many steps
+        std::lock_guard<std::mutex> l(m);
         ++steps;
+        stepped.notify_all();
       }
     });
+    {
+      std::unique_lock<std::mutex> l(m);
+      stepped.wait(l, [&] { return steps > 0; });
+    }
     body();
     done = true;
     aggregator.join();
-    EXPECT_GT(steps.load(), 1);
   }
   void expect_aggregates_are_the_truth() {
     count_queued();
@@ -131,6 +143,20 @@ class DashboardAggregates : public DashboardDb {
     EXPECT_EQ(rows("SELECT centre_id, referral_id, state FROM referral_states"), rows(kTrueReferrals));
     EXPECT_EQ(rows("SELECT person_key, milestone, centre_id, month FROM women_milestones"), rows(kTrueWomen));
     expect_rollups_are_the_truth();
+    expect_the_window_is_the_truth();
+  }
+  // The centres' window is the one of the aggregator's day and sensitive services, and equals the facts'.
+  void expect_the_window_is_the_truth() {
+    count_queued();
+    const std::string out = pg.psql("SELECT win_key(ARRAY[" + quoted(window->leave_out) + "]::text[])::text");
+    EXPECT_EQ(pg.psql("SELECT today || ' ' || leave_out::text FROM win_state"), window->today + " " + out);
+    EXPECT_EQ(rows("SELECT * FROM win_waits"), rows(true_window_waits(window->today, out)));
+    EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres(window->today, out)));
+  }
+  static std::string quoted(const std::vector<std::string>& services) {
+    std::string q;
+    for (const auto& s : services) q += (q.empty() ? "'" : ", '") + s + "'";
+    return q;
   }
   void expect_rollups_are_the_truth() {
     EXPECT_EQ(rows("SELECT * FROM roll_visits"),
@@ -394,7 +420,6 @@ TEST_F(DashboardAggregates, MigratingToTheRollupsSumsWhatWasCountedBefore) {
 // aggregates' UPDATE path), a call stored before its issue and an earlier call after both (a wait moved to another
 // bucket). Then when it moves to the next day, and when the sensitive services change.
 TEST_F(DashboardAggregates, TheCentresWindowIsTheTruthAsRecordsComeAndAsItMovesToTheNextDay) {
-  window = upstream::pg::CentreWindow{"2026-11-30", {"listening"}};
   count_queued();  // nothing stored yet: an empty window, for that day
   EXPECT_EQ(pg.psql("SELECT today || ' ' || leave_out::text || ' ' || (SELECT count(*) FROM win_centres) FROM "
                     "win_state"), "2026-11-30 {listening} 0");
@@ -412,23 +437,28 @@ TEST_F(DashboardAggregates, TheCentresWindowIsTheTruthAsRecordsComeAndAsItMovesT
     ASSERT_EQ(store_batch(*store, visits("MA-CAS-02", "2026-12-01", "legal", 6, long_wait)), 18);  // tomorrow
     for (int i = 0; i < 2; ++i)
       ASSERT_EQ(store_batch(*store, visits("MA-MRK-01", "2026-11-20", "legal", 10, short_wait)), 30);
-    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 75))}), 1);
-    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "issued", "health", utc("2026-11-29", 3))}), 1);
-    ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 13))}), 1);
   });
+  expect_the_window_is_the_truth();
+  // One ticket's events each counted in a step of its own: a call before its issue (no wait yet), the issue (a wait
+  // of 72 minutes), an earlier call (her wait moves to 10 minutes, another bucket).
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 75))}), 1);
   count_queued();
-  EXPECT_EQ(rows("SELECT * FROM win_waits"), rows(true_window_waits("2026-11-30", "{listening}")));
-  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-11-30", "{listening}")));
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "issued", "health", utc("2026-11-29", 3))}), 1);
+  count_queued();
+  const std::string waits_of_mrk = "SELECT string_agg(bucket || ':' || n, ',' ORDER BY bucket) FROM win_waits WHERE "
+                                   "centre_id = 'MA-MRK-01'";
+  const std::string with_72 = pg.psql(waits_of_mrk);
+  expect_the_window_is_the_truth();
+  ASSERT_EQ(store_batch(*store, {ticket_event("MA-MRK-01", t, "called", "health", utc("2026-11-29", 13))}), 1);
+  expect_the_window_is_the_truth();
+  EXPECT_NE(pg.psql(waits_of_mrk), with_72) << "her wait moved to a shorter bucket";
   EXPECT_EQ(pg.psql("SELECT string_agg(centre_id || ':' || visits, ',' ORDER BY centre_id) FROM win_centres"),
             "MA-CAS-01:37,MA-MRK-01:41");  // 25 + 12; 40 + 1
   window->today = "2026-12-01";  // the aggregator's first step after midnight
-  count_queued();
-  EXPECT_EQ(rows("SELECT * FROM win_waits"), rows(true_window_waits("2026-12-01", "{listening}")));
-  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-12-01", "{listening}")));
+  expect_the_window_is_the_truth();
   window->leave_out = {"legal", "listening", "legal"};  // a catalogue that marks legal sensitive too
-  count_queued();
+  expect_the_window_is_the_truth();
   EXPECT_EQ(pg.psql("SELECT leave_out::text FROM win_state"), "{legal,listening}");
-  EXPECT_EQ(rows("SELECT * FROM win_centres"), rows(true_window_centres("2026-12-01", "{legal,listening}")));
   EXPECT_EQ(pg.psql("SELECT string_agg(centre_id || ':' || visits, ',' ORDER BY centre_id) FROM win_centres"),
             "MA-MRK-01:1");  // jisr's first day is out of the window now; health's one ticket stays
 }

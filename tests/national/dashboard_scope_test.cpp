@@ -230,6 +230,9 @@ TEST_F(DashboardFigures, TheCentresPageFromTheWindowIsTheOneSummedFromTheAggrega
   visits("MA-CAS-02", "2026-11-28", "jisr", 30);
   visits("MA-CAS-01", "2026-11-01", "legal", 7);
   visits("MA-CAS-01", "2026-10-31", "legal", 5);
+  // The window is there, of the page's day and services: the comparison below is the window against the sums.
+  EXPECT_EQ(pg.psql("SELECT today || ' ' || leave_out::text || ' ' || (SELECT count(*) > 0 FROM win_centres) FROM "
+                    "win_state"), opts.today + " {listening} true");
   Options summed = opts;
   summed.centre_window = false;
   for (const Scope& s : {Scope::national(), Scope::region("06"), Scope::region("07"), Scope::centre("MA-CAS-02")}) {
@@ -241,7 +244,7 @@ TEST_F(DashboardFigures, TheCentresPageFromTheWindowIsTheOneSummedFromTheAggrega
 }
 
 // The page reads the window only when it counts the page's day and sensitive services (in any order): a window of
-// another day (the minutes after midnight before the aggregator's next step) or of another catalogue is not read,
+// another day (the second after midnight before the aggregator's next step) or of another catalogue is not read,
 // and the page sums the aggregates. The window is marked (1,000 visits more at each centre) to tell the two apart.
 TEST_F(DashboardFigures, TheCentresPageReadsTheWindowOnlyWhenItCountsItsDayAndItsServices) {
   seed_country();

@@ -6,7 +6,7 @@
 <table id="table-health">
 <thead><tr><th scope="col">{{T_dashboard__col_centre}}</th><th scope="col">{{T_dashboard__col_region}}</th><th scope="col">{{T_dashboard__col_status}}</th><th scope="col">{{T_dashboard__col_last_seen}}</th><th scope="col">{{T_dashboard__col_backlog}}</th><th scope="col">{{T_dashboard__col_free_disk}}</th><th scope="col">{{T_dashboard__col_version}}</th><th scope="col">{{T_dashboard__col_visits_30}}</th><th scope="col">{{T_dashboard__col_median}}</th><th scope="col">{{T_dashboard__col_p90}}</th></tr></thead>
 <tbody>
-{{#CENTRE}}<tr data-row="{{ID}}"{{#FLAGGED}} class="flagged"{{/FLAGGED}}><th scope="row"><a href="{{HREF}}">{{NAME}}</a></th><td>{{REGION}}</td><td class="status">{{STATUS}}</td><td dir="ltr">{{LAST_SEEN}}</td><td>{{BACKLOG}}</td><td>{{FREE_DISK}}</td><td dir="ltr">{{VERSION}}</td><td{{#HIDDEN}} class="hidden"{{/HIDDEN}}><span dir="ltr">{{VISITS}}</span></td><td>{{MEDIAN}}</td><td>{{P90}}</td></tr>
+{{#CENTRE}}<tr data-row="{{ID}}"{{#FLAGGED}} class="flagged"{{/FLAGGED}}><th scope="row"><a href="{{HREF}}">{{NAME}}</a></th><td class="text">{{REGION}}</td><td class="text status">{{STATUS}}</td><td dir="ltr">{{LAST_SEEN}}</td><td>{{BACKLOG}}</td><td>{{FREE_DISK}}</td><td dir="ltr">{{VERSION}}</td><td{{#HIDDEN}} class="hidden"{{/HIDDEN}}><span dir="ltr">{{VISITS}}</span></td><td>{{MEDIAN}}</td><td>{{P90}}</td></tr>
 {{/CENTRE}}
 </tbody>
 {{#FOOT}}<tfoot><tr data-row="total"><th scope="row">{{T_dashboard__total}}</th><td></td><td></td><td></td><td></td><td></td><td></td><td class="total"><span dir="ltr">{{VISITS}}</span></td><td></td><td></td></tr></tfoot>{{/FOOT}}

@@ -188,6 +188,10 @@ TEST_F(Sync, ASignedCatalogueThatBreaksARuleIsRefusedAndTheLocalOneKept) {
                                                   "used by another service")))
       << r.err;
   EXPECT_FALSE(fs::exists(t.path / "cfg/catalog.conf.new"));
+  // The receiver says so in its log, and serves all the same (the sync above was answered).
+  const std::string receiver_log = read_file(t.path / "hub/receiver.1.log");
+  EXPECT_NE(receiver_log.find("the kiosks will refuse this catalogue"), std::string::npos) << receiver_log;
+  EXPECT_NE(receiver_log.find("is already used by another service"), std::string::npos) << receiver_log;
 }
 
 // A token file that cannot be read says which file and why; a configuration error ends with exit code 3.

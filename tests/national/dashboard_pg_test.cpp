@@ -91,7 +91,7 @@ class DashboardAggregates : public DashboardDb {
   // migration 3 again.
   void drop_back_to_version_4() {
     pg.psql("DROP FUNCTION win_follow CASCADE; DROP FUNCTION dash_aggregate(integer, date, text[]), win_follow_day, "
-            "win_quantiles, win_key; DROP TABLE win_state, win_waits, win_centres; "
+            "win_quantiles, win_key, win_in; DROP TABLE win_state, win_waits, win_centres; "
             "DELETE FROM schema_migrations WHERE version = 6");
     pg.psql("DROP FUNCTION roll_follow CASCADE; DROP FUNCTION dash_aggregate, roll_add, dash_roll_follow_regions, "
             "dash_roll_rebuild; ALTER FUNCTION dash_count_queued RENAME TO dash_aggregate; "

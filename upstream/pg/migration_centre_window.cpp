@@ -13,6 +13,13 @@ CREATE FUNCTION win_key(services text[]) RETURNS text[] IMMUTABLE PARALLEL SAFE 
   SELECT coalesce(array_agg(DISTINCT s ORDER BY s), '{}') FROM unnest(services) s
 $$;
 
+-- A day and a service of the aggregates (never NULL there) in the window of the 30 days ending `today`, leaving out
+-- `leave_out`: the dashboard's kLast30 (upstream/dashboard/query.hpp). Inlined by the planner: the days' index serves.
+CREATE FUNCTION win_in(day date, service text, today date, leave_out text[]) RETURNS boolean IMMUTABLE PARALLEL SAFE
+LANGUAGE sql AS $$
+  SELECT day > today - 30 AND day <= today AND NOT (service = ANY(leave_out))
+$$;
+
 -- What the tables below count: the 30 days ending `today` (Morocco's day, as the dashboard's kLast30), leaving out
 -- the services `leave_out` (win_key). One row, or none until the aggregator first builds the window. A dashboard
 -- whose day or sensitive services differ (a different catalogue; the second after midnight before the aggregator's
@@ -65,7 +72,7 @@ BEGIN
   IF TG_TABLE_NAME = 'agg_waits' THEN
     IF TG_OP = 'INSERT' THEN
       WITH d AS (SELECT centre_id, bucket, sum(n)::bigint AS n FROM new_rows
-                 WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+                 WHERE win_in(day, service, s.today, s.leave_out)
                  GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2),
       w AS (INSERT INTO win_waits AS w SELECT * FROM d ON CONFLICT (centre_id, bucket) DO UPDATE SET n = w.n + EXCLUDED.n
             RETURNING centre_id)
@@ -74,7 +81,7 @@ BEGIN
       WITH r AS (SELECT centre_id, day, service, bucket, n FROM new_rows
                  UNION ALL SELECT centre_id, day, service, bucket, -n FROM old_rows),
       d AS (SELECT centre_id, bucket, sum(n)::bigint AS n FROM r
-            WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+            WHERE win_in(day, service, s.today, s.leave_out)
             GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2),
       w AS (INSERT INTO win_waits AS w SELECT * FROM d ON CONFLICT (centre_id, bucket) DO UPDATE SET n = w.n + EXCLUDED.n
             RETURNING centre_id)
@@ -86,13 +93,13 @@ BEGIN
   ELSIF TG_OP = 'INSERT' THEN
     INSERT INTO win_centres AS w(centre_id, visits, waits)
       SELECT centre_id, sum(visits), 0 FROM new_rows
-      WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out)) GROUP BY 1 ORDER BY 1
+      WHERE win_in(day, service, s.today, s.leave_out) GROUP BY 1 ORDER BY 1
       ON CONFLICT (centre_id) DO UPDATE SET visits = w.visits + EXCLUDED.visits;
   ELSE
     WITH r AS (SELECT centre_id, day, service, visits AS n FROM new_rows
                UNION ALL SELECT centre_id, day, service, -visits FROM old_rows),
     d AS (SELECT centre_id, sum(n)::bigint AS n FROM r
-          WHERE day > s.today - 30 AND day <= s.today AND NOT (service = ANY(s.leave_out))
+          WHERE win_in(day, service, s.today, s.leave_out)
           GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1),
     w AS (INSERT INTO win_centres AS w(centre_id, visits, waits) SELECT centre_id, n, 0 FROM d
           ON CONFLICT (centre_id) DO UPDATE SET visits = w.visits + EXCLUDED.visits RETURNING centre_id)
@@ -130,9 +137,9 @@ BEGIN
   DELETE FROM win_waits;
   DELETE FROM win_centres;
   INSERT INTO win_waits SELECT centre_id, bucket, sum(n) FROM agg_waits
-    WHERE day > t - 30 AND day <= t AND NOT (service = ANY(k)) GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2;
+    WHERE win_in(day, service, t, k) GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2;
   INSERT INTO win_centres(centre_id, visits, waits) SELECT centre_id, sum(visits), 0 FROM agg_visits_day
-    WHERE day > t - 30 AND day <= t AND NOT (service = ANY(k)) GROUP BY 1 HAVING sum(visits) <> 0 ORDER BY 1;
+    WHERE win_in(day, service, t, k) GROUP BY 1 HAVING sum(visits) <> 0 ORDER BY 1;
   PERFORM win_quantiles(ARRAY(SELECT DISTINCT centre_id FROM win_waits));
   INSERT INTO win_state(today, leave_out) VALUES (t, k);
 END $$;

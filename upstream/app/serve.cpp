@@ -40,7 +40,11 @@ int count_flag(const Args& a, const std::string& flag, int fallback, int low) {
 // triggers still keep an existing window current, and the centres page sums the aggregates once it is a day old):
 // a broken catalogue must not stop the records of every centre, and the kiosks refuse it themselves.
 std::optional<pg::CentreWindow> centre_window_of(const SignedCatalog& published, const std::string& path) {
-  if (path.empty()) return std::nullopt;
+  if (path.empty()) {
+    log::info("no --catalog: this receiver publishes no catalogue and does not move the dashboard's centres' window "
+              "to a new day (give it the dashboard's catalogue)");
+    return std::nullopt;
+  }
   try {
     const Catalogue c = Catalogue::from_document(ConfigDocument::parse(published.body, path));
     return pg::CentreWindow{"", c.sensitive_service_ids()};

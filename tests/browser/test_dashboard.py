@@ -18,6 +18,7 @@ from desk_fixture import BIN, SOURCE, TempRoot, browser, free_port, sh, trusting
 
 OUT = Path(os.environ.get("SHUBBAK_DASHBOARD_OUT_DIR", SOURCE / "out" / "dashboard"))
 PSQL = "/usr/lib/postgresql/15/bin/psql"
+TODAY = "(now() AT TIME ZONE 'Africa/Casablanca')::date"  # Morocco's today, as the dashboard counts its days
 PASSWORD = "a long password for tests"
 USERS = {"nadia": "national", "rachida": "region:06", "karima": "centre:MA-CAS-01"}
 IDLE_SECONDS = 60  # the second dashboard of the session-expiry test ends a session after this long idle
@@ -59,9 +60,8 @@ class DashboardCase(unittest.TestCase):
         return sh([PSQL, self.db, "-At", "-c", sql]).stdout.strip()
 
     def truth_visits(self, where="true", days=30):
-        today = "(now() AT TIME ZONE 'Africa/Casablanca')::date"
         return int(self.psql("SELECT count(*) FROM ticket_events e LEFT JOIN centres c USING (centre_id) WHERE "
-                             f"e.event = 'issued' AND e.day > {today} - {days} AND e.day <= {today} AND {where}"))
+                             f"e.event = 'issued' AND e.day > {TODAY} - {days} AND e.day <= {TODAY} AND {where}"))
 
     def page(self, lang="fr", size=(1366, 768)):
         d = browser(self.home, lang=lang, size=size)
@@ -80,10 +80,8 @@ class DashboardCase(unittest.TestCase):
             try:
                 old.get_attribute("data-page")
                 return False  # still the sign-in page being left
-            except StaleElementReferenceException:
-                return d.find_elements("css selector", "body[data-page]")
-            except WebDriverException as e:  # Chromium's word for the same: the sign-in page is gone
-                if "does not belong to the document" not in e.msg:
+            except WebDriverException as e:  # stale, or Chromium's "does not belong to the document": it is gone
+                if not isinstance(e, StaleElementReferenceException) and "does not belong to the document" not in e.msg:
                     raise
                 return d.find_elements("css selector", "body[data-page]")
         wait_until(next_page, PAGE_DEADLINE, "the page after sign-in")
@@ -197,8 +195,7 @@ class TestDashboard(DashboardCase):
 
     def test_the_centres_page_is_the_receivers_window_and_equals_the_truth(self):
         # The receiver's aggregator keeps the centres' window for Morocco's today, the sensitive service left out.
-        today = "(now() AT TIME ZONE 'Africa/Casablanca')::date"
-        wait_until(lambda: self.psql(f"SELECT leave_out::text || ' ' || (today = {today}) FROM win_state")
+        wait_until(lambda: self.psql(f"SELECT leave_out::text || ' ' || (today = {TODAY}) FROM win_state")
                    == "{listening} true", RECORD_DEADLINE, "the receiver's centres' window", step=0.5)
         d = self.page()
         self.sign_in(d, "nadia")
@@ -220,7 +217,7 @@ class TestDashboard(DashboardCase):
                 "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY w), count(*) FROM (SELECT wait_bucket(min(c.at) "
                 "- e.at) AS w FROM ticket_events e JOIN ticket_events c ON c.centre_id = e.centre_id AND c.ticket_id "
                 f"= e.ticket_id AND c.event = 'called' WHERE e.event = 'issued' AND e.centre_id = '{centre}' AND "
-                f"{kept} AND e.day > {today} - 30 AND e.day <= {today} GROUP BY e.ticket_id, e.at) t").split("|")
+                f"{kept} AND e.day > {TODAY} - 30 AND e.day <= {TODAY} GROUP BY e.ticket_id, e.at) t").split("|")
             text = self.cell(d, "health", centre, col=8)
             if text[:1].isdigit():  # shown only over 5 waits or more, whose count is shown
                 self.assertGreaterEqual(int(median[1]), 5, centre)
